@@ -1,0 +1,80 @@
+package io.brokerbench.brokers.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The shape of a Kafka cluster that brokerbench starts.
+ *
+ * @param mode KRaft or ZooKeeper
+ * @param brokers how many broker processes (1 or 3 in the suites)
+ * @param controllers KRaft only: how many of the brokers are also controllers (an odd number, at
+ *     most {@code brokers}); the first {@code controllers} nodes run {@code broker,controller}
+ * @param heap the broker JVM's {@code -Xms}/{@code -Xmx}, e.g. {@code 1g}
+ * @param partitionsPerBroker how many partition replicas each broker is expected to hold at most;
+ *     checked against the machine's open-files and memory-map limits before anything starts
+ * @param overrides extra {@code server.properties} entries, applied last
+ * @param startTimeout how long each broker may take to answer after its start
+ */
+public record KafkaClusterSpec(
+    KafkaMode mode,
+    int brokers,
+    int controllers,
+    String heap,
+    long partitionsPerBroker,
+    Map<String, String> overrides,
+    Duration startTimeout) {
+
+  /** The broker heap of the Kafka distribution's defaults for a test machine. */
+  public static final String DEFAULT_HEAP = "1g";
+
+  public KafkaClusterSpec {
+    if (mode == null) {
+      throw new IllegalArgumentException("mode: must be kraft or zookeeper, was null");
+    }
+    if (brokers < 1 || brokers > 9) {
+      throw new IllegalArgumentException("brokers: must be 1 to 9, was " + brokers);
+    }
+    if (mode == KafkaMode.KRAFT
+        && (controllers < 1 || controllers > brokers || controllers % 2 == 0)) {
+      throw new IllegalArgumentException(
+          "controllers: must be an odd number from 1 to brokers (" + brokers + "), was " + controllers);
+    }
+    if (partitionsPerBroker < 0) {
+      throw new IllegalArgumentException(
+          "partitionsPerBroker: must be 0 or more, was " + partitionsPerBroker);
+    }
+    overrides = Map.copyOf(overrides);
+  }
+
+  /** One broker (in KRaft mode also the controller). */
+  public static KafkaClusterSpec single(KafkaMode mode) {
+    return of(mode, 1);
+  }
+
+  /** {@code brokers} brokers; in KRaft mode every one of them is also a controller. */
+  public static KafkaClusterSpec of(KafkaMode mode, int brokers) {
+    return new KafkaClusterSpec(
+        mode, brokers, brokers, DEFAULT_HEAP, 0, Map.of(), Duration.ofSeconds(120));
+  }
+
+  public KafkaClusterSpec withControllers(int controllers) {
+    return new KafkaClusterSpec(
+        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+  }
+
+  public KafkaClusterSpec withHeap(String heap) {
+    return new KafkaClusterSpec(
+        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+  }
+
+  public KafkaClusterSpec withPartitionsPerBroker(long partitionsPerBroker) {
+    return new KafkaClusterSpec(
+        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+  }
+
+  public KafkaClusterSpec withOverrides(Map<String, String> overrides) {
+    return new KafkaClusterSpec(
+        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+  }
+}

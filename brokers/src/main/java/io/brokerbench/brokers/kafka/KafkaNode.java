@@ -1,0 +1,253 @@
+package io.brokerbench.brokers.kafka;
+
+import io.brokerbench.brokers.BrokerStartException;
+import io.brokerbench.brokers.JavaCommand;
+import io.brokerbench.brokers.Log4j;
+import io.brokerbench.brokers.Ports;
+import io.brokerbench.brokers.ProcessNode;
+import io.brokerbench.brokers.PropertiesFile;
+import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.TcpProbe;
+import io.brokerbench.brokers.process.ChildProcess;
+import io.brokerbench.brokers.zookeeper.FourLetterWords;
+import io.brokerbench.brokers.zookeeper.ZooKeeperNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Node;
+
+/**
+ * One Kafka 3.9.1 broker JVM ({@code kafka.Kafka}) with the broker's own classpath. In KRaft mode it
+ * may also be a controller; its storage is formatted with {@code kafka.tools.StorageTool} before the
+ * first start. Readiness: the broker lists itself in an Admin client's {@code describeCluster}.
+ */
+public final class KafkaNode extends ProcessNode {
+  public static final String VERSION = "3.9.1";
+
+  private final int nodeId;
+  private final KafkaMode mode;
+  private final boolean controller;
+  private final int brokerPort;
+  private final int controllerPort;
+  private final String heap;
+  private final String clusterId;
+  private final Map<String, String> config;
+  private final ZooKeeperNode zookeeper;
+
+  KafkaNode(
+      String name,
+      Path dir,
+      int nodeId,
+      KafkaMode mode,
+      boolean controller,
+      int brokerPort,
+      int controllerPort,
+      String heap,
+      String clusterId,
+      Map<String, String> config,
+      ZooKeeperNode zookeeper,
+      Duration startTimeout) {
+    super(name, dir, startTimeout, Duration.ofSeconds(60));
+    this.nodeId = nodeId;
+    this.mode = mode;
+    this.controller = controller;
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
+    this.heap = heap;
+    this.clusterId = clusterId;
+    this.config = config;
+    this.zookeeper = zookeeper;
+  }
+
+  public int nodeId() {
+    return nodeId;
+  }
+
+  public int brokerPort() {
+    return brokerPort;
+  }
+
+  public boolean isController() {
+    return controller;
+  }
+
+  /** {@code 127.0.0.1:port} of this broker's client listener. */
+  public String bootstrapServer() {
+    return Ports.LOOPBACK + ":" + brokerPort;
+  }
+
+  /** Where this broker keeps its partitions. */
+  public Path logDir() {
+    return dir.resolve("data");
+  }
+
+  private Path serverProperties() {
+    return dir.resolve("conf/server.properties");
+  }
+
+  private String classpath() {
+    return ServerClasspath.kafka(VERSION);
+  }
+
+  @Override
+  protected void prepare() throws IOException {
+    PropertiesFile.write(serverProperties(), "written by brokerbench", config);
+    PropertiesFile.write(
+        dir.resolve("conf/log4j.properties"), "written by brokerbench", Log4j.consoleConfig());
+    if (mode == KafkaMode.KRAFT) {
+      format();
+    }
+  }
+
+  /** {@code kafka-storage.sh format}: writes meta.properties and the bootstrap metadata. */
+  private void format() {
+    ChildProcess tool =
+        ChildProcess.start(
+            name + "-format",
+            JavaCommand.of(
+                List.of("-Xmx256m", "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties")),
+                classpath(),
+                "kafka.tools.StorageTool",
+                List.of("format", "-t", clusterId, "-c", serverProperties().toString())),
+            Map.of(),
+            dir,
+            dir.resolve("logs").resolve(name + "-format.log"));
+    if (!tool.awaitExit(Duration.ofSeconds(120)) || tool.exitCode() != 0) {
+      tool.kill();
+      throw new BrokerStartException(
+          name,
+          "could not format its KRaft storage with kafka.tools.StorageTool (exit code "
+              + tool.exitCode()
+              + ")",
+          ports(),
+          tool.logFile(),
+          tool.logTail(25));
+    }
+  }
+
+  /**
+   * In ZooKeeper mode, a broker that was killed stays registered ({@code /brokers/ids/<id>}, an
+   * ephemeral znode) until its ZooKeeper session expires ({@code zookeeper.session.timeout.ms}, 18 s
+   * by default), and a new broker with the same id exits at once with {@code NodeExistsException}.
+   * So a restart first asks ZooKeeper until the old registration is gone, as an operator would.
+   */
+  @Override
+  protected void beforeLaunch() {
+    if (zookeeper == null || !zookeeper.isRunning()) {
+      return;
+    }
+    String registration = "/brokers/ids/" + nodeId;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    try {
+      while (FourLetterWords.holdsEphemeral(zookeeper.clientPort(), registration)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              name
+                  + " cannot restart: ZooKeeper still holds its registration "
+                  + registration
+                  + " after 60 s; is another broker with node id "
+                  + nodeId
+                  + " running against "
+                  + zookeeper.connectString()
+                  + "?");
+        }
+        sleep(Duration.ofMillis(250));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          name + " cannot restart: ZooKeeper at " + zookeeper.connectString() + " does not answer",
+          e);
+    }
+  }
+
+  @Override
+  protected List<String> command() {
+    return JavaCommand.of(
+        List.of(
+            "-Xms" + heap,
+            "-Xmx" + heap,
+            // The JVM options of Kafka's own kafka-server-start.sh.
+            "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35",
+            "-XX:+ExplicitGCInvokesConcurrent",
+            "-Djava.awt.headless=true",
+            "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties"),
+            "-Dkafka.logs.dir=" + dir.resolve("logs")),
+        classpath(),
+        "kafka.Kafka",
+        List.of(serverProperties().toString()));
+  }
+
+  @Override
+  protected boolean probeReady() throws Exception {
+    if (!TcpProbe.accepts(brokerPort)) {
+      return false;
+    }
+    try (Admin admin = Admin.create(adminConfig(bootstrapServer()))) {
+      for (Node node :
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(3_000))
+              .nodes()
+              .get(4, TimeUnit.SECONDS)) {
+        if (node.id() == nodeId) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Admin settings for the harness's short questions: fail fast, never retry for minutes. */
+  static Properties adminConfig(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "brokerbench-probe");
+    return props;
+  }
+
+  @Override
+  public Map<String, Integer> ports() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("PLAINTEXT listener", brokerPort);
+    if (controller) {
+      ports.put("CONTROLLER listener", controllerPort);
+    }
+    return ports;
+  }
+
+  @Override
+  protected Map<String, String> config() {
+    Map<String, String> described = new LinkedHashMap<>(config);
+    described.put("jvm.heap", heap);
+    return described;
+  }
+
+  @Override
+  protected String software() {
+    return "Apache Kafka";
+  }
+
+  @Override
+  protected String version() {
+    return VERSION;
+  }
+
+  @Override
+  protected String mode() {
+    if (mode == KafkaMode.ZOOKEEPER) {
+      return "zookeeper";
+    }
+    return controller ? "kraft (broker,controller)" : "kraft (broker)";
+  }
+}
