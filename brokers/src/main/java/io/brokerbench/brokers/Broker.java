@@ -32,7 +32,7 @@ public interface Broker extends AutoCloseable {
   /** SIGSTOP: the broker stays in memory but does not answer. */
   void pause();
 
-  /** SIGCONT after {@link #pause()}. */
+  /** SIGCONT after {@link #pause()}; returns once the broker answers again. */
   void resume();
 
   /** Starts again on the same data and ports after {@link #stop()} or {@link #kill()}. */

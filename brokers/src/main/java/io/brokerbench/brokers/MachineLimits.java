@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>A Kafka partition holds about one open file (its active log segment; the index files are
  * memory-mapped and their descriptors closed) and two memory maps (offset and time index). The JVM
- * itself needs room too: {@link #FILE_RESERVE} files for jars and sockets, {@link #MAP_RESERVE} maps
- * for its heap, code cache and libraries.
+ * itself needs room too: {@link #FILE_RESERVE} files for jars and sockets, {@link #MAP_RESERVE}
+ * maps for its heap, code cache and libraries.
  *
  * @param openFiles soft {@code RLIMIT_NOFILE} of this process ({@code ulimit -n})
  * @param maxMapCount {@code /proc/sys/vm/max_map_count}
@@ -97,7 +97,8 @@ public record MachineLimits(long openFiles, long maxMapCount) {
   private static long readMaxMapCount() {
     try {
       // Read line by line: /proc files report a size of 0, which whole-file reads trust.
-      try (java.io.BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/vm/max_map_count"))) {
+      try (java.io.BufferedReader in =
+          Files.newBufferedReader(Path.of("/proc/sys/vm/max_map_count"))) {
         return Long.parseLong(in.readLine().trim());
       }
     } catch (IOException | RuntimeException e) {

@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Ports on 127.0.0.1: picking free ones, and refusing busy ones with a message that says what to do. */
+/**
+ * Ports on 127.0.0.1: picking free ones, and refusing busy ones with a message that says what to
+ * do.
+ */
 public final class Ports {
   /** The only address brokerbench binds or connects to when it starts brokers itself. */
   public static final String LOOPBACK = "127.0.0.1";

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * says how to prepare its directory, which command to run, which ports it needs, and how to ask it
  * whether it is ready.
  *
- * <p>Starting is split into {@link #launch()} and {@link #awaitReady()} so that a cluster can launch
- * all its nodes before it waits for any (a KRaft controller quorum only answers once a majority
- * runs).
+ * <p>Starting is split into {@link #launch()} and {@link #awaitReady()} so that a cluster can
+ * launch all its nodes before it waits for any (a KRaft controller quorum only answers once a
+ * majority runs).
  */
 public abstract class ProcessNode implements Broker {
   /** How often readiness is asked while a broker starts. */
@@ -134,13 +134,7 @@ public abstract class ProcessNode implements Broker {
       if (ChildReaper.instance().shuttingDown()) {
         throw failure("was still starting when the harness was shut down");
       }
-      boolean ready;
-      try {
-        ready = probeReady();
-      } catch (Exception e) {
-        ready = false;
-      }
-      if (ready) {
+      if (probeQuietly()) {
         lastStartToReady = Duration.ofNanos(System.nanoTime() - launchedAtNs);
         return;
       }
@@ -193,9 +187,28 @@ public abstract class ProcessNode implements Broker {
     requireRunning("pause").signal(Signal.STOP);
   }
 
+  /** Thaws the process and returns once the broker answers again. */
   @Override
   public void resume() {
     requireRunning("resume").signal(Signal.CONT);
+    long deadline = System.nanoTime() + startTimeout.toNanos();
+    while (!probeQuietly()) {
+      if (!process.isAlive()) {
+        throw failure("exited after SIGCONT with code " + process.exitCode());
+      }
+      if (System.nanoTime() > deadline) {
+        throw failure("did not answer within " + startTimeout.toSeconds() + " s of SIGCONT");
+      }
+      sleep(PROBE_INTERVAL);
+    }
+  }
+
+  private boolean probeQuietly() {
+    try {
+      return probeReady();
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private ChildProcess requireRunning(String action) {

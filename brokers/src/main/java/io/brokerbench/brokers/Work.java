@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where brokers keep their data and logs: a fresh directory per broker under the work root, so no
- * two runs (or two tests) ever share data. The root is {@code -Dbrokerbench.work}, by default {@code
- * target/brokerbench} below the current directory.
+ * two runs (or two tests) ever share data. The root is {@code -Dbrokerbench.work}, by default
+ * {@code target/brokerbench} below the current directory.
  */
 public final class Work {
   private static final AtomicInteger counter = new AtomicInteger();

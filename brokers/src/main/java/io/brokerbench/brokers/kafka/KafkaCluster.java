@@ -42,7 +42,8 @@ public final class KafkaCluster implements Broker {
     this.spec = spec;
     MachineLimits limits = MachineLimits.read();
     limits.requireKafkaPartitionsFit(name, spec.partitionsPerBroker());
-    this.zookeeper = spec.mode() == KafkaMode.ZOOKEEPER ? new ZooKeeperNode(name + "-zookeeper") : null;
+    this.zookeeper =
+        spec.mode() == KafkaMode.ZOOKEEPER ? new ZooKeeperNode(name + "-zookeeper") : null;
     List<Integer> brokerPorts = new ArrayList<>();
     List<Integer> controllerPorts = new ArrayList<>();
     for (int i = 0; i < spec.brokers(); i++) {
@@ -83,7 +84,9 @@ public final class KafkaCluster implements Broker {
     return String.join(",", voters);
   }
 
-  /** The server.properties of one broker, each setting that is not Kafka's default with its reason. */
+  /**
+   * The server.properties of one broker, each setting that is not Kafka's default with its reason.
+   */
   private Map<String, String> serverConfig(
       int nodeId, boolean controller, int brokerPort, int controllerPort, String voters, Path dir) {
     Map<String, String> config = new LinkedHashMap<>();
@@ -198,8 +201,13 @@ public final class KafkaCluster implements Broker {
     KafkaNode first = nodes.get(0);
     throw new BrokerStartException(
         name,
-        "did not form: " + seen + " of " + nodes.size() + " brokers visible after "
-            + spec.startTimeout().toSeconds() + " s",
+        "did not form: "
+            + seen
+            + " of "
+            + nodes.size()
+            + " brokers visible after "
+            + spec.startTimeout().toSeconds()
+            + " s",
         first.ports(),
         first.logFile(),
         io.brokerbench.brokers.process.LogTail.of(first.logFile(), 25));

@@ -38,7 +38,10 @@ public record KafkaClusterSpec(
     if (mode == KafkaMode.KRAFT
         && (controllers < 1 || controllers > brokers || controllers % 2 == 0)) {
       throw new IllegalArgumentException(
-          "controllers: must be an odd number from 1 to brokers (" + brokers + "), was " + controllers);
+          "controllers: must be an odd number from 1 to brokers ("
+              + brokers
+              + "), was "
+              + controllers);
     }
     if (partitionsPerBroker < 0) {
       throw new IllegalArgumentException(

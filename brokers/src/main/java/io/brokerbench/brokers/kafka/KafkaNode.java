@@ -25,9 +25,9 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 
 /**
- * One Kafka 3.9.1 broker JVM ({@code kafka.Kafka}) with the broker's own classpath. In KRaft mode it
- * may also be a controller; its storage is formatted with {@code kafka.tools.StorageTool} before the
- * first start. Readiness: the broker lists itself in an Admin client's {@code describeCluster}.
+ * One Kafka 3.9.1 broker JVM ({@code kafka.Kafka}) with the broker's own classpath. In KRaft mode
+ * it may also be a controller; its storage is formatted with {@code kafka.tools.StorageTool} before
+ * the first start. Readiness: the broker lists itself in an Admin client's {@code describeCluster}.
  */
 public final class KafkaNode extends ProcessNode {
   public static final String VERSION = "3.9.1";
@@ -113,7 +113,9 @@ public final class KafkaNode extends ProcessNode {
         ChildProcess.start(
             name + "-format",
             JavaCommand.of(
-                List.of("-Xmx256m", "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties")),
+                List.of(
+                    "-Xmx256m",
+                    "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties")),
                 classpath(),
                 "kafka.tools.StorageTool",
                 List.of("format", "-t", clusterId, "-c", serverProperties().toString())),
@@ -135,9 +137,10 @@ public final class KafkaNode extends ProcessNode {
 
   /**
    * In ZooKeeper mode, a broker that was killed stays registered ({@code /brokers/ids/<id>}, an
-   * ephemeral znode) until its ZooKeeper session expires ({@code zookeeper.session.timeout.ms}, 18 s
-   * by default), and a new broker with the same id exits at once with {@code NodeExistsException}.
-   * So a restart first asks ZooKeeper until the old registration is gone, as an operator would.
+   * ephemeral znode) until its ZooKeeper session expires ({@code zookeeper.session.timeout.ms}, 18
+   * s by default), and a new broker with the same id exits at once with {@code
+   * NodeExistsException}. So a restart first asks ZooKeeper until the old registration is gone, as
+   * an operator would.
    */
   @Override
   protected void beforeLaunch() {

@@ -44,8 +44,8 @@ public final class KafkaRoundTrip {
   }
 
   /**
-   * Sends messages {@code 0..count-1} with {@code acks=all} and an idempotent producer (the
-   * {@code durable} tier), and returns the sequence numbers the broker acknowledged.
+   * Sends messages {@code 0..count-1} with {@code acks=all} and an idempotent producer (the {@code
+   * durable} tier), and returns the sequence numbers the broker acknowledged.
    */
   public static Set<Long> produceDurable(
       String bootstrapServers, String topic, int count, int messageBytes)

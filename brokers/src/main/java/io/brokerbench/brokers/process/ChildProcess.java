@@ -45,7 +45,11 @@ public final class ChildProcess {
    *     removes the variable
    */
   public static ChildProcess start(
-      String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workDir,
+      Path logFile) {
     List<String> full = new ArrayList<>(command.size() + 1);
     full.add("setsid");
     full.addAll(command);
@@ -117,7 +121,8 @@ public final class ChildProcess {
               .start();
       kill.waitFor(10, TimeUnit.SECONDS);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not send SIG" + signal + " to process group " + pgid, e);
+      throw new UncheckedIOException(
+          "could not send SIG" + signal + " to process group " + pgid, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  *   <li>A shutdown hook stops every live child (SIGTERM, a short grace, then SIGKILL) when the JVM
  *       exits normally, on an uncaught exception, or on SIGINT/SIGTERM (Ctrl-C).
  *   <li>A watchdog, a small shell loop in its own session, polls the harness's pid once a second
- *       and, when the harness is gone without having cleaned up (SIGKILL, a crash of the JVM), sends
- *       SIGKILL to every process group listed in a file that the harness keeps up to date.
+ *       and, when the harness is gone without having cleaned up (SIGKILL, a crash of the JVM),
+ *       sends SIGKILL to every process group listed in a file that the harness keeps up to date.
  * </ul>
  */
 public final class ChildReaper {
@@ -106,9 +106,11 @@ public final class ChildReaper {
     try {
       Path tmp = groupsFile.resolveSibling(groupsFile.getFileName() + ".tmp");
       Files.writeString(tmp, live.isEmpty() ? "" : text, StandardCharsets.UTF_8);
-      Files.move(tmp, groupsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp, groupsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the list of child processes " + groupsFile, e);
+      throw new UncheckedIOException(
+          "could not write the list of child processes " + groupsFile, e);
     }
   }
 
@@ -118,13 +120,14 @@ public final class ChildReaper {
     }
     long self = ProcessHandle.current().pid();
     String file = groupsFile.toString();
+    // POSIX sh (dash on Debian): its kill builtin takes "-PGID" but not "--".
     String script =
         "while kill -0 "
             + self
             + " 2>/dev/null; do sleep 1; done; "
             + "if [ -f '"
             + file
-            + "' ]; then while read -r g; do [ -n \"$g\" ] && kill -KILL -- \"-$g\" 2>/dev/null; "
+            + "' ]; then while read -r g; do [ -n \"$g\" ] && kill -KILL \"-$g\" 2>/dev/null; "
             + "done < '"
             + file
             + "'; rm -f '"

@@ -52,7 +52,9 @@ public final class FourLetterWords {
     return false;
   }
 
-  /** The {@code mntr} statistics, key to value ({@code zk_znode_count}, {@code zk_avg_latency}...). */
+  /**
+   * The {@code mntr} statistics, key to value ({@code zk_znode_count}, {@code zk_avg_latency}...).
+   */
   public static Map<String, String> mntr(int port) throws IOException {
     Map<String, String> stats = new LinkedHashMap<>();
     for (String line : send(port, "mntr").split("\n")) {

@@ -35,7 +35,8 @@ class KafkaCrashRestartIT {
           kafka.node(1).lastStartToReady().toMillis());
       String topic = "crash-" + mode.label();
       KafkaRoundTrip.createTopic(kafka.bootstrapServers(), topic, 1, (short) 1);
-      Set<Long> acked = KafkaRoundTrip.produceDurable(kafka.bootstrapServers(), topic, MESSAGES, 100);
+      Set<Long> acked =
+          KafkaRoundTrip.produceDurable(kafka.bootstrapServers(), topic, MESSAGES, 100);
       assertEquals(MESSAGES, acked.size(), "a healthy broker acknowledges every message");
 
       long pid = kafka.node(1).pid();
@@ -47,8 +48,10 @@ class KafkaCrashRestartIT {
           "kafka %s: restart after SIGKILL, start-to-ready %d ms%n",
           mode.label(), kafka.node(1).lastStartToReady().toMillis());
       Set<Long> read =
-          KafkaRoundTrip.consume(kafka.bootstrapServers(), topic, acked.size(), Duration.ofSeconds(60));
-      assertTrue(read.containsAll(acked), "every acknowledged message is read back after the crash");
+          KafkaRoundTrip.consume(
+              kafka.bootstrapServers(), topic, acked.size(), Duration.ofSeconds(60));
+      assertTrue(
+          read.containsAll(acked), "every acknowledged message is read back after the crash");
     }
   }
 }

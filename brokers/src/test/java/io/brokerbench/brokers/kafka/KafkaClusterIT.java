@@ -1,0 +1,57 @@
+package io.brokerbench.brokers.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.brokers.Description;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A 3-broker cluster in each mode forms, replicates a topic, and stops leaving nothing behind. */
+class KafkaClusterIT {
+
+  @ParameterizedTest
+  @EnumSource(KafkaMode.class)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void threeBrokersFormReplicateAndStop(KafkaMode mode) throws Exception {
+    List<Long> pids = new ArrayList<>();
+    // 512 MiB heaps: three brokers and ZooKeeper share the test machine with the build.
+    KafkaClusterSpec spec = KafkaClusterSpec.of(mode, 3).withHeap("512m");
+    try (KafkaCluster kafka = new KafkaCluster(spec)) {
+      kafka.start();
+      System.out.printf(
+          "kafka %s, 3 brokers: formed in %d ms%n",
+          mode.label(), kafka.lastStartToReady().toMillis());
+      try (Admin admin = kafka.admin()) {
+        assertEquals(3, admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
+      }
+      KafkaRoundTrip.createTopic(kafka.bootstrapServers(), "replicated", 3, (short) 3);
+      Set<Long> acked =
+          KafkaRoundTrip.produceDurable(kafka.bootstrapServers(), "replicated", 300, 100);
+      assertEquals(300, acked.size());
+      assertEquals(
+          acked,
+          KafkaRoundTrip.consume(
+              kafka.bootstrapServers(), "replicated", 300, Duration.ofSeconds(60)));
+
+      Description described = kafka.describe();
+      pids.addAll(described.pids());
+      assertEquals(mode == KafkaMode.ZOOKEEPER ? 4 : 3, pids.size(), "brokers (+ ZooKeeper)");
+      assertEquals(mode.label(), described.mode());
+    }
+    for (long pid : pids) {
+      assertFalse(
+          ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+          "process " + pid + " outlived the cluster");
+    }
+    assertTrue(pids.stream().allMatch(pid -> pid > 0));
+  }
+}
