@@ -1,0 +1,86 @@
+package io.brokerbench.bench;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What one bench run does, from the command line that {@code mvn verify -Pbench} builds.
+ *
+ * @param profile {@code smoke} (CI and a class in a hurry), {@code quick} (the default) or {@code
+ *     full}
+ * @param systems the systems to run, from {@code -Dbench.systems=kafka-kraft,rabbitmq} (default
+ *     all)
+ * @param results the folder that receives {@code <run>/} and the {@code latest} link
+ * @param repository the checkout, for its git revision
+ * @param rabbitmqUri a running RabbitMQ to use instead of starting one ({@code -Drabbitmq.uri});
+ *     empty: brokerbench starts its own node
+ */
+public record BenchConfig(
+    String profile, Set<BenchSystem> systems, Path results, Path repository, String rabbitmqUri) {
+  public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
+
+  public BenchConfig {
+    if (!PROFILES.contains(profile)) {
+      throw new IllegalArgumentException(
+          "bench.profile: unknown profile '" + profile + "'; expected smoke, quick or full");
+    }
+    if (systems.isEmpty()) {
+      throw new IllegalArgumentException("bench.systems: no system selected");
+    }
+    // EnumSet: the systems run, and are reported, in a fixed order.
+    if (!rabbitmqUri.isEmpty()
+        && !rabbitmqUri.startsWith("amqp://")
+        && !rabbitmqUri.startsWith("amqps://")) {
+      throw new IllegalArgumentException(
+          "rabbitmq.uri: '"
+              + rabbitmqUri
+              + "' is not an AMQP URI; expected amqp://user:pass@host:5672/");
+    }
+    systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
+  }
+
+  /** Parses {@code --name=value} arguments; every one has a default. */
+  public static BenchConfig parse(String... args) {
+    String profile = "quick";
+    Set<BenchSystem> systems = EnumSet.allOf(BenchSystem.class);
+    Path results = Path.of("results");
+    Path repository = Path.of(".");
+    String rabbitmqUri = "";
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException(
+            "unexpected argument '" + arg + "': expected --name=value");
+      }
+      String name = arg.substring(2, eq);
+      String value = arg.substring(eq + 1);
+      switch (name) {
+        case "profile" -> profile = value.trim().toLowerCase(Locale.ROOT);
+        case "systems" -> systems = parseSystems(value);
+        case "results" -> results = Path.of(value);
+        case "repository" -> repository = Path.of(value);
+        case "rabbitmq-uri" -> rabbitmqUri = value.trim();
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option --"
+                    + name
+                    + ": expected --profile, --systems, --results, --repository or --rabbitmq-uri");
+      }
+    }
+    return new BenchConfig(
+        profile, systems, results.toAbsolutePath(), repository.toAbsolutePath(), rabbitmqUri);
+  }
+
+  private static Set<BenchSystem> parseSystems(String value) {
+    if (value.isBlank() || value.trim().equalsIgnoreCase("all")) {
+      return EnumSet.allOf(BenchSystem.class);
+    }
+    Set<BenchSystem> systems = EnumSet.noneOf(BenchSystem.class);
+    for (String label : value.split(",")) {
+      systems.add(BenchSystem.parse(label));
+    }
+    return systems;
+  }
+}

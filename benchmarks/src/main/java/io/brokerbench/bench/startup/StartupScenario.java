@@ -1,0 +1,318 @@
+package io.brokerbench.bench.startup;
+
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.Progress;
+import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.BrokerUnavailableException;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.Ports;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaRoundTrip;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip;
+import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The first scenario of every run: start each system as the launchers do, measure start-to-ready,
+ * send a short round trip of numbered messages and read back every one the system acknowledged,
+ * then stop it cleanly. It proves that the brokers of this machine work before any suite measures
+ * them, and gives the footprint's start-up times.
+ */
+public final class StartupScenario {
+  /** The size of every round-trip message: big enough for the sequence number, no more. */
+  private static final int MESSAGE_BYTES = 100;
+
+  private final int starts;
+  private final int messages;
+  private final String rabbitmqUri;
+  private final Progress progress;
+  private final List<StartupRow> rows = new ArrayList<>();
+  private final List<Description> described = new ArrayList<>();
+
+  /**
+   * @param starts fresh starts per system (their spread is reported)
+   * @param messages round-trip messages per start
+   * @param rabbitmqUri a running RabbitMQ to use instead of starting one; empty to start one
+   */
+  public StartupScenario(int starts, int messages, String rabbitmqUri, Progress progress) {
+    this.starts = starts;
+    this.messages = messages;
+    this.rabbitmqUri = rabbitmqUri;
+    this.progress = progress;
+  }
+
+  /** Runs every start of {@code system}; a system that is not available is one skipped row. */
+  public void run(BenchSystem system) {
+    for (int attempt = 1; attempt <= starts; attempt++) {
+      progress.step(system.label() + " start " + attempt + "/" + starts);
+      StartupRow row = runOnce(system, attempt);
+      rows.add(row);
+      progress.done(describe(row));
+      if (row.status().equals("skipped")) {
+        return;
+      }
+    }
+  }
+
+  public List<StartupRow> rows() {
+    return List.copyOf(rows);
+  }
+
+  /** What the first start of each system ran: versions, ports, configuration. */
+  public List<Description> descriptions() {
+    return List.copyOf(described);
+  }
+
+  private StartupRow runOnce(BenchSystem system, int attempt) {
+    if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
+      return externalRabbit(attempt);
+    }
+    Broker broker;
+    try {
+      broker = create(system);
+    } catch (BrokerUnavailableException e) {
+      return StartupRow.skipped(system.label(), attempt, e.getMessage());
+    }
+    String mode = mode(system);
+    try (broker) {
+      broker.start();
+      long startToReadyMs = broker.lastStartToReady().toMillis();
+      Description description = broker.describe();
+      if (attempt == 1) {
+        described.add(description);
+      }
+      long begin = System.nanoTime();
+      int[] ackedAndRead = roundTrip(system, broker);
+      long roundTripMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
+      long stopBegin = System.nanoTime();
+      broker.stop();
+      long stopMs = Duration.ofNanos(System.nanoTime() - stopBegin).toMillis();
+      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
+      return new StartupRow(
+          system.label(),
+          mode,
+          attempt,
+          complete ? "ok" : "failed",
+          complete
+              ? ""
+              : String.format(
+                  "%d of %d messages acknowledged, %d of those read back",
+                  ackedAndRead[0], messages, ackedAndRead[1]),
+          description.pids().size(),
+          startToReadyMs,
+          messages,
+          ackedAndRead[0],
+          ackedAndRead[1],
+          roundTripMs,
+          stopMs);
+    } catch (Exception e) {
+      return StartupRow.failed(system.label(), mode, attempt, firstLine(e));
+    }
+  }
+
+  private static Broker create(BenchSystem system) {
+    return switch (system) {
+      case KAFKA_KRAFT -> new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT));
+      case KAFKA_ZOOKEEPER -> new KafkaCluster(KafkaClusterSpec.single(KafkaMode.ZOOKEEPER));
+      case RABBITMQ -> new RabbitCluster(RabbitClusterSpec.single());
+      case ZEROMQ -> new ZmqEcho();
+    };
+  }
+
+  private static String mode(BenchSystem system) {
+    return switch (system) {
+      case KAFKA_KRAFT -> "kraft, 1 broker+controller";
+      case KAFKA_ZOOKEEPER -> "zookeeper, 1 broker + 1 ZooKeeper";
+      case RABBITMQ -> "1 node, durable classic queue";
+      case ZEROMQ -> "brokerless, echo peer JVM";
+    };
+  }
+
+  /** {acknowledged, acknowledged and read back}. */
+  private int[] roundTrip(BenchSystem system, Broker broker) throws Exception {
+    return switch (system) {
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> kafkaRoundTrip((KafkaCluster) broker);
+      case RABBITMQ -> rabbitRoundTrip((RabbitCluster) broker);
+      case ZEROMQ -> ((ZmqEcho) broker).roundTrip(messages);
+    };
+  }
+
+  private int[] kafkaRoundTrip(KafkaCluster kafka) throws Exception {
+    String topic = "brokerbench-startup";
+    KafkaRoundTrip.createTopic(kafka.bootstrapServers(), topic, 1, (short) 1);
+    Set<Long> acked =
+        KafkaRoundTrip.produceDurable(kafka.bootstrapServers(), topic, messages, MESSAGE_BYTES);
+    Set<Long> read =
+        KafkaRoundTrip.consume(
+            kafka.bootstrapServers(), topic, acked.size(), Duration.ofSeconds(60));
+    read.retainAll(acked);
+    return new int[] {acked.size(), read.size()};
+  }
+
+  /** A RabbitMQ that brokerbench did not start: no start-up to time, only the round trip. */
+  private StartupRow externalRabbit(int attempt) {
+    String mode = "external, " + rabbitmqUri.replaceAll("//[^@/]*@", "//");
+    try {
+      long begin = System.nanoTime();
+      int[] ackedAndRead = rabbitRoundTrip(rabbitmqUri);
+      long roundTripMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
+      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
+      return new StartupRow(
+          BenchSystem.RABBITMQ.label(),
+          mode,
+          attempt,
+          complete ? "ok" : "failed",
+          complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
+          0,
+          -1,
+          messages,
+          ackedAndRead[0],
+          ackedAndRead[1],
+          roundTripMs,
+          -1);
+    } catch (Exception e) {
+      return StartupRow.failed(BenchSystem.RABBITMQ.label(), mode, attempt, firstLine(e));
+    }
+  }
+
+  private int[] rabbitRoundTrip(RabbitCluster rabbit) throws Exception {
+    return rabbitRoundTrip(rabbit.node(1).uri());
+  }
+
+  private int[] rabbitRoundTrip(String uri) throws Exception {
+    String queue = "brokerbench-startup";
+    try (com.rabbitmq.client.Connection connection = RabbitRoundTrip.connect(uri)) {
+      RabbitRoundTrip.declareDurableQueue(connection, queue, RabbitRoundTrip.QueueType.CLASSIC);
+      int confirmed = RabbitRoundTrip.publishConfirmed(connection, queue, messages, MESSAGE_BYTES);
+      Set<Long> read = new HashSet<>(RabbitRoundTrip.drain(connection, queue));
+      // An external broker keeps the queue: leave nothing of ours behind.
+      try (com.rabbitmq.client.Channel channel = connection.createChannel()) {
+        channel.queueDelete(queue);
+      }
+      read.removeIf(seq -> seq >= confirmed);
+      return new int[] {confirmed, read.size()};
+    }
+  }
+
+  private static String describe(StartupRow row) {
+    return switch (row.status()) {
+      case "ok" ->
+          String.format(
+              "ready in %,d ms, %d/%d messages back in %,d ms, stopped in %,d ms",
+              row.startToReadyMs(),
+              row.readBack(),
+              row.messages(),
+              row.roundTripMs(),
+              row.stopMs());
+      case "skipped" -> "skipped: " + row.reason();
+      default -> "FAILED: " + row.reason();
+    };
+  }
+
+  private static String firstLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getClass().getSimpleName() + ": " + message;
+  }
+
+  /**
+   * ZeroMQ has no broker: what starts is a peer JVM that echoes what it receives. The round trip
+   * goes to it and back; "acknowledged" is what the sending socket accepted (ZeroMQ has no
+   * acknowledgement).
+   */
+  private static final class ZmqEcho implements Broker {
+    private final int toPeer = Ports.free();
+    private final int fromPeer = Ports.free();
+    private final ZmqPeerProcess peer =
+        new ZmqPeerProcess(
+            "zeromq-echo",
+            Map.of("PULL", toPeer),
+            List.of("echo", endpoint(toPeer), endpoint(fromPeer)));
+
+    private static String endpoint(int port) {
+      return "tcp://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    int[] roundTrip(int messages) {
+      try (ZContext context = new ZContext()) {
+        ZMQ.Socket replies = context.createSocket(SocketType.PULL);
+        replies.setReceiveTimeOut(10_000);
+        replies.bind(endpoint(fromPeer));
+        ZMQ.Socket requests = context.createSocket(SocketType.PUSH);
+        requests.connect(endpoint(toPeer));
+        int accepted = 0;
+        for (long seq = 0; seq < messages; seq++) {
+          if (requests.send(ByteBuffer.allocate(MESSAGE_BYTES).putLong(0, seq).array())) {
+            accepted++;
+          }
+        }
+        Set<Long> back = new HashSet<>();
+        while (back.size() < accepted) {
+          byte[] reply = replies.recv();
+          if (reply == null) {
+            break;
+          }
+          back.add(ByteBuffer.wrap(reply).getLong());
+        }
+        return new int[] {accepted, back.size()};
+      }
+    }
+
+    @Override
+    public String name() {
+      return peer.name();
+    }
+
+    @Override
+    public void start() {
+      peer.start();
+    }
+
+    @Override
+    public void stop() {
+      peer.stop();
+    }
+
+    @Override
+    public void kill() {
+      peer.kill();
+    }
+
+    @Override
+    public void pause() {
+      peer.pause();
+    }
+
+    @Override
+    public void resume() {
+      peer.resume();
+    }
+
+    @Override
+    public boolean isRunning() {
+      return peer.isRunning();
+    }
+
+    @Override
+    public Duration lastStartToReady() {
+      return peer.lastStartToReady();
+    }
+
+    @Override
+    public Description describe() {
+      return peer.describe();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.brokerbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BenchConfigTest {
+  @Test
+  void defaultsRunTheQuickProfileOnEverySystemInAFixedOrder() {
+    BenchConfig config = BenchConfig.parse();
+    assertEquals("quick", config.profile());
+    assertEquals(
+        List.of(BenchSystem.values()), List.copyOf(config.systems()), "every system, enum order");
+    assertEquals("", config.rabbitmqUri());
+  }
+
+  @Test
+  void systemsAndProfileComeFromTheCommandLine() {
+    BenchConfig config = BenchConfig.parse("--profile=SMOKE", "--systems=rabbitmq, kafka-kraft");
+    assertEquals("smoke", config.profile());
+    assertEquals(Set.of(BenchSystem.RABBITMQ, BenchSystem.KAFKA_KRAFT), config.systems());
+  }
+
+  @Test
+  void anUnknownSystemNamesTheKnownOnes() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--systems=kafak"));
+    assertTrue(e.getMessage().contains("'kafak'"), e.getMessage());
+    assertTrue(e.getMessage().contains("kafka-kraft, kafka-zookeeper, rabbitmq, zeromq"));
+  }
+
+  @Test
+  void anUnknownProfileOrOptionOrUriIsRefused() {
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--profile=fast"))
+            .getMessage()
+            .contains("smoke, quick or full"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--speed=11"))
+            .getMessage()
+            .contains("--speed"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchConfig.parse("--rabbitmq-uri=localhost:5672"))
+            .getMessage()
+            .contains("rabbitmq.uri"));
+  }
+
+  @Test
+  void badArgumentsExitWithCodeTwoAndOneLine() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        new BenchMain(
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err))
+            .run("--profile=fast");
+    assertEquals(2, code);
+    assertTrue(err.toString().startsWith("brokerbench: bench.profile"), err.toString());
+  }
+}

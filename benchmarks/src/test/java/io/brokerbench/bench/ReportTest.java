@@ -1,0 +1,49 @@
+package io.brokerbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.bench.startup.StartupRow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+  @Test
+  void spreadIsTheMedianWithMinimumAndMaximum() {
+    assertEquals("2,000 (1,500–9,000)", Report.spread(List.of(9_000L, 1_500L, 2_000L)));
+    assertEquals("42", Report.spread(List.of(42L)));
+  }
+
+  @Test
+  void theReportShowsMeasuredRowsAndWhySomeWereSkipped() {
+    Map<String, Object> environment = Environment.capture(Path.of("."), "run-1", "smoke");
+    List<StartupRow> rows =
+        List.of(
+            new StartupRow(
+                "kafka-kraft", "kraft", 1, "ok", "", 1, 2_500, 1000, 1000, 1000, 900, 400),
+            new StartupRow(
+                "kafka-kraft", "kraft", 2, "ok", "", 1, 2_100, 1000, 1000, 1000, 800, 300),
+            new StartupRow(
+                "kafka-kraft", "kraft", 3, "ok", "", 1, 3_100, 1000, 1000, 1000, 700, 500),
+            new StartupRow(
+                "rabbitmq",
+                "",
+                1,
+                "skipped",
+                "RabbitMQ is not installed:\n install it",
+                0,
+                -1,
+                0,
+                0,
+                0,
+                -1,
+                -1));
+    String md = Report.markdown("run-1", "smoke", environment, rows);
+    assertTrue(md.contains("| kafka-kraft | kraft | 3 | 1 | 2,500 (2,100–3,100) |"), md);
+    assertTrue(md.contains("| rabbitmq |  | 1 | | | | | skipped |"), md);
+    assertTrue(
+        md.contains("- rabbitmq, start 1, skipped: RabbitMQ is not installed: install it"), md);
+  }
+}
