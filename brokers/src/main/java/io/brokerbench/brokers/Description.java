@@ -26,8 +26,9 @@ public record Description(
     long startToReadyMs,
     Map<String, String> config) {
   public Description {
-    ports = Map.copyOf(ports);
+    // Ordered copies: ports and settings read in the order the launcher wrote them.
+    ports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ports));
     pids = List.copyOf(pids);
-    config = Map.copyOf(config);
+    config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One child process of the harness, in a session and process group of its own.
@@ -75,6 +76,9 @@ public final class ChildProcess {
           java.nio.file.StandardOpenOption.APPEND);
       ChildProcess child = new ChildProcess(name, builder.start(), logFile);
       ChildReaper.instance().register(child);
+      // A child that ends by itself (a tool, a crashed broker) leaves the watchdog's list, so a
+      // later process that reuses its pid as group id is never mistaken for it.
+      child.process.onExit().thenRun(child::unregisterIfGroupGone);
       return child;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -149,9 +153,11 @@ public final class ChildProcess {
       ChildReaper.instance().unregister(this);
       return true;
     }
+    List<ProcessHandle> tree = descendants();
     signal(Signal.CONT);
     signal(Signal.TERM);
-    boolean clean = awaitExit(grace);
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean clean = awaitExit(grace) && awaitAllGone(tree, deadline);
     if (!clean) {
       kill();
     }
@@ -159,14 +165,50 @@ public final class ChildProcess {
     return clean;
   }
 
-  /** Sends SIGKILL to the process group and waits until the child has exited. */
+  /**
+   * Sends SIGKILL to the process group and waits until every process of the group has ended, so
+   * that a restart finds the ports free.
+   */
   public void kill() {
-    signal(Signal.KILL);
+    List<ProcessHandle> tree = descendants();
+    signalGroup(pid(), Signal.KILL);
     if (!awaitExit(Duration.ofSeconds(30))) {
       process.destroyForcibly();
       awaitExit(Duration.ofSeconds(30));
     }
+    awaitAllGone(tree, System.nanoTime() + Duration.ofSeconds(30).toNanos());
     ChildReaper.instance().unregister(this);
+  }
+
+  /** The child's descendants now, including helpers that left its process group. */
+  private List<ProcessHandle> descendants() {
+    return process.isAlive() ? process.descendants().collect(Collectors.toList()) : List.of();
+  }
+
+  /**
+   * Waits until no process of the child's group, and none of {@code tree}, runs any more; true when
+   * none does.
+   */
+  private boolean awaitAllGone(List<ProcessHandle> tree, long deadlineNs) {
+    while (ProcessGroup.running(pid())
+        || tree.stream().anyMatch(handle -> ProcessGroup.runningPid(handle.pid()))) {
+      if (System.nanoTime() > deadlineNs) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void unregisterIfGroupGone() {
+    if (!ProcessGroup.running(pid())) {
+      ChildReaper.instance().unregister(this);
+    }
   }
 
   /** The last {@code lines} lines of the log, for error messages. */

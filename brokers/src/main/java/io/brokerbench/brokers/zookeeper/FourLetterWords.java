@@ -53,6 +53,19 @@ public final class FourLetterWords {
   }
 
   /**
+   * True when ZooKeeper serves requests: {@code srvr} reports its mode. ({@code ruok} answers
+   * {@code imok} as soon as the port is open, before the server serves anything; {@code srvr} and
+   * {@code mntr} answer "not currently serving requests" until it does.)
+   */
+  public static boolean serving(int port) {
+    try {
+      return send(port, "srvr").contains("Mode: ");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * The {@code mntr} statistics, key to value ({@code zk_znode_count}, {@code zk_avg_latency}...).
    */
   public static Map<String, String> mntr(int port) throws IOException {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A standalone ZooKeeper 3.8.4 server, the one Kafka 3.9.1 ships with, in its own JVM. Readiness is
- * ZooKeeper's own {@code ruok}; {@code mntr} and {@code srvr} are enabled for the metadata suite.
+ * A standalone ZooKeeper 3.8.4 server, the one Kafka 3.9.1 ships with, in its own JVM. Ready when
+ * ZooKeeper's own {@code srvr} reports it serving; {@code mntr} is enabled for the metadata suite.
  */
 public final class ZooKeeperNode extends ProcessNode {
   public static final String VERSION = "3.8.4";
@@ -39,7 +39,8 @@ public final class ZooKeeperNode extends ProcessNode {
     config.put("clientPortAddress", Ports.LOOPBACK);
     // The AdminServer would take port 8080 on every address.
     config.put("admin.enableServer", "false");
-    // ruok for readiness, mntr and srvr for the metadata-scaling suite, dump to see whether a
+    // srvr for readiness, ruok for liveness, mntr for the metadata-scaling suite, dump to see
+    // whether a
     // crashed broker's registration (an ephemeral znode) has expired.
     config.put("4lw.commands.whitelist", "mntr,ruok,srvr,dump");
     // Many brokers and clients of one test share this server; 60 per host is the default.
@@ -79,7 +80,7 @@ public final class ZooKeeperNode extends ProcessNode {
 
   @Override
   protected boolean probeReady() {
-    return FourLetterWords.ruok(clientPort);
+    return FourLetterWords.serving(clientPort);
   }
 
   @Override
