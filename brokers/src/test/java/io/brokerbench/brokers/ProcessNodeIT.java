@@ -84,12 +84,33 @@ class ProcessNodeIT {
     assertFalse(broken.isRunning());
   }
 
-  /** A "broker" that prints an error and exits with code 3, as a misconfigured one would. */
+  @Test
+  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  void aBrokerThatNeverAnswersIsReportedAndKilledAtItsTimeout() {
+    ProcessNode silent =
+        new ExitingNode(
+            "silent-broker",
+            Work.newDirectory("silent-broker"),
+            "echo 'starting, slowly'; exec sleep 600",
+            Duration.ofSeconds(2));
+    BrokerStartException e = assertThrows(BrokerStartException.class, silent::start);
+    assertTrue(e.getMessage().contains("silent-broker did not answer within 2 s"), e.getMessage());
+    assertTrue(e.getMessage().contains("starting, slowly"), e.getMessage());
+    assertFalse(silent.isRunning(), "a broker that timed out is not left running");
+  }
+
+  /** A "broker" that runs a shell command and never answers, as a misconfigured one would. */
   private static final class ExitingNode extends ProcessNode {
     private final int port = Ports.free();
+    private final String script;
 
     ExitingNode(String name, Path dir) {
-      super(name, dir, Duration.ofSeconds(30), Duration.ofSeconds(5));
+      this(name, dir, "echo 'FATAL cannot bind: out of luck'; exit 3", Duration.ofSeconds(30));
+    }
+
+    ExitingNode(String name, Path dir, String script, Duration startTimeout) {
+      super(name, dir, startTimeout, Duration.ofSeconds(5));
+      this.script = script;
     }
 
     @Override
@@ -97,7 +118,7 @@ class ProcessNodeIT {
 
     @Override
     protected List<String> command() {
-      return List.of("sh", "-c", "echo 'FATAL cannot bind: out of luck'; exit 3");
+      return List.of("sh", "-c", script);
     }
 
     @Override

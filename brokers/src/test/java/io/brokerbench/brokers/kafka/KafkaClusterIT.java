@@ -13,23 +13,27 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A 3-broker cluster in each mode forms, replicates a topic, and stops leaving nothing behind. */
 class KafkaClusterIT {
 
-  @ParameterizedTest
-  @EnumSource(KafkaMode.class)
+  /** KRaft with 3 controllers, KRaft with 1 controller and 2 pure brokers, ZooKeeper mode. */
+  @ParameterizedTest(name = "{0} with {1} controller(s)")
+  @CsvSource({"KRAFT, 3", "KRAFT, 1", "ZOOKEEPER, 0"})
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void threeBrokersFormReplicateAndStop(KafkaMode mode) throws Exception {
+  void threeBrokersFormReplicateAndStop(KafkaMode mode, int controllers) throws Exception {
     List<Long> pids = new ArrayList<>();
     // 512 MiB heaps: three brokers and ZooKeeper share the test machine with the build.
     KafkaClusterSpec spec = KafkaClusterSpec.of(mode, 3).withHeap("512m");
+    if (mode == KafkaMode.KRAFT) {
+      spec = spec.withControllers(controllers);
+    }
     try (KafkaCluster kafka = new KafkaCluster(spec)) {
       kafka.start();
       System.out.printf(
-          "kafka %s, 3 brokers: formed in %d ms%n",
-          mode.label(), kafka.lastStartToReady().toMillis());
+          "kafka %s, 3 brokers, %d controller(s): formed in %d ms%n",
+          mode.label(), controllers, kafka.lastStartToReady().toMillis());
       try (Admin admin = kafka.admin()) {
         assertEquals(3, admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
       }

@@ -1,0 +1,22 @@
+package io.brokerbench.harness.driver;
+
+/**
+ * A driver could not do what the harness asked: create a topic, connect, subscribe, send. It voids
+ * the trial it happened in (the harness closes everything and reports the message); the suite goes
+ * on with the next trial.
+ *
+ * <p>The message is a sentence for a user: which system and address, what was being done, what went
+ * wrong, e.g. {@code "kafka at 127.0.0.1:40123: creating topic bb-7-t0 (16 partitions) timed out
+ * after 30 s"}.
+ */
+public class DriverException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public DriverException(String message) {
+    super(message);
+  }
+
+  public DriverException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
