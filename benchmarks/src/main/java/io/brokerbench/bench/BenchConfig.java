@@ -2,6 +2,7 @@ package io.brokerbench.bench;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,10 +17,19 @@ import java.util.Set;
  * @param repository the checkout, for its git revision
  * @param rabbitmqUri a running RabbitMQ to use instead of starting one ({@code -Drabbitmq.uri});
  *     empty: brokerbench starts its own node
+ * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput} (default all)
  */
 public record BenchConfig(
-    String profile, Set<BenchSystem> systems, Path results, Path repository, String rabbitmqUri) {
+    String profile,
+    Set<BenchSystem> systems,
+    Path results,
+    Path repository,
+    String rabbitmqUri,
+    Set<String> suites) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
+
+  /** The suites in the order they run. */
+  public static final List<String> SUITES = List.of("startup", "throughput");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {
@@ -38,6 +48,11 @@ public record BenchConfig(
               + rabbitmqUri
               + "' is not an AMQP URI; expected amqp://user:pass@host:5672/");
     }
+    if (suites.isEmpty() || !SUITES.containsAll(suites)) {
+      throw new IllegalArgumentException(
+          "bench.suites: unknown or no suite in " + suites + "; expected some of " + SUITES);
+    }
+    suites = Set.copyOf(suites);
     systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
   }
 
@@ -48,6 +63,8 @@ public record BenchConfig(
     Path results = Path.of("results");
     Path repository = Path.of(".");
     String rabbitmqUri = "";
+    // The throughput suite joins the default once every broker has its driver.
+    Set<String> suites = Set.of("startup");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -62,15 +79,37 @@ public record BenchConfig(
         case "results" -> results = Path.of(value);
         case "repository" -> repository = Path.of(value);
         case "rabbitmq-uri" -> rabbitmqUri = value.trim();
+        case "suites" -> suites = parseSuites(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
-                    + ": expected --profile, --systems, --results, --repository or --rabbitmq-uri");
+                    + ": expected --profile, --systems, --suites, --results, --repository or --rabbitmq-uri");
       }
     }
     return new BenchConfig(
-        profile, systems, results.toAbsolutePath(), repository.toAbsolutePath(), rabbitmqUri);
+        profile,
+        systems,
+        results.toAbsolutePath(),
+        repository.toAbsolutePath(),
+        rabbitmqUri,
+        suites);
+  }
+
+  private static Set<String> parseSuites(String value) {
+    if (value.isBlank() || value.trim().equalsIgnoreCase("all")) {
+      return Set.copyOf(SUITES);
+    }
+    Set<String> suites = new java.util.HashSet<>();
+    for (String suite : value.split(",")) {
+      suites.add(suite.trim().toLowerCase(Locale.ROOT));
+    }
+    return suites;
+  }
+
+  /** True when {@code suite} is to run. */
+  public boolean runs(String suite) {
+    return suites.contains(suite);
   }
 
   private static Set<BenchSystem> parseSystems(String value) {

@@ -3,9 +3,13 @@ package io.brokerbench.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brokerbench.bench.startup.StartupScenario;
+import io.brokerbench.bench.throughput.ThroughputSuite;
+import io.brokerbench.brokers.Description;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,27 +57,51 @@ public final class BenchMain {
           Environment.capture(config.repository(), runDir.run(), config.profile());
 
       int starts = starts(config.profile());
-      Progress progress = new Progress(out, starts * config.systems().size());
+      ThroughputSuite.Settings throughputSettings =
+          ThroughputSuite.Settings.forProfile(config.profile());
+      int steps =
+          (config.runs("startup") ? starts * config.systems().size() : 0)
+              + (config.runs("throughput")
+                  ? ThroughputSuite.steps(throughputSettings, config.systems())
+                  : 0);
+      Progress progress = new Progress(out, steps);
+
       StartupScenario startup =
           new StartupScenario(starts, messages(config.profile()), config.rabbitmqUri(), progress);
-      for (BenchSystem system : config.systems()) {
-        startup.run(system);
+      if (config.runs("startup")) {
+        for (BenchSystem system : config.systems()) {
+          startup.run(system);
+        }
+      }
+      ThroughputSuite throughput =
+          new ThroughputSuite(throughputSettings, runDir.staging(), progress);
+      if (config.runs("throughput")) {
+        throughput.run(config.systems(), config.rabbitmqUri());
       }
 
-      environment.put("brokers", startup.descriptions());
+      List<Description> brokers = new ArrayList<>(startup.descriptions());
+      brokers.addAll(throughput.descriptions());
+      environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
-      Map<String, Object> startupJson = new LinkedHashMap<>();
-      startupJson.put("scenario", "startup");
-      startupJson.put("rows", startup.rows());
-      runDir.write("startup.json", JSON.writeValueAsString(startupJson));
-      String report = Report.markdown(runDir.run(), config.profile(), environment, startup.rows());
+      if (config.runs("startup")) {
+        runDir.write("startup.json", JSON.writeValueAsString(rowsJson("startup", startup.rows())));
+      }
+      if (config.runs("throughput")) {
+        runDir.write(
+            "throughput.json", JSON.writeValueAsString(rowsJson("throughput", throughput.rows())));
+      }
+      String report =
+          Report.markdown(
+              runDir.run(), config.profile(), environment, startup.rows(), throughput.rows());
       runDir.write("REPORT.md", report);
       Path published = runDir.commit();
 
       out.println();
       out.println(report);
       out.println("brokerbench: results in " + published);
-      boolean failed = startup.rows().stream().anyMatch(row -> row.status().equals("failed"));
+      boolean failed =
+          startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }
@@ -83,6 +111,13 @@ public final class BenchMain {
       err.println("brokerbench: the run failed and left no results: " + e);
       return 1;
     }
+  }
+
+  private static Map<String, Object> rowsJson(String scenario, List<?> rows) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", scenario);
+    json.put("rows", rows);
+    return json;
   }
 
   /** Fresh starts per system: enough for a spread outside the smoke profile. */

@@ -1,6 +1,7 @@
 package io.brokerbench.bench;
 
 import io.brokerbench.bench.startup.StartupRow;
+import io.brokerbench.bench.throughput.ThroughputRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,11 @@ public final class Report {
 
   @SuppressWarnings("unchecked")
   public static String markdown(
-      String run, String profile, Map<String, Object> environment, List<StartupRow> rows) {
+      String run,
+      String profile,
+      Map<String, Object> environment,
+      List<StartupRow> rows,
+      List<ThroughputRow> throughput) {
     StringBuilder md = new StringBuilder();
     md.append("# brokerbench run ").append(run).append("\n\n");
     Map<String, Object> machine = (Map<String, Object>) environment.get("machine");
@@ -34,6 +39,17 @@ public final class Report {
             jvm.get("name"),
             jvm.get("version")));
 
+    if (!rows.isEmpty()) {
+      startup(md, rows);
+    }
+    if (!throughput.isEmpty()) {
+      throughput(md, throughput);
+    }
+    md.append("\nMachine, JVM, limits and every broker's configuration: `environment.json`.\n");
+    return md.toString();
+  }
+
+  private static void startup(StringBuilder md, List<StartupRow> rows) {
     md.append("## Brokers: start, round trip, stop\n\n");
     md.append(
         "Each system started fresh, asked until it answered (start-to-ready), sent a round trip"
@@ -90,10 +106,69 @@ public final class Report {
     if (!notes.isEmpty()) {
       md.append("\n").append(String.join("\n", notes)).append("\n");
     }
+    md.append("\nRaw rows: `startup.json`.\n\n");
+  }
+
+  private static void throughput(StringBuilder md, List<ThroughputRow> rows) {
+    md.append("## Throughput at matched guarantees\n\n");
     md.append(
-        "\nRaw rows: `startup.json`; machine, JVM, limits and every broker's configuration:"
-            + " `environment.json`.\n");
-    return md.toString();
+        "Delivered messages per second (what the consumers received; for a producer-only"
+            + " workload, what the broker acknowledged), JMH's mean over the measurement"
+            + " iterations ± its 99.9% confidence half-width. The vendor's own tool ran on the"
+            + " same broker in the same run; the last column is brokerbench / vendor.\n\n");
+    List<String> notes = new ArrayList<>();
+    for (String tier : List.of("none", "ack", "durable")) {
+      List<ThroughputRow> ofTier =
+          rows.stream().filter(row -> row.tier().equals(tier)).collect(Collectors.toList());
+      if (ofTier.isEmpty()) {
+        continue;
+      }
+      md.append("### Tier `").append(tier).append("`\n\n");
+      md.append(
+          "| system | mode | workload | msg/s | MB/s | vendor tool | vendor msg/s |"
+              + " brokerbench/vendor |\n");
+      md.append("|---|---|---|---|---|---|---|---|\n");
+      for (ThroughputRow row : ofTier) {
+        if (row.ok()) {
+          md.append(
+              String.format(
+                  "| %s | %s | %s | %,.0f ± %,.0f | %.1f | %s | %s | %s |%n",
+                  row.system(),
+                  row.mode(),
+                  row.topology(),
+                  row.msgPerSec(),
+                  row.error(),
+                  row.mbPerSec(),
+                  row.vendorTool().isEmpty() ? "" : row.vendorTool(),
+                  row.vendorMsgPerSec() > 0 ? String.format("%,.0f", row.vendorMsgPerSec()) : "",
+                  row.parity() > 0 ? String.format("%.2f", row.parity()) : ""));
+        } else {
+          md.append(
+              String.format(
+                  "| %s | %s | %s | %s | | | | |%n",
+                  row.system(), row.mode(), row.topology(), row.status()));
+          if (!row.status().equals("not offered")) {
+            notes.add(
+                String.format(
+                    "- %s, %s, %s: %s", row.system(), tier, row.topology(), oneLine(row.reason())));
+          }
+        }
+      }
+      md.append("\n");
+    }
+    rows.stream()
+        .filter(row -> row.tier().equals("all"))
+        .forEach(
+            row ->
+                notes.add(
+                    String.format(
+                        "- %s, %s: %s", row.system(), row.status(), oneLine(row.reason()))));
+    if (!notes.isEmpty()) {
+      md.append(String.join("\n", notes)).append("\n\n");
+    }
+    md.append(
+        "Raw rows: `throughput.json`; JMH's own results: `jmh/`; each trial's end-to-end latency"
+            + " histograms (`.hlog`) and delivery accounting: `trials/`.\n");
   }
 
   /** "median (min–max)", or the value alone for one sample. */

@@ -40,7 +40,7 @@ class ReportTest {
                 0,
                 -1,
                 -1));
-    String md = Report.markdown("run-1", "smoke", environment, rows);
+    String md = Report.markdown("run-1", "smoke", environment, rows, List.of());
     assertTrue(md.contains("| kafka-kraft | kraft | 3 | 1 | 2,500 (2,100–3,100) |"), md);
     assertTrue(md.contains("| rabbitmq |  | 1 | | | | | skipped |"), md);
     assertTrue(

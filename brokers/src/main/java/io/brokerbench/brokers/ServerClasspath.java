@@ -11,25 +11,33 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The classpath of a broker's own JVM, resolved by the build (module {@code servers/kafka-3.9.1})
- * from Maven Central and shipped as a resource. The broker's jars never join the harness's own
- * classpath: the broker runs the server, the harness only the client.
+ * The classpath of a broker's (or a vendor tool's) own JVM, resolved by the build (modules under
+ * {@code servers/}) from Maven Central and shipped as a resource. Those jars never join the
+ * harness's own classpath: the broker runs the server, the harness only the client.
  */
 public final class ServerClasspath {
   private ServerClasspath() {}
 
-  /** The classpath of Kafka {@code version} (with its ZooKeeper), checked to exist on disk. */
+  /** The classpath of Kafka {@code version} (with its ZooKeeper and tools), checked to exist. */
   public static String kafka(String version) {
-    String resource = "/io/brokerbench/servers/kafka-" + version + ".classpath";
+    return resolve("kafka-" + version, "Kafka " + version);
+  }
+
+  /** The classpath of RabbitMQ PerfTest {@code version}, the vendor's load tool. */
+  public static String perfTest(String version) {
+    return resolve("perf-test-" + version, "RabbitMQ PerfTest " + version);
+  }
+
+  private static String resolve(String name, String what) {
+    String resource = "/io/brokerbench/servers/" + name + ".classpath";
     String text;
     try (InputStream in = ServerClasspath.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new BrokerUnavailableException(
-            "Kafka "
-                + version
+            what
                 + " is not part of this build (no resource "
                 + resource
-                + "). Build from the repository root with `mvn verify`, which resolves the broker.");
+                + "). Build from the repository root with `mvn verify`, which resolves it.");
       }
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
@@ -41,8 +49,7 @@ public final class ServerClasspath {
             .collect(Collectors.toList());
     if (!missing.isEmpty()) {
       throw new BrokerUnavailableException(
-          "Kafka "
-              + version
+          what
               + "'s jars are missing from the local Maven repository (first: "
               + missing.get(0)
               + "). Run `mvn verify` from the repository root again to download them.");

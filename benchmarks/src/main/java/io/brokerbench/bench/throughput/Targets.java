@@ -1,0 +1,52 @@
+package io.brokerbench.bench.throughput;
+
+import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
+import java.util.Map;
+
+/**
+ * Where a trial's system lives. The suite starts the brokers once, outside JMH's forks, and hands
+ * their addresses to every forked trial as system properties; this class turns a system's name and
+ * those properties into a driver.
+ */
+public final class Targets {
+  /** {@code bootstrap.servers} of the Kafka cluster under test. */
+  public static final String KAFKA_BOOTSTRAP = "brokerbench.target.kafka.bootstrap";
+
+  /** How many brokers that cluster has (replication of created topics). */
+  public static final String KAFKA_BROKERS = "brokerbench.target.kafka.brokers";
+
+  /** The AMQP URI of the RabbitMQ under test. */
+  public static final String RABBITMQ_URI = "brokerbench.target.rabbitmq.uri";
+
+  private Targets() {}
+
+  /** A fresh driver for {@code system}, configured from this JVM's system properties. */
+  public static BrokerDriver driver(String system) {
+    return driver(system, Map.of());
+  }
+
+  /**
+   * A fresh driver for {@code system}; {@code target} (property to value) takes precedence over the
+   * system properties. The caller closes it.
+   */
+  public static BrokerDriver driver(String system, Map<String, String> target) {
+    return switch (system) {
+      case "in-memory" -> InMemoryDriver.create();
+      default ->
+          throw new IllegalArgumentException(
+              "system: unknown '"
+                  + system
+                  + "'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq or zeromq");
+    };
+  }
+
+  static String require(Map<String, String> target, String property) {
+    String value = target.getOrDefault(property, System.getProperty(property));
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "-D" + property + " is not set: the bench suite sets it when it starts the broker");
+    }
+    return value;
+  }
+}

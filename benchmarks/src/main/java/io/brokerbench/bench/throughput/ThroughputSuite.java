@@ -1,0 +1,395 @@
+package io.brokerbench.bench.throughput;
+
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.vendor.JeromqLoop;
+import io.brokerbench.bench.vendor.KafkaProducerPerformance;
+import io.brokerbench.bench.vendor.RabbitPerfTest;
+import io.brokerbench.bench.vendor.VendorResult;
+import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.BrokerUnavailableException;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaRoundTrip;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import io.brokerbench.harness.workload.WorkloadLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The matched-workload throughput suite: for each system, the broker starts once (outside JMH's
+ * forks), every offered tier runs every workload of the profile as one JMH trial in a fork of its
+ * own, then the vendor's tool runs on the same broker, and the broker stops. A tier the system does
+ * not offer is a row that says so; a trial that fails is a failed row and the suite goes on.
+ */
+public final class ThroughputSuite {
+  /** The producer-alone workload, compared with Kafka's ProducerPerformance. */
+  static final String PRODUCER_ONLY = "1-topic-1-partition-1kb-producer-only";
+
+  /** The baseline workload, compared with PerfTest and the jeromq loop. */
+  static final String BASELINE = "1-topic-1-partition-1kb";
+
+  /**
+   * How much a profile measures.
+   *
+   * @param workloads the workload files (under {@code workloads/}) each tier runs
+   * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
+   * @param vendorRecords messages per run of ProducerPerformance and the jeromq loop
+   * @param perfTestTime how long PerfTest runs
+   */
+  public record Settings(
+      int warmupIterations,
+      Duration warmupTime,
+      int iterations,
+      Duration iterationTime,
+      List<String> workloads,
+      Set<BenchSystem> kafkaModes,
+      int vendorRecords,
+      Duration perfTestTime) {
+
+    public static Settings forProfile(String profile) {
+      return switch (profile) {
+        case "smoke" ->
+            new Settings(
+                1,
+                Duration.ofSeconds(2),
+                2,
+                Duration.ofSeconds(2),
+                List.of(BASELINE),
+                Set.of(BenchSystem.KAFKA_KRAFT),
+                100_000,
+                Duration.ofSeconds(5));
+        case "quick" ->
+            new Settings(
+                1,
+                Duration.ofSeconds(4),
+                3,
+                Duration.ofSeconds(4),
+                List.of(BASELINE),
+                Set.of(BenchSystem.KAFKA_KRAFT),
+                300_000,
+                Duration.ofSeconds(10));
+        default ->
+            new Settings(
+                2,
+                Duration.ofSeconds(5),
+                5,
+                Duration.ofSeconds(5),
+                List.of(
+                    "1-topic-1-partition-100b",
+                    BASELINE,
+                    "1-topic-1-partition-16kb",
+                    "1-topic-16-partitions-1kb",
+                    "1-topic-1-partition-4-producers-1kb",
+                    "1-topic-1-partition-4-subscriptions-1kb"),
+                Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.KAFKA_ZOOKEEPER),
+                1_000_000,
+                Duration.ofSeconds(20));
+      };
+    }
+  }
+
+  private final Settings settings;
+  private final Path staging;
+  private final Progress progress;
+  private final List<ThroughputRow> rows = new ArrayList<>();
+  private final List<Description> described = new ArrayList<>();
+
+  public ThroughputSuite(Settings settings, Path staging, Progress progress) {
+    this.settings = settings;
+    this.staging = staging;
+    this.progress = progress;
+  }
+
+  /** How many progress steps {@link #run} takes for {@code systems}. */
+  public static int steps(Settings settings, Set<BenchSystem> systems) {
+    int steps = 1; // the in-memory ceiling
+    int workloads = settings.workloads().size();
+    for (BenchSystem system : systems) {
+      steps +=
+          switch (system) {
+            case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+                settings.kafkaModes().contains(system) ? 3 * workloads + 2 + 2 : 0;
+            case RABBITMQ -> 3 * workloads + 3;
+            case ZEROMQ -> workloads + 1;
+          };
+    }
+    return steps;
+  }
+
+  public List<ThroughputRow> rows() {
+    return List.copyOf(rows);
+  }
+
+  public List<Description> descriptions() {
+    return List.copyOf(described);
+  }
+
+  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    progress.step("in-memory driver (the harness's own ceiling), ack, " + BASELINE);
+    rows.add(trial("in-memory", "in process", "ack", BASELINE, Map.of()));
+    progress.done(describe(rows.get(rows.size() - 1)));
+    for (BenchSystem system : systems) {
+      switch (system) {
+        case KAFKA_KRAFT -> kafka(system, KafkaMode.KRAFT);
+        case KAFKA_ZOOKEEPER -> kafka(system, KafkaMode.ZOOKEEPER);
+        case RABBITMQ -> rabbit(rabbitmqUri);
+        case ZEROMQ -> zeromq();
+      }
+    }
+  }
+
+  private void kafka(BenchSystem system, KafkaMode mode) {
+    if (!settings.kafkaModes().contains(system)) {
+      return;
+    }
+    String mode1 = mode.label() + ", 1 broker";
+    try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(mode))) {
+      kafka.start();
+      described.add(kafka.describe());
+      Map<String, String> target =
+          Map.of(Targets.KAFKA_BOOTSTRAP, kafka.bootstrapServers(), Targets.KAFKA_BROKERS, "1");
+      tiers(system.label(), mode1, target);
+      for (String tier : List.of("ack", "durable")) {
+        progress.step(system.label() + " " + tier + ", " + PRODUCER_ONLY);
+        ThroughputRow ours = trial(system.label(), mode1, tier, PRODUCER_ONLY, target);
+        progress.done(describe(ours));
+        String acks = tier.equals("ack") ? "1" : "all";
+        progress.step(system.label() + ": Kafka's ProducerPerformance, acks=" + acks);
+        ThroughputRow compared = ours;
+        try {
+          String topic = "brokerbench-vendor-acks-" + acks;
+          KafkaRoundTrip.createTopic(kafka.bootstrapServers(), topic, 1, (short) 1);
+          VendorResult vendor =
+              KafkaProducerPerformance.run(
+                  kafka.bootstrapServers(), topic, settings.vendorRecords(), 1024, acks);
+          compared = ours.withVendor(vendor.tool(), vendor.msgPerSec());
+          progress.done(vendorOutcome(compared, vendor));
+        } catch (Exception e) {
+          progress.done("ProducerPerformance FAILED: " + firstLine(e));
+        }
+        rows.add(compared);
+      }
+    } catch (BrokerUnavailableException e) {
+      rows.add(
+          ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "skipped", e.getMessage()));
+    } catch (RuntimeException e) {
+      rows.add(ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "failed", firstLine(e)));
+    }
+  }
+
+  private void rabbit(String externalUri) {
+    String label = BenchSystem.RABBITMQ.label();
+    if (!externalUri.isEmpty()) {
+      String mode = "external";
+      rabbitTrials(label, mode, externalUri);
+      return;
+    }
+    String mode = "1 node, classic queues";
+    try (Broker rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
+      rabbit.start();
+      described.add(rabbit.describe());
+      rabbitTrials(label, mode, ((RabbitCluster) rabbit).node(1).uri());
+    } catch (BrokerUnavailableException e) {
+      rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "skipped", e.getMessage()));
+    } catch (RuntimeException e) {
+      rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "failed", firstLine(e)));
+    }
+  }
+
+  private void rabbitTrials(String label, String mode, String uri) {
+    Map<String, String> target = Map.of(Targets.RABBITMQ_URI, uri);
+    int first = rows.size();
+    tiers(label, mode, target);
+    for (String tier : List.of("none", "ack", "durable")) {
+      progress.step(label + ": RabbitMQ PerfTest, " + tier);
+      int index = indexOf(first, tier, BASELINE);
+      try {
+        VendorResult vendor =
+            RabbitPerfTest.run(
+                uri, tier, 1024, settings.perfTestTime(), ThroughputBenchmark.WINDOW);
+        if (index >= 0) {
+          rows.set(index, rows.get(index).withVendor(vendor.tool(), vendor.msgPerSec()));
+        }
+        progress.done(vendorOutcome(index >= 0 ? rows.get(index) : null, vendor));
+      } catch (Exception e) {
+        progress.done("PerfTest FAILED: " + firstLine(e));
+      }
+    }
+  }
+
+  private void zeromq() {
+    String label = BenchSystem.ZEROMQ.label();
+    int first = rows.size();
+    tiers(label, "brokerless, PUSH/PULL", Map.of());
+    progress.step(label + ": plain jeromq PUSH/PULL loop");
+    int index = indexOf(first, "none", BASELINE);
+    try {
+      VendorResult vendor = JeromqLoop.run(settings.vendorRecords(), 1024);
+      if (index >= 0) {
+        rows.set(index, rows.get(index).withVendor(vendor.tool(), vendor.msgPerSec()));
+      }
+      progress.done(vendorOutcome(index >= 0 ? rows.get(index) : null, vendor));
+    } catch (Exception e) {
+      progress.done("jeromq loop FAILED: " + firstLine(e));
+    }
+  }
+
+  /** Every tier of the system, for every workload; not-offered tiers are rows that say so. */
+  private void tiers(String system, String mode, Map<String, String> target) {
+    for (GuaranteeTier tier : GuaranteeTier.values()) {
+      boolean offered;
+      try (BrokerDriver probe = Targets.driver(system, target)) {
+        offered = probe.offers(tier);
+      } catch (Exception e) {
+        offered = true; // let the trial itself report what is wrong
+      }
+      for (String workload : settings.workloads()) {
+        int bytes =
+            WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
+        if (!offered) {
+          rows.add(
+              ThroughputRow.notOk(
+                  system,
+                  mode,
+                  tier.key(),
+                  workload,
+                  bytes,
+                  "not offered",
+                  system + " has no " + tier.key() + " guarantee"));
+          continue;
+        }
+        progress.step(system + " " + tier.key() + ", " + workload);
+        ThroughputRow row = trial(system, mode, tier.key(), workload, target);
+        rows.add(row);
+        progress.done(describe(row));
+      }
+    }
+  }
+
+  private int indexOf(int from, String tier, String topology) {
+    for (int i = from; i < rows.size(); i++) {
+      ThroughputRow row = rows.get(i);
+      if (row.ok() && row.tier().equals(tier) && row.topology().equals(topology)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** One JMH trial in its own fork. */
+  private ThroughputRow trial(
+      String system, String mode, String tier, String workload, Map<String, String> target) {
+    int bytes =
+        WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
+    String trial = TrialOutput.trialName(system, tier, workload);
+    List<String> jvmArgs = new ArrayList<>();
+    target.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
+    jvmArgs.add("-D" + TrialOutput.OUT_PROPERTY + "=" + staging.resolve("trials"));
+    jvmArgs.add(
+        "-Dbrokerbench.work=" + System.getProperty("brokerbench.work", "target/brokerbench"));
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(ThroughputBenchmark.class.getName() + ".send")
+            .param("system", system)
+            .param("tier", tier)
+            .param("workload", workload)
+            .warmupIterations(settings.warmupIterations())
+            .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
+            .measurementIterations(settings.iterations())
+            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
+            .forks(1)
+            .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+            .shouldFailOnError(true)
+            .verbosity(VerboseMode.SILENT)
+            .resultFormat(ResultFormatType.JSON)
+            .result(staging.resolve("jmh").resolve(trial + ".json").toString());
+    try {
+      java.nio.file.Files.createDirectories(staging.resolve("jmh"));
+      RunResult result = new Runner(options.build()).runSingle();
+      Result<?> delivered = result.getSecondaryResults().get("delivered");
+      double perSec = delivered.getScore();
+      return new ThroughputRow(
+          system,
+          mode,
+          tier,
+          workload,
+          bytes,
+          "ok",
+          "",
+          perSec,
+          perSec * bytes / (1 << 20),
+          error(delivered),
+          result.getPrimaryResult().getScore(),
+          "",
+          0,
+          0,
+          trial);
+    } catch (Exception e) {
+      return ThroughputRow.notOk(system, mode, tier, workload, bytes, "failed", firstLine(e));
+    }
+  }
+
+  private static double error(Result<?> result) {
+    double error = result.getScoreError();
+    if (Double.isNaN(error)) {
+      var stats = result.getStatistics();
+      return (stats.getMax() - stats.getMin()) / 2;
+    }
+    return error;
+  }
+
+  private static String describe(ThroughputRow row) {
+    return switch (row.status()) {
+      case "ok" ->
+          String.format(
+              "%,.0f msg/s delivered (± %,.0f), %.1f MB/s",
+              row.msgPerSec(), row.error(), row.mbPerSec());
+      default -> row.status().toUpperCase() + ": " + row.reason();
+    };
+  }
+
+  private static String vendorOutcome(ThroughputRow compared, VendorResult vendor) {
+    String figure = String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec());
+    return compared == null || compared.parity() == 0
+        ? figure
+        : figure + String.format(" · brokerbench/vendor = %.2f", compared.parity());
+  }
+
+  /**
+   * The first line of the innermost cause; JMH reports a fork's failure as a suppressed exception
+   * of its own "Benchmark error during the run".
+   */
+  static String firstLine(Throwable e) {
+    Throwable root = e;
+    while (true) {
+      if (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      } else if (root.getSuppressed().length > 0) {
+        root = root.getSuppressed()[0];
+      } else {
+        break;
+      }
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}

@@ -1,0 +1,81 @@
+package io.brokerbench.bench.vendor;
+
+import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.kafka.KafkaNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kafka's own {@code org.apache.kafka.tools.ProducerPerformance} (artifact {@code kafka-tools}, the
+ * broker's version), run in its own JVM against a topic that exists: a producer alone, unthrottled
+ * ({@code --throughput -1}), with the client's defaults but for {@code acks}.
+ */
+public final class KafkaProducerPerformance {
+  // "300000 records sent, 45045.0 records/sec (43.99 MB/sec), 120.33 ms avg latency, ..."
+  private static final Pattern SUMMARY =
+      Pattern.compile("(\\d+) records sent, ([0-9.]+) records/sec.*");
+
+  private KafkaProducerPerformance() {}
+
+  /**
+   * @param acks {@code 1} or {@code all}; with {@code all} the producer is idempotent, as ours is
+   *     at the durable tier
+   */
+  public static VendorResult run(
+      String bootstrapServers, String topic, int records, int recordBytes, String acks)
+      throws VendorToolException, IOException {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--topic",
+            topic,
+            "--num-records",
+            Integer.toString(records),
+            "--record-size",
+            Integer.toString(recordBytes),
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=" + bootstrapServers,
+            "acks=" + acks));
+    if (acks.equals("all")) {
+      args.add("enable.idempotence=true");
+    }
+    String output =
+        ToolProcess.run(
+            "kafka-producer-perf-acks-" + acks,
+            List.of("-Xmx512m", "-XX:+UseG1GC"),
+            ServerClasspath.kafka(KafkaNode.VERSION),
+            "org.apache.kafka.tools.ProducerPerformance",
+            args,
+            Map.of(),
+            Duration.ofMinutes(5));
+    String last = null;
+    for (String line : output.split("\\R")) {
+      if (SUMMARY.matcher(line.trim()).matches()) {
+        last = line.trim();
+      }
+    }
+    if (last == null) {
+      throw new VendorToolException(
+          "ProducerPerformance printed no summary line; output:\n" + tail(output));
+    }
+    Matcher m = SUMMARY.matcher(last);
+    m.matches();
+    return new VendorResult(
+        "kafka ProducerPerformance acks=" + acks,
+        Double.parseDouble(m.group(2)),
+        "ProducerPerformance " + String.join(" ", args),
+        last);
+  }
+
+  static String tail(String output) {
+    String[] lines = output.split("\\R");
+    return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
+  }
+}

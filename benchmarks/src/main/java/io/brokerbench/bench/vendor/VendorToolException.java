@@ -1,0 +1,8 @@
+package io.brokerbench.bench.vendor;
+
+/** A vendor tool that failed or printed nothing we could parse; the message quotes its output. */
+public final class VendorToolException extends Exception {
+  public VendorToolException(String message) {
+    super(message);
+  }
+}
