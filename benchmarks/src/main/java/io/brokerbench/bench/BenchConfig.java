@@ -63,8 +63,7 @@ public record BenchConfig(
     Path results = Path.of("results");
     Path repository = Path.of(".");
     String rabbitmqUri = "";
-    // The throughput suite joins the default once every broker has its driver.
-    Set<String> suites = Set.of("startup");
+    Set<String> suites = Set.copyOf(SUITES);
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {

@@ -113,9 +113,10 @@ public final class Report {
     md.append("## Throughput at matched guarantees\n\n");
     md.append(
         "Delivered messages per second (what the consumers received; for a producer-only"
-            + " workload, what the broker acknowledged), JMH's mean over the measurement"
-            + " iterations ± its 99.9% confidence half-width. The vendor's own tool ran on the"
-            + " same broker in the same run; the last column is brokerbench / vendor.\n\n");
+            + " workload, what the broker acknowledged): JMH's mean over the measurement"
+            + " iterations, with the slowest and fastest iteration. The vendor's own tool ran on"
+            + " the same broker in the same run, its warm-up discarded as ours is; the last"
+            + " column is brokerbench / vendor.\n\n");
     List<String> notes = new ArrayList<>();
     for (String tier : List.of("none", "ack", "durable")) {
       List<ThroughputRow> ofTier =
@@ -132,12 +133,13 @@ public final class Report {
         if (row.ok()) {
           md.append(
               String.format(
-                  "| %s | %s | %s | %,.0f ± %,.0f | %.1f | %s | %s | %s |%n",
+                  "| %s | %s | %s | %,.0f (%,.0f–%,.0f) | %.1f | %s | %s | %s |%n",
                   row.system(),
                   row.mode(),
                   row.topology(),
                   row.msgPerSec(),
-                  row.error(),
+                  row.minPerSec(),
+                  row.maxPerSec(),
                   row.mbPerSec(),
                   row.vendorTool().isEmpty() ? "" : row.vendorTool(),
                   row.vendorMsgPerSec() > 0 ? String.format("%,.0f", row.vendorMsgPerSec()) : "",

@@ -46,4 +46,56 @@ class ReportTest {
     assertTrue(
         md.contains("- rabbitmq, start 1, skipped: RabbitMQ is not installed: install it"), md);
   }
+
+  @Test
+  void throughputTablesGoByTierAndShowParityAndWhatIsNotOffered() {
+    Map<String, Object> environment = Environment.capture(Path.of("."), "run-2", "quick");
+    List<io.brokerbench.bench.throughput.ThroughputRow> rows =
+        List.of(
+            new io.brokerbench.bench.throughput.ThroughputRow(
+                "rabbitmq",
+                "1 node",
+                "ack",
+                "1-topic-1-partition-1kb",
+                1024,
+                "ok",
+                "",
+                20_000,
+                19.53,
+                500,
+                19_000,
+                20_500,
+                20_100,
+                "RabbitMQ PerfTest 2.22.1 ack",
+                21_000,
+                20_000 / 21_000.0,
+                "rabbitmq-ack-1-topic-1-partition-1kb"),
+            new io.brokerbench.bench.throughput.ThroughputRow(
+                "zeromq",
+                "brokerless",
+                "ack",
+                "1-topic-1-partition-1kb",
+                1024,
+                "not offered",
+                "zeromq has no ack guarantee",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                0,
+                0,
+                ""));
+    String md = Report.markdown("run-2", "quick", environment, List.of(), rows);
+    assertTrue(md.contains("### Tier `ack`"), md);
+    assertTrue(
+        md.contains(
+            "| rabbitmq | 1 node | 1-topic-1-partition-1kb | 20,000 (19,000–20,500) | 19.5 |"
+                + " RabbitMQ PerfTest 2.22.1 ack | 21,000 | 0.95 |"),
+        md);
+    assertTrue(md.contains("| zeromq | brokerless | 1-topic-1-partition-1kb | not offered |"), md);
+    assertTrue(!md.contains("### Tier `durable`"), "no table for a tier without rows");
+  }
 }

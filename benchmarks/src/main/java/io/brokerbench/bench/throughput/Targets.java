@@ -2,6 +2,11 @@ package io.brokerbench.bench.throughput;
 
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
+import io.brokerbench.harness.driver.kafka.KafkaDriver;
+import io.brokerbench.harness.driver.kafka.KafkaDriverConfig;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
 import java.util.Map;
 
 /**
@@ -33,6 +38,14 @@ public final class Targets {
   public static BrokerDriver driver(String system, Map<String, String> target) {
     return switch (system) {
       case "in-memory" -> InMemoryDriver.create();
+      case "kafka-kraft", "kafka-zookeeper" ->
+          new KafkaDriver(
+              KafkaDriverConfig.forCluster(
+                  require(target, KAFKA_BOOTSTRAP),
+                  Integer.parseInt(
+                      target.getOrDefault(KAFKA_BROKERS, System.getProperty(KAFKA_BROKERS, "1")))));
+      case "rabbitmq" -> new RabbitMqDriver(RabbitMqConfig.of(require(target, RABBITMQ_URI)));
+      case "zeromq" -> ZeroMqDriver.create();
       default ->
           throw new IllegalArgumentException(
               "system: unknown '"

@@ -17,7 +17,10 @@ package io.brokerbench.bench.throughput;
  *     messages per second), JMH's mean over the measurement iterations
  * @param mbPerSec {@code msgPerSec * messageBytes / 2^20}
  * @param error JMH's 99.9% confidence half-width of msgPerSec, or half the min–max range when JMH
- *     has too few iterations for one
+ *     has too few iterations for one (with 3 iterations the half-width is wide: 31.6 standard
+ *     errors)
+ * @param minPerSec the slowest measurement iteration
+ * @param maxPerSec the fastest measurement iteration
  * @param sentPerSec messages handed to the driver per second (JMH's primary score)
  * @param vendorTool the vendor tool compared with, or empty
  * @param vendorMsgPerSec the vendor tool's figure, or 0
@@ -36,6 +39,8 @@ public record ThroughputRow(
     double msgPerSec,
     double mbPerSec,
     double error,
+    double minPerSec,
+    double maxPerSec,
     double sentPerSec,
     String vendorTool,
     double vendorMsgPerSec,
@@ -51,7 +56,7 @@ public record ThroughputRow(
       String status,
       String reason) {
     return new ThroughputRow(
-        system, mode, tier, topology, messageBytes, status, reason, 0, 0, 0, 0, "", 0, 0, "");
+        system, mode, tier, topology, messageBytes, status, reason, 0, 0, 0, 0, 0, 0, "", 0, 0, "");
   }
 
   ThroughputRow withVendor(String tool, double vendorPerSec) {
@@ -66,6 +71,8 @@ public record ThroughputRow(
         msgPerSec,
         mbPerSec,
         error,
+        minPerSec,
+        maxPerSec,
         sentPerSec,
         tool,
         vendorPerSec,

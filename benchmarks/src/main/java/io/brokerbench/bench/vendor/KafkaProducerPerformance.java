@@ -55,23 +55,43 @@ public final class KafkaProducerPerformance {
             args,
             Map.of(),
             Duration.ofMinutes(5));
-    String last = null;
+    // Every 5 s the tool prints the window's rate, then the whole run's: the figure is the mean
+    // of the windows after the first, which holds the JVM's warm-up (as JMH's warm-up does ours).
+    List<String> lines = new ArrayList<>();
     for (String line : output.split("\\R")) {
       if (SUMMARY.matcher(line.trim()).matches()) {
-        last = line.trim();
+        lines.add(line.trim());
       }
     }
-    if (last == null) {
+    if (lines.isEmpty()) {
       throw new VendorToolException(
           "ProducerPerformance printed no summary line; output:\n" + tail(output));
     }
-    Matcher m = SUMMARY.matcher(last);
-    m.matches();
+    String total = lines.get(lines.size() - 1);
+    List<String> windows = lines.subList(0, lines.size() - 1);
+    double perSec;
+    String basis;
+    if (windows.size() >= 2) {
+      perSec =
+          windows.stream().skip(1).mapToDouble(KafkaProducerPerformance::rate).average().orElse(0);
+      basis = "mean of " + (windows.size() - 1) + " 5-second windows after the first; whole run: ";
+    } else {
+      perSec = rate(total);
+      basis = "whole run (too short for windows): ";
+    }
     return new VendorResult(
         "kafka ProducerPerformance acks=" + acks,
-        Double.parseDouble(m.group(2)),
+        perSec,
         "ProducerPerformance " + String.join(" ", args),
-        last);
+        basis + total);
+  }
+
+  private static double rate(String line) {
+    Matcher m = SUMMARY.matcher(line);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(line);
+    }
+    return Double.parseDouble(m.group(2));
   }
 
   static String tail(String output) {

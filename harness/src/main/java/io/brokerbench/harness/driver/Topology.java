@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *   <li>Each of the {@code topics} topics has {@code partitionsPerTopic} partitions (Kafka
  *       partitions; RabbitMQ queues, one set per subscription; ZeroMQ sockets or endpoints).
  *   <li>Each topic has {@code subscriptionsPerTopic} subscriptions. Every subscription receives
- *       every message of its topic (Kafka: one consumer group each; RabbitMQ: its own queues bound
- *       to the topic's exchange; ZeroMQ: PUB/SUB). With 0 subscriptions producers run alone.
+ *       every message of its topic (Kafka: its own consumers with statically assigned partitions;
+ *       RabbitMQ: its own queues bound to the topic's exchange; ZeroMQ: PUB/SUB). With 0
+ *       subscriptions producers run alone.
  *   <li>The {@code consumersPerSubscription} consumers of a subscription share its messages, each
  *       partition going to one consumer (see {@link #partitionsOf}).
  *   <li>Each topic has {@code producersPerTopic} producers. Producer ids are unique in the trial

@@ -99,9 +99,11 @@ public record PayloadHeader(int producerId, int partition, long sequence, long i
     if (!isHeader(payload)) {
       throw new IllegalArgumentException(
           "not a brokerbench payload: "
-              + payload.length
+              + (payload == null ? 0 : payload.length)
               + " bytes, "
-              + (payload.length < BYTES ? "shorter than the header" : "no header magic"));
+              + (payload == null || payload.length < BYTES
+                  ? "shorter than the header"
+                  : "no header magic"));
     }
     return new PayloadHeader(
         producerId(payload), partition(payload), sequence(payload), intendedSendNs(payload));
@@ -112,7 +114,9 @@ public record PayloadHeader(int producerId, int partition, long sequence, long i
    * assume it does.
    */
   public static boolean isHeader(byte[] payload) {
-    return payload.length >= BYTES
+    // A null payload (a Kafka record without a value, say) is foreign, not a failure.
+    return payload != null
+        && payload.length >= BYTES
         && (int) INT.get(payload, MAGIC_OFFSET) == MAGIC
         && producerId(payload) >= 0
         && partition(payload) >= 0

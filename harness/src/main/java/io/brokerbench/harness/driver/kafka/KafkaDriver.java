@@ -1,0 +1,436 @@
+package io.brokerbench.harness.driver.kafka;
+
+import io.brokerbench.harness.driver.Acknowledgements;
+import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.DriverConsumer;
+import io.brokerbench.harness.driver.DriverException;
+import io.brokerbench.harness.driver.DriverProducer;
+import io.brokerbench.harness.driver.Receiver;
+import io.brokerbench.harness.driver.TierNotOfferedException;
+import io.brokerbench.harness.driver.Topology;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * The Kafka driver: a trial's topics made with the Admin client, one {@code KafkaProducer} per
+ * producer, one {@code KafkaConsumer} with its own poll thread per consumer (kafka-clients 3.9).
+ *
+ * <p>Tiers ({@link GuaranteeTier}), all three offered: {@code none} is {@code acks=0}, {@code ack}
+ * is {@code acks=1}, {@code durable} is {@code acks=all} with the idempotent producer, on topics
+ * with {@link KafkaDriverConfig#replicationFactor} replicas and, at {@code durable}, {@link
+ * KafkaDriverConfig#durableMinInsyncReplicas}. Every client setting is in {@link
+ * KafkaDriverConfig}, with its reason.
+ *
+ * <p>Topics are named by the {@link Topology} ({@code <trialId>-t<topic>}), created fresh by {@link
+ * #prepare} (a name that exists already is an error, never reused) and deleted by {@link #close}.
+ * {@code prepare} returns only once every partition has a leader, all its replicas in sync, and the
+ * leader answers for it: KRaft acknowledges a topic's creation before the brokers have created its
+ * logs, so the leader is asked for the partition's end offset, which it can give only once the log
+ * exists.
+ *
+ * <p>Consumers take their partitions with {@code assign()} ({@link Topology#partitionsOf}:
+ * partition {@code p} to consumer {@code p % consumersPerSubscription}), not by joining a consumer
+ * group: no rebalance ever moves a partition (and redelivers its messages) during a trial, and each
+ * subscription reads every partition from its own position. {@link #startConsumer} returns once the
+ * consumer's position on each of its partitions is fixed at the end of the log, so every message
+ * sent afterwards reaches it.
+ */
+public final class KafkaDriver implements BrokerDriver {
+
+  /** The name of this system in results. */
+  public static final String SYSTEM = "kafka";
+
+  /** Between two questions to the broker while a topic comes online: short, it takes ~100 ms. */
+  private static final long ONLINE_POLL_MS = 50;
+
+  private final KafkaDriverConfig config;
+  private final List<String> topicsToDelete = new ArrayList<>();
+  private final List<KafkaDriverProducer> producers = new ArrayList<>();
+  private final List<KafkaDriverConsumer> consumers = new ArrayList<>();
+  private Topology topology;
+  private GuaranteeTier tier;
+  private Admin admin;
+  private boolean closed;
+
+  public KafkaDriver(KafkaDriverConfig config) {
+    this.config = config;
+  }
+
+  public KafkaDriverConfig config() {
+    return config;
+  }
+
+  /** Kafka offers every tier. */
+  @Override
+  public boolean offers(GuaranteeTier tier) {
+    return tier != null;
+  }
+
+  @Override
+  public synchronized void prepare(Topology topology, GuaranteeTier tier) throws DriverException {
+    if (this.topology != null || closed) {
+      throw new IllegalStateException(
+          closed ? "the driver is closed" : "prepare was called twice; a driver serves one trial");
+    }
+    if (!offers(tier)) {
+      throw new TierNotOfferedException(SYSTEM, tier);
+    }
+    this.topology = topology;
+    this.tier = tier;
+    long deadlineNs = System.nanoTime() + config.readyTimeout().toNanos();
+    try {
+      admin = Admin.create(config.adminConfig(topology.trialId() + "-admin"));
+    } catch (KafkaException e) {
+      throw new DriverException(where() + ": could not create the admin client: " + e, e);
+    }
+    createTopics(deadlineNs);
+    awaitOnline(deadlineNs);
+  }
+
+  private void createTopics(long deadlineNs) throws DriverException {
+    List<NewTopic> topics = new ArrayList<>();
+    for (int t = 0; t < topology.topics(); t++) {
+      topics.add(
+          new NewTopic(
+                  topology.topicName(t),
+                  topology.partitionsPerTopic(),
+                  (short) config.replicationFactor())
+              .configs(config.topicConfig(tier)));
+    }
+    Map<String, KafkaFuture<Void>> results;
+    // Deleted on close even if the answer never comes: the names are this trial's alone.
+    topics.forEach(topic -> topicsToDelete.add(topic.name()));
+    try {
+      results = admin.createTopics(topics).values();
+    } catch (KafkaException e) {
+      throw new DriverException(where() + ": creating topics failed: " + e, e);
+    }
+    for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+      String topic = result.getKey();
+      String what =
+          "creating topic "
+              + topic
+              + " ("
+              + topology.partitionsPerTopic()
+              + " partitions, replication factor "
+              + config.replicationFactor()
+              + ")";
+      try {
+        result.getValue().get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof TopicExistsException) {
+          topicsToDelete.remove(topic);
+          throw new DriverException(
+              where()
+                  + ": "
+                  + what
+                  + ": it exists already; a trial needs fresh, empty topics, so give each trial"
+                  + " an id not used on this cluster before",
+              e.getCause());
+        }
+        throw new DriverException(where() + ": " + what + " failed: " + e.getCause(), e);
+      } catch (TimeoutException e) {
+        throw new DriverException(where() + ": " + what + " timed out after " + timeout(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DriverException(where() + ": " + what + " was interrupted", e);
+      }
+    }
+  }
+
+  /**
+   * Asks until every partition of the trial is online: a leader, every replica in sync, and the
+   * leader answering for it (an end offset from its log).
+   */
+  private void awaitOnline(long deadlineNs) throws DriverException {
+    List<String> names = new ArrayList<>();
+    for (int t = 0; t < topology.topics(); t++) {
+      names.add(topology.topicName(t));
+    }
+    String notYet;
+    while (true) {
+      try {
+        notYet = offline(names, deadlineNs);
+        if (notYet == null) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        notYet = String.valueOf(e.getCause());
+      } catch (TimeoutException e) {
+        notYet = "the broker did not answer";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DriverException(where() + ": interrupted while waiting for " + names, e);
+      }
+      if (System.nanoTime() - deadlineNs >= 0) {
+        throw new DriverException(
+            where()
+                + ": topics "
+                + names
+                + " were created but did not come online within "
+                + timeout()
+                + ": "
+                + notYet);
+      }
+      try {
+        Thread.sleep(ONLINE_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DriverException(where() + ": interrupted while waiting for " + names, e);
+      }
+    }
+  }
+
+  /** What is not online yet, or null when everything is. */
+  private String offline(List<String> names, long deadlineNs)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    Map<String, TopicDescription> described =
+        admin
+            .describeTopics(names)
+            .allTopicNames()
+            .get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+    Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
+    for (TopicDescription topic : described.values()) {
+      if (topic.partitions().size() != topology.partitionsPerTopic()) {
+        return "topic "
+            + topic.name()
+            + " has "
+            + topic.partitions().size()
+            + " of "
+            + topology.partitionsPerTopic()
+            + " partitions";
+      }
+      for (TopicPartitionInfo partition : topic.partitions()) {
+        String name = topic.name() + "-" + partition.partition();
+        if (partition.leader() == null || partition.leader().isEmpty()) {
+          return "partition " + name + " has no leader yet";
+        }
+        if (partition.isr().size() < partition.replicas().size()) {
+          return "partition "
+              + name
+              + " has "
+              + partition.isr().size()
+              + " of "
+              + partition.replicas().size()
+              + " replicas in sync";
+        }
+        ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+      }
+    }
+    // Only a leader that has the partition's log answers this.
+    admin.listOffsets(ends).all().get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
+    return null;
+  }
+
+  @Override
+  public synchronized DriverConsumer startConsumer(
+      int topic, int subscription, int consumer, Receiver receiver) throws DriverException {
+    requirePrepared();
+    String name = topology.subscriptionName(topic, subscription) + "-c" + consumer;
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (int p : topology.partitionsOf(consumer)) {
+      partitions.add(new TopicPartition(topology.topicName(topic), p));
+    }
+    if (partitions.isEmpty()) {
+      // More consumers than partitions: this one idles, as it would in a consumer group.
+      return () -> {};
+    }
+    String where = where() + ": consumer " + name;
+    KafkaConsumer<byte[], byte[]> client;
+    try {
+      client = new KafkaConsumer<>(config.consumerConfig(name));
+    } catch (KafkaException e) {
+      throw new DriverException(where + " could not be created: " + e, e);
+    }
+    try {
+      client.assign(partitions);
+      client.seekToEnd(partitions);
+      long deadlineNs = System.nanoTime() + config.readyTimeout().toNanos();
+      for (TopicPartition partition : partitions) {
+        // Resolves the seek now: asks the leader for the end offset, so the position is fixed
+        // before any producer sends.
+        client.position(partition, Duration.ofMillis(remainingMs(deadlineNs)));
+      }
+    } catch (KafkaException e) {
+      closeQuietly(() -> client.close(Duration.ZERO));
+      throw new DriverException(
+          where
+              + " could not fix its position on "
+              + partitions
+              + " (waited up to "
+              + timeout()
+              + "): "
+              + e,
+          e);
+    }
+    KafkaDriverConsumer started =
+        new KafkaDriverConsumer(name, where, client, receiver, config.closeTimeout());
+    consumers.add(started);
+    started.start();
+    return started;
+  }
+
+  @Override
+  public synchronized DriverProducer createProducer(
+      int topic, int producer, Acknowledgements acknowledgements) throws DriverException {
+    requirePrepared();
+    String topicName = topology.topicName(topic);
+    String name = topicName + "-p" + producer;
+    String where = where() + ": producer " + name;
+    KafkaProducer<byte[], byte[]> client;
+    try {
+      client = new KafkaProducer<>(config.producerConfig(tier, name));
+    } catch (KafkaException e) {
+      throw new DriverException(where + " could not be created: " + e, e);
+    }
+    List<PartitionInfo> partitions;
+    try {
+      // Fetches the topic's metadata and connects, so that the first send does not wait for it.
+      partitions = client.partitionsFor(topicName);
+    } catch (KafkaException e) {
+      closeQuietly(() -> client.close(Duration.ZERO));
+      throw new DriverException(
+          where + " could not fetch the metadata of " + topicName + ": " + e, e);
+    }
+    if (partitions.size() != topology.partitionsPerTopic()) {
+      closeQuietly(() -> client.close(Duration.ZERO));
+      throw new DriverException(
+          where
+              + " sees "
+              + partitions.size()
+              + " partitions of "
+              + topicName
+              + ", not "
+              + topology.partitionsPerTopic());
+    }
+    KafkaDriverProducer created =
+        new KafkaDriverProducer(
+            where,
+            topicName,
+            client,
+            acknowledgements,
+            tier != GuaranteeTier.NONE,
+            config.closeTimeout());
+    producers.add(created);
+    return created;
+  }
+
+  private void requirePrepared() {
+    if (topology == null || closed) {
+      throw new IllegalStateException(
+          closed ? "the driver is closed" : "prepare must be called before anything else");
+    }
+  }
+
+  /**
+   * Closes what is still open (producers first: they wait for their acknowledgements), deletes the
+   * trial's topics, and closes the admin client. A topic that cannot be deleted is reported, after
+   * everything else is closed.
+   */
+  @Override
+  public synchronized void close() throws DriverException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<String> problems = new ArrayList<>();
+    for (KafkaDriverProducer producer : producers) {
+      try {
+        producer.close();
+      } catch (DriverException | RuntimeException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    for (KafkaDriverConsumer consumer : consumers) {
+      try {
+        consumer.close();
+      } catch (DriverException | RuntimeException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    producers.clear();
+    consumers.clear();
+    if (admin != null) {
+      if (!topicsToDelete.isEmpty()) {
+        deleteTopics(problems);
+      }
+      try {
+        // Every answer worth waiting for was awaited above; abandon whatever is still pending (a
+        // dead broker's) rather than wait for it once more.
+        admin.close(Duration.ZERO);
+      } catch (RuntimeException e) {
+        problems.add("closing the admin client failed: " + e);
+      }
+      admin = null;
+    }
+    if (!problems.isEmpty()) {
+      throw new DriverException(where() + ": closing the trial: " + String.join("; ", problems));
+    }
+  }
+
+  private void deleteTopics(List<String> problems) {
+    try {
+      admin
+          .deleteTopics(topicsToDelete)
+          .all()
+          .get(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+        problems.add("deleting topics " + topicsToDelete + " failed: " + e.getCause());
+      }
+    } catch (TimeoutException e) {
+      problems.add(
+          "deleting topics "
+              + topicsToDelete
+              + " timed out after "
+              + config.closeTimeout().toSeconds()
+              + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("interrupted while deleting topics " + topicsToDelete);
+    }
+    topicsToDelete.clear();
+  }
+
+  /** Closes a client that failed to start, without waiting: it has nothing outstanding. */
+  private static void closeQuietly(Runnable close) {
+    try {
+      close.run();
+    } catch (RuntimeException e) {
+      // The failure that made us close is the one to report.
+    }
+  }
+
+  private String where() {
+    return SYSTEM + " at " + config.bootstrapServers();
+  }
+
+  private String timeout() {
+    return config.readyTimeout().toSeconds() + " s";
+  }
+
+  /** Milliseconds left until {@code deadlineNs}, at least 1 so that a last question is asked. */
+  private static long remainingMs(long deadlineNs) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+  }
+}
