@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
 import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.Work;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class BenchMain {
         for (BenchSystem system : config.systems()) {
           startup.run(system);
         }
+        Work.deleteCreated();
       }
       ThroughputSuite throughput =
           new ThroughputSuite(throughputSettings, runDir.staging(), progress);
@@ -107,6 +109,7 @@ public final class BenchMain {
       }
       return failed ? 1 : 0;
     } catch (Exception e) {
+      Work.deleteCreated();
       runDir.abandon();
       err.println("brokerbench: the run failed and left no results: " + e);
       return 1;
