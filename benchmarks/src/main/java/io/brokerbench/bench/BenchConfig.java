@@ -1,5 +1,6 @@
 package io.brokerbench.bench;
 
+import io.brokerbench.harness.rig.Arrivals;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.Set;
  * @param repository the checkout, for its git revision
  * @param rabbitmqUri a running RabbitMQ to use instead of starting one ({@code -Drabbitmq.uri});
  *     empty: brokerbench starts its own node
- * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput} (default all)
+ * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput,latency} (default
+ *     all)
+ * @param arrivals how the latency suite spreads intended send times, from {@code
+ *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
  */
 public record BenchConfig(
     String profile,
@@ -25,11 +29,12 @@ public record BenchConfig(
     Path results,
     Path repository,
     String rabbitmqUri,
-    Set<String> suites) {
+    Set<String> suites,
+    Arrivals arrivals) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
-  public static final List<String> SUITES = List.of("startup", "throughput");
+  public static final List<String> SUITES = List.of("startup", "throughput", "latency");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {
@@ -52,6 +57,9 @@ public record BenchConfig(
       throw new IllegalArgumentException(
           "bench.suites: unknown or no suite in " + suites + "; expected some of " + SUITES);
     }
+    if (arrivals == null) {
+      throw new IllegalArgumentException("bench.arrivals: missing; expected fixed or poisson");
+    }
     suites = Set.copyOf(suites);
     systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
   }
@@ -64,6 +72,7 @@ public record BenchConfig(
     Path repository = Path.of(".");
     String rabbitmqUri = "";
     Set<String> suites = Set.copyOf(SUITES);
+    Arrivals arrivals = Arrivals.FIXED_RATE;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -79,11 +88,13 @@ public record BenchConfig(
         case "repository" -> repository = Path.of(value);
         case "rabbitmq-uri" -> rabbitmqUri = value.trim();
         case "suites" -> suites = parseSuites(value);
+        case "arrivals" -> arrivals = parseArrivals(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
-                    + ": expected --profile, --systems, --suites, --results, --repository or --rabbitmq-uri");
+                    + ": expected --profile, --systems, --suites, --results, --repository,"
+                    + " --rabbitmq-uri or --arrivals");
       }
     }
     return new BenchConfig(
@@ -92,7 +103,16 @@ public record BenchConfig(
         results.toAbsolutePath(),
         repository.toAbsolutePath(),
         rabbitmqUri,
-        suites);
+        suites,
+        arrivals);
+  }
+
+  private static Arrivals parseArrivals(String value) {
+    try {
+      return Arrivals.fromKey(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bench.arrivals: " + e.getMessage(), e);
+    }
   }
 
   private static Set<String> parseSuites(String value) {

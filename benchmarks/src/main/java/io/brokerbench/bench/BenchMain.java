@@ -2,6 +2,7 @@ package io.brokerbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
 import io.brokerbench.brokers.Description;
@@ -60,10 +61,15 @@ public final class BenchMain {
       int starts = starts(config.profile());
       ThroughputSuite.Settings throughputSettings =
           ThroughputSuite.Settings.forProfile(config.profile());
+      LatencySuite.Settings latencySettings =
+          LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
       int steps =
           (config.runs("startup") ? starts * config.systems().size() : 0)
               + (config.runs("throughput")
                   ? ThroughputSuite.steps(throughputSettings, config.systems())
+                  : 0)
+              + (config.runs("latency")
+                  ? LatencySuite.steps(latencySettings, config.systems())
                   : 0);
       Progress progress = new Progress(out, steps);
 
@@ -80,9 +86,14 @@ public final class BenchMain {
       if (config.runs("throughput")) {
         throughput.run(config.systems(), config.rabbitmqUri());
       }
+      LatencySuite latency = new LatencySuite(latencySettings, runDir.staging(), progress);
+      if (config.runs("latency")) {
+        latency.run(config.systems(), config.rabbitmqUri());
+      }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
       brokers.addAll(throughput.descriptions());
+      brokers.addAll(latency.descriptions());
       environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
@@ -92,9 +103,19 @@ public final class BenchMain {
         runDir.write(
             "throughput.json", JSON.writeValueAsString(rowsJson("throughput", throughput.rows())));
       }
+      String latencySection = "";
+      if (config.runs("latency")) {
+        runDir.write("latency.json", JSON.writeValueAsString(latency.json()));
+        latencySection = latency.report(runDir.staging());
+      }
       String report =
           Report.markdown(
-              runDir.run(), config.profile(), environment, startup.rows(), throughput.rows());
+              runDir.run(),
+              config.profile(),
+              environment,
+              startup.rows(),
+              throughput.rows(),
+              latencySection);
       runDir.write("REPORT.md", report);
       Path published = runDir.commit();
 
@@ -103,7 +124,8 @@ public final class BenchMain {
       out.println("brokerbench: results in " + published);
       boolean failed =
           startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"));
+              || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }

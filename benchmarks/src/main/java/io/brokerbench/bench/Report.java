@@ -12,13 +12,28 @@ import java.util.stream.Collectors;
 public final class Report {
   private Report() {}
 
-  @SuppressWarnings("unchecked")
+  /** The report of a run without the latency suite. */
   public static String markdown(
       String run,
       String profile,
       Map<String, Object> environment,
       List<StartupRow> rows,
       List<ThroughputRow> throughput) {
+    return markdown(run, profile, environment, rows, throughput, "");
+  }
+
+  /**
+   * @param latency the latency suite's section, written by the suite itself ({@code
+   *     LatencySuite.report}); empty when it did not run
+   */
+  @SuppressWarnings("unchecked")
+  public static String markdown(
+      String run,
+      String profile,
+      Map<String, Object> environment,
+      List<StartupRow> rows,
+      List<ThroughputRow> throughput,
+      String latency) {
     StringBuilder md = new StringBuilder();
     md.append("# brokerbench run ").append(run).append("\n\n");
     Map<String, Object> machine = (Map<String, Object>) environment.get("machine");
@@ -44,6 +59,9 @@ public final class Report {
     }
     if (!throughput.isEmpty()) {
       throughput(md, throughput);
+    }
+    if (!latency.isEmpty()) {
+      md.append(throughput.isEmpty() ? "" : "\n").append(latency);
     }
     md.append("\nMachine, JVM, limits and every broker's configuration: `environment.json`.\n");
     return md.toString();

@@ -32,9 +32,12 @@ import org.HdrHistogram.Recorder;
  * <p>Each producer stamps every message with the harness header (its id, the partition, its next
  * sequence number and the intended send time), spreads its messages over the partitions round
  * robin, and keeps a bounded in-flight window ({@link RigSettings#inFlightWindowMessages()}). When
- * a phase is paced, intended send times follow a fixed-rate schedule and the delay of each actual
- * send behind its intended time is recorded ({@link #sendDelayNs()}); unpaced, the intended time is
- * the moment the window let the message go.
+ * a phase is paced, intended send times follow the plan's schedule (a fixed rate, or Poisson
+ * arrivals at that mean rate: {@link Arrivals}) and the delay of each actual send behind its
+ * intended time is recorded ({@link #sendDelayNs()}); unpaced, the intended time is the moment the
+ * window let the message go. A paced producer that falls behind sends its late messages at once, so
+ * the phase may last longer than planned: see {@link PacedPhase} for judging whether a system kept
+ * up.
  *
  * <p>Three HdrHistogram {@link Recorder}s, in nanoseconds, collect the trial's latencies:
  * end-to-end ({@link #endToEndNs()}, written by the {@link Receiver}s), publish (until the broker's
@@ -159,12 +162,13 @@ public final class LoadRig implements AutoCloseable {
     int total = topology.totalProducers();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     boolean[] stalled = new boolean[total];
+    long[] scheduled = new long[total];
     long before = totalSent();
     stopping = false;
     long startNs = clock.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int id = 0; id < total; id++) {
-      ProducerLoop loop = new ProducerLoop(id, plan, startNs, stalled, failure);
+      ProducerLoop loop = new ProducerLoop(id, plan, startNs, stalled, scheduled, failure);
       Thread thread = new Thread(loop, "bb-producer-" + id);
       thread.setDaemon(true);
       threads.add(thread);
@@ -202,7 +206,11 @@ public final class LoadRig implements AutoCloseable {
     for (boolean s : stalled) {
       stalledCount += s ? 1 : 0;
     }
-    return new SendResult(totalSent() - before, elapsedNs, stalledCount);
+    long scheduledCount = 0;
+    for (long s : scheduled) {
+      scheduledCount += s;
+    }
+    return new SendResult(totalSent() - before, elapsedNs, stalledCount, scheduledCount);
   }
 
   private void stopSending() throws InterruptedException {
@@ -329,6 +337,27 @@ public final class LoadRig implements AutoCloseable {
           }
         }
       }
+    }
+    return total;
+  }
+
+  /**
+   * Messages acknowledged by the broker so far, all producers (at tier {@code none}: 0); from any
+   * thread.
+   */
+  public long acknowledged() {
+    long total = 0;
+    for (Acknowledgements acks : acknowledgements) {
+      total += acks.acknowledged();
+    }
+    return total;
+  }
+
+  /** Sends reported failed so far, all producers; from any thread. */
+  public long failedSends() {
+    long total = 0;
+    for (Acknowledgements acks : acknowledgements) {
+      total += acks.failed();
     }
     return total;
   }
@@ -471,6 +500,7 @@ public final class LoadRig implements AutoCloseable {
     private final SendPlan plan;
     private final long phaseStartNs;
     private final boolean[] stalled;
+    private final long[] scheduled;
     private final AtomicReference<Throwable> failure;
     private final Acknowledgements acks;
     private final DriverProducer producer;
@@ -486,6 +516,7 @@ public final class LoadRig implements AutoCloseable {
         SendPlan plan,
         long phaseStartNs,
         boolean[] stalled,
+        long[] scheduled,
         AtomicReference<Throwable> failure) {
       this.id = id;
       this.producerIndex = id - topology.producerId(topology.topicOf(id), 0);
@@ -493,6 +524,7 @@ public final class LoadRig implements AutoCloseable {
       this.plan = plan;
       this.phaseStartNs = phaseStartNs;
       this.stalled = stalled;
+      this.scheduled = scheduled;
       this.failure = failure;
       this.acks = acknowledgements.get(id);
       this.producer = producers.get(id);
@@ -531,17 +563,27 @@ public final class LoadRig implements AutoCloseable {
                   SequenceTracker.MAX_SEQUENCE, firstSequence + plan.messagesPerProducer() - 1);
       long deadlineNs =
           plan.durationNs() == Long.MAX_VALUE ? Long.MAX_VALUE : phaseStartNs + plan.durationNs();
-      // Paced: producer i of n sends at start + (i / n + k) * interval; the offsets spread them.
-      double intervalNs =
-          plan.paced() ? 1e9 * topology.totalProducers() / plan.totalRatePerSec() : 0;
-      double offsetNs = intervalNs * id / topology.totalProducers();
+      Schedule schedule =
+          plan.paced() ? new Schedule(plan, id, topology.totalProducers(), firstSequence) : null;
+      try {
+        sendEach(firstSequence, lastSequence, deadlineNs, schedule);
+      } finally {
+        scheduled[id] =
+            schedule == null
+                ? sent.get(id) - firstSequence
+                : schedule.withinPhase(lastSequence - firstSequence + 1);
+      }
+    }
+
+    private void sendEach(long firstSequence, long lastSequence, long deadlineNs, Schedule schedule)
+        throws DriverException, InterruptedException {
       for (long sequence = firstSequence; sequence <= lastSequence; sequence++) {
         if (stopping) {
           return;
         }
         long intendedNs = 0;
-        if (plan.paced()) {
-          intendedNs = phaseStartNs + (long) (offsetNs + (sequence - firstSequence) * intervalNs);
+        if (schedule != null) {
+          intendedNs = phaseStartNs + schedule.next();
           if (intendedNs - deadlineNs >= 0) {
             return;
           }
@@ -553,7 +595,7 @@ public final class LoadRig implements AutoCloseable {
           return;
         }
         long nowNs = clock.nanoTime();
-        if (plan.paced()) {
+        if (schedule != null) {
           sendDelayNs.recordValue(Math.max(0, nowNs - intendedNs));
         } else {
           intendedNs = nowNs;

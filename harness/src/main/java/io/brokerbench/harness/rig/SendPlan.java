@@ -14,9 +14,15 @@ import java.time.Duration;
  * @param durationNs stop after this long; {@link Long#MAX_VALUE} for no limit
  * @param totalRatePerSec the target rate of all producers together (the OpenMessaging Benchmark's
  *     {@code producerRate}); 0 sends as fast as the in-flight window allows
+ * @param arrivals how a paced phase spreads its intended send times ({@link Arrivals#FIXED_RATE}
+ *     unless chosen); must be {@link Arrivals#FIXED_RATE} when unpaced
  */
 public record SendPlan(
-    int messageBytes, long messagesPerProducer, long durationNs, int totalRatePerSec) {
+    int messageBytes,
+    long messagesPerProducer,
+    long durationNs,
+    int totalRatePerSec,
+    Arrivals arrivals) {
 
   public SendPlan {
     if (messageBytes < PayloadHeader.BYTES || messageBytes > Workload.MAX_MESSAGE_BYTES) {
@@ -42,6 +48,19 @@ public record SendPlan(
       throw new IllegalArgumentException(
           "totalRatePerSec must be 0 (unpaced) or more, was " + totalRatePerSec);
     }
+    if (arrivals == null) {
+      throw new IllegalArgumentException("arrivals is missing; use Arrivals.FIXED_RATE");
+    }
+    if (arrivals != Arrivals.FIXED_RATE && totalRatePerSec == 0) {
+      throw new IllegalArgumentException(
+          "arrivals: '" + arrivals + "' needs a rate; an unpaced phase has no schedule");
+    }
+  }
+
+  /** A plan with evenly spaced intended send times when paced. */
+  public SendPlan(
+      int messageBytes, long messagesPerProducer, long durationNs, int totalRatePerSec) {
+    this(messageBytes, messagesPerProducer, durationNs, totalRatePerSec, Arrivals.FIXED_RATE);
   }
 
   /** {@code messagesPerProducer} messages from each producer, as fast as the window allows. */
@@ -62,6 +81,12 @@ public record SendPlan(
   /** The warm-up phase of a workload; its figures are to be discarded. */
   public static SendPlan warmup(Workload workload) {
     return timed(workload.messageSize(), workload.warmupDuration(), workload.producerRate());
+  }
+
+  /** This plan with its intended send times spread as {@code newArrivals}. */
+  public SendPlan withArrivals(Arrivals newArrivals) {
+    return new SendPlan(
+        messageBytes, messagesPerProducer, durationNs, totalRatePerSec, newArrivals);
   }
 
   public boolean paced() {

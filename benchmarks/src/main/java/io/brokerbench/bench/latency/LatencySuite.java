@@ -1,0 +1,445 @@
+package io.brokerbench.bench.latency;
+
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.throughput.Targets;
+import io.brokerbench.brokers.BrokerUnavailableException;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Topology;
+import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
+import io.brokerbench.harness.rig.Arrivals;
+import io.brokerbench.harness.rig.LoadRig;
+import io.brokerbench.harness.rig.PacedPhase;
+import io.brokerbench.harness.rig.RigSettings;
+import io.brokerbench.harness.rig.SendPlan;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latency under load: each system at each guarantee tier it offers, driven open-loop at a sweep of
+ * fixed rates and at the highest rate it sustains, with end-to-end latency (intended send to
+ * receive), publish latency (intended send to the broker's acknowledgement) and send delay in
+ * HdrHistograms.
+ *
+ * <p>It runs as a scenario in the bench's own JVM, the rig driven directly, not from JMH: an
+ * open-loop measurement is one long paced phase per repeat whose length and rate are the
+ * experiment, while JMH's model (a benchmark method called as often as it returns, its throughput
+ * or time per call the result) fits closed-loop work. The rig keeps what JMH would give (warm-up
+ * discarded, several repeats, their spread), and the brokers start once per system, outside any
+ * measurement.
+ *
+ * <p>For each system the broker starts once, every tier is swept on its own fresh topic or queue
+ * ({@link TierSweep}), and the broker stops. The in-memory driver is swept first, at tier {@code
+ * ack}: the harness's own floor, below which no system's latency can be read. A tier a system does
+ * not offer is a row that says so; a system that cannot start is a row that says why, and the suite
+ * goes on.
+ */
+public final class LatencySuite {
+  /**
+   * How much a profile measures.
+   *
+   * @param ratesPerSec the sweep's target rates, increasing
+   * @param brokerWarmup how long each system is first driven flat out (unpaced) and discarded: a
+   *     fresh broker is slow until its JIT has compiled its hot paths
+   * @param firstWarmup the warm-up of the first point on a fresh rig (JIT, a fresh topic)
+   * @param warmup the warm-up of every other point: the pipeline settles at the new rate
+   * @param repeats measured phases per point, 2 or more for a spread
+   * @param repeatTime each measured phase
+   * @param probeTime each probe of the rate search
+   * @param maxProbes paced probes of the search at most
+   * @param drainTimeout how long a phase may take to deliver its last message after its last send
+   * @param spectrumRatePerSec the common rate of the percentile-spectrum plot; one of the sweep's
+   * @param messageBytes bytes per message
+   * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
+   * @param arrivals how intended send times are spread
+   */
+  public record Settings(
+      List<Integer> ratesPerSec,
+      Duration brokerWarmup,
+      Duration firstWarmup,
+      Duration warmup,
+      int repeats,
+      Duration repeatTime,
+      Duration probeTime,
+      int maxProbes,
+      Duration drainTimeout,
+      int spectrumRatePerSec,
+      int messageBytes,
+      Set<BenchSystem> kafkaModes,
+      Arrivals arrivals) {
+
+    /** 1 KiB, the size of the throughput suite's baseline and of the vendors' tools' runs. */
+    static final int MESSAGE_BYTES = 1024;
+
+    /** A rate every system sustains on a 2-core machine, so every system is in one spectrum. */
+    static final int SPECTRUM_RATE_PER_SEC = 5_000;
+
+    /**
+     * A saturated point's backlog is at most the rig's in-flight window (10,000 messages), which
+     * the slowest tier here (RabbitMQ, durable) delivers in about a second.
+     */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    public Settings {
+      ratesPerSec = List.copyOf(ratesPerSec);
+      kafkaModes = Set.copyOf(kafkaModes);
+      if (ratesPerSec.isEmpty()) {
+        throw new IllegalArgumentException("ratesPerSec: the sweep needs at least one rate");
+      }
+      for (int i = 1; i < ratesPerSec.size(); i++) {
+        if (ratesPerSec.get(i) <= ratesPerSec.get(i - 1)) {
+          throw new IllegalArgumentException(
+              "ratesPerSec must increase, was " + ratesPerSec + "; sort them");
+        }
+      }
+      if (repeats < 1) {
+        throw new IllegalArgumentException("repeats must be 1 or more, was " + repeats);
+      }
+    }
+
+    public static Settings forProfile(String profile) {
+      return forProfile(profile, Arrivals.FIXED_RATE);
+    }
+
+    public static Settings forProfile(String profile, Arrivals arrivals) {
+      return switch (profile) {
+        case "smoke" ->
+            new Settings(
+                List.of(1_000, SPECTRUM_RATE_PER_SEC),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(300),
+                2,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(500),
+                2,
+                DRAIN_TIMEOUT,
+                SPECTRUM_RATE_PER_SEC,
+                MESSAGE_BYTES,
+                Set.of(BenchSystem.KAFKA_KRAFT),
+                arrivals);
+        case "quick" ->
+            new Settings(
+                List.of(1_000, SPECTRUM_RATE_PER_SEC, 20_000),
+                Duration.ofSeconds(5),
+                // Two seconds: a fresh Kafka topic settles within them.
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                2,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(1),
+                3,
+                DRAIN_TIMEOUT,
+                SPECTRUM_RATE_PER_SEC,
+                MESSAGE_BYTES,
+                Set.of(BenchSystem.KAFKA_KRAFT),
+                arrivals);
+        default ->
+            new Settings(
+                List.of(1_000, SPECTRUM_RATE_PER_SEC, 10_000, 20_000, 50_000, 100_000, 200_000),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                3,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                5,
+                DRAIN_TIMEOUT,
+                SPECTRUM_RATE_PER_SEC,
+                MESSAGE_BYTES,
+                Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.KAFKA_ZOOKEEPER),
+                arrivals);
+      };
+    }
+
+    /** For {@code latency.json}: the settings in plain numbers. */
+    public Map<String, Object> describe() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("ratesPerSec", ratesPerSec);
+      json.put("brokerWarmupMs", brokerWarmup.toMillis());
+      json.put("firstWarmupMs", firstWarmup.toMillis());
+      json.put("warmupMs", warmup.toMillis());
+      json.put("repeats", repeats);
+      json.put("repeatMs", repeatTime.toMillis());
+      json.put("probeMs", probeTime.toMillis());
+      json.put("maxProbes", maxProbes);
+      json.put("drainTimeoutMs", drainTimeout.toMillis());
+      json.put("spectrumRatePerSec", spectrumRatePerSec);
+      json.put("messageBytes", messageBytes);
+      json.put("arrivals", arrivals.key());
+      json.put("topology", "1 topic, 1 partition or queue, 1 producer, 1 consumer");
+      return json;
+    }
+  }
+
+  /** Enough sends in a few seconds for the JIT to compile the paced path with C2. */
+  static final int HARNESS_WARMUP_PER_SEC = 20_000;
+
+  private final Settings settings;
+  private final Path staging;
+  private final Progress progress;
+  private final List<LatencyRow> rows = new ArrayList<>();
+  private final List<SearchRow> searches = new ArrayList<>();
+  private final List<Description> described = new ArrayList<>();
+  private final Map<String, Histogram> spectra = new LinkedHashMap<>();
+
+  /**
+   * @param staging the run's folder: the points' logs go into its {@code latency/}; null to write
+   *     none
+   */
+  public LatencySuite(Settings settings, Path staging, Progress progress) {
+    this.settings = settings;
+    this.staging = staging;
+    this.progress = progress;
+  }
+
+  /** How many progress steps {@link #run} takes for {@code systems}. */
+  public static int steps(Settings settings, Set<BenchSystem> systems) {
+    int sweeps = 1; // the in-memory floor, tier ack
+    for (BenchSystem system : systems) {
+      sweeps +=
+          switch (system) {
+            case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> settings.kafkaModes().contains(system) ? 3 : 0;
+            case RABBITMQ -> 3;
+            case ZEROMQ -> 1;
+          };
+    }
+    return sweeps * TierSweep.steps(settings);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public List<LatencyRow> rows() {
+    return List.copyOf(rows);
+  }
+
+  public List<SearchRow> searches() {
+    return List.copyOf(searches);
+  }
+
+  public List<Description> descriptions() {
+    return List.copyOf(described);
+  }
+
+  /** The suite's {@code latency.json}: settings, rows and searches. */
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "latency");
+    json.put("settings", settings.describe());
+    json.put("rows", rows());
+    json.put("searches", searches());
+    return json;
+  }
+
+  /**
+   * Draws the plots into {@code dir}, the run's folder, and returns the report's latency section. A
+   * plot that cannot be drawn (no fonts on a bare server, say) is a sentence in the report, not a
+   * failed run: the numbers are in the table and in {@code latency.json}.
+   */
+  public String report(Path dir) {
+    List<String> plots = List.of();
+    String problem = "";
+    try {
+      plots = LatencyPlots.write(dir, rows, spectra, settings.spectrumRatePerSec());
+    } catch (Exception | Error e) {
+      problem = e.toString();
+    }
+    return LatencyTable.markdown(settings, rows, searches, plots, problem);
+  }
+
+  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    warmUpHarness();
+    sweep(
+        InMemoryDriver.SYSTEM,
+        "in process",
+        GuaranteeTier.ACK,
+        () -> Targets.driver(InMemoryDriver.SYSTEM));
+    for (BenchSystem system : systems) {
+      switch (system) {
+        case KAFKA_KRAFT -> kafka(system, KafkaMode.KRAFT);
+        case KAFKA_ZOOKEEPER -> kafka(system, KafkaMode.ZOOKEEPER);
+        case RABBITMQ -> rabbit(rabbitmqUri);
+        case ZEROMQ -> tiers(system.label(), "brokerless, PUSH/PULL", Map.of());
+      }
+    }
+  }
+
+  /**
+   * Sends through the in-memory driver at {@value #HARNESS_WARMUP_PER_SEC} msg/s for twice the
+   * first warm-up, and discards it all: the JIT compiles the rig's paced path during its first
+   * seconds, which would otherwise be the tail of the in-memory floor measured next (a few
+   * milliseconds at p99 instead of tens of microseconds).
+   */
+  private void warmUpHarness() {
+    try (InMemoryDriver driver = InMemoryDriver.create();
+        LoadRig rig =
+            LoadRig.start(
+                driver,
+                new Topology("lat-harness-warmup-" + System.nanoTime(), 1, 1, 1, 1, 1),
+                GuaranteeTier.ACK,
+                RigSettings.defaults())) {
+      PacedPhase.run(
+          rig,
+          SendPlan.timed(
+              settings.messageBytes(),
+              settings.firstWarmup().multipliedBy(2),
+              HARNESS_WARMUP_PER_SEC),
+          settings.drainTimeout());
+    } catch (Exception e) {
+      // Nothing measured here: the in-memory sweep that follows reports what is wrong.
+    }
+  }
+
+  /**
+   * Drives the system flat out (unpaced, bounded by the in-flight window) for the profile's broker
+   * warm-up, on a topic or queue of its own at tier {@code none}, and discards it all: a fresh
+   * broker is slow until its JIT has compiled its hot paths (Kafka's first seconds show latencies
+   * of hundreds of milliseconds), and that would be the first tier's latency otherwise.
+   */
+  private void warmUpBroker(String system, Map<String, String> target) {
+    if (settings.brokerWarmup().isZero()) {
+      return;
+    }
+    try (BrokerDriver driver = Targets.driver(system, target)) {
+      String trialId = ("lat-" + system + "-warmup-" + System.nanoTime()).replace(' ', '_');
+      try (LoadRig rig =
+          LoadRig.start(
+              driver,
+              new Topology(trialId, 1, 1, 1, 1, 1),
+              GuaranteeTier.NONE,
+              RigSettings.defaults().withStallTimeout(TierSweep.STALL_TIMEOUT))) {
+        rig.send(SendPlan.timed(settings.messageBytes(), settings.brokerWarmup(), 0));
+        rig.awaitDelivery(settings.drainTimeout());
+      }
+    } catch (Exception e) {
+      // Nothing measured here: the sweeps that follow report what is wrong.
+    }
+  }
+
+  private void kafka(BenchSystem system, KafkaMode mode) {
+    if (!settings.kafkaModes().contains(system)) {
+      return;
+    }
+    String described1 = mode.label() + ", 1 broker";
+    try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(mode))) {
+      kafka.start();
+      described.add(kafka.describe());
+      tiers(
+          system.label(),
+          described1,
+          Map.of(Targets.KAFKA_BOOTSTRAP, kafka.bootstrapServers(), Targets.KAFKA_BROKERS, "1"));
+    } catch (BrokerUnavailableException e) {
+      notRun(system.label(), described1, LatencyRow.SKIPPED, e.getMessage());
+    } catch (RuntimeException e) {
+      notRun(system.label(), described1, LatencyRow.FAILED, firstLine(e));
+    } finally {
+      // The broker's logs and data are not results: the disk holds one system's at a time.
+      Work.deleteCreated();
+    }
+  }
+
+  private void rabbit(String externalUri) {
+    String label = BenchSystem.RABBITMQ.label();
+    if (!externalUri.isEmpty()) {
+      tiers(label, "external", Map.of(Targets.RABBITMQ_URI, externalUri));
+      return;
+    }
+    String mode = "1 node, classic queues";
+    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
+      rabbit.start();
+      described.add(rabbit.describe());
+      tiers(label, mode, Map.of(Targets.RABBITMQ_URI, rabbit.node(1).uri()));
+    } catch (BrokerUnavailableException e) {
+      notRun(label, mode, LatencyRow.SKIPPED, e.getMessage());
+    } catch (RuntimeException e) {
+      notRun(label, mode, LatencyRow.FAILED, firstLine(e));
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  /** A system that could not run: one row, and its progress steps accounted for. */
+  private void notRun(String system, String mode, String status, String reason) {
+    rows.add(
+        LatencyRow.notMeasured(
+            system,
+            mode,
+            "all",
+            settings.messageBytes(),
+            0,
+            settings.arrivals().key(),
+            status,
+            reason));
+    progress.step(system);
+    progress.done(status.toUpperCase() + ": " + firstLine(reason));
+  }
+
+  /** Every tier of a running system; not-offered tiers are rows that say so. */
+  private void tiers(String system, String mode, Map<String, String> target) {
+    warmUpBroker(system, target);
+    for (GuaranteeTier tier : GuaranteeTier.values()) {
+      boolean offered;
+      try (BrokerDriver probe = Targets.driver(system, target)) {
+        offered = probe.offers(tier);
+      } catch (Exception e) {
+        offered = true; // let the sweep itself report what is wrong
+      }
+      if (!offered) {
+        rows.add(
+            LatencyRow.notMeasured(
+                system,
+                mode,
+                tier.key(),
+                settings.messageBytes(),
+                0,
+                settings.arrivals().key(),
+                LatencyRow.NOT_OFFERED,
+                system + " has no " + tier.key() + " guarantee"));
+        continue;
+      }
+      sweep(system, mode, tier, () -> Targets.driver(system, target));
+    }
+  }
+
+  private void sweep(String system, String mode, GuaranteeTier tier, TierSweep.Drivers drivers) {
+    Path logs = staging == null ? null : staging.resolve("latency");
+    TierSweep.Outcome outcome =
+        new TierSweep(system, mode, tier, drivers, settings, logs, progress).run();
+    rows.addAll(outcome.rows());
+    searches.add(outcome.search());
+    if (outcome.spectrumNs() != null) {
+      spectra.put(system + " " + tier.key(), outcome.spectrumNs());
+    }
+  }
+
+  /** The first line of the innermost cause. */
+  static String firstLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return firstLine(message);
+  }
+
+  static String firstLine(String text) {
+    return text.lines().findFirst().orElse(text);
+  }
+}

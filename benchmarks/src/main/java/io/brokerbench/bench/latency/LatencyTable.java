@@ -1,0 +1,199 @@
+package io.brokerbench.bench.latency;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The latency section of {@code REPORT.md}: how it was measured, a table per tier, the plots. */
+public final class LatencyTable {
+  private LatencyTable() {}
+
+  /**
+   * The section, in Markdown.
+   *
+   * @param plots the plot files written into the run's folder (PNG and SVG), or empty
+   * @param plotProblem why the plots are missing; empty when they were drawn
+   */
+  public static String markdown(
+      LatencySuite.Settings settings,
+      List<LatencyRow> rows,
+      List<SearchRow> searches,
+      List<String> plots,
+      String plotProblem) {
+    StringBuilder md = new StringBuilder();
+    md.append("## Latency under load\n\n");
+    md.append(
+        String.format(
+            "Open-loop: one producer sends %,d-byte messages to one consumer at each target rate,"
+                + " on a %s schedule of intended send times, and every latency is measured from"
+                + " the message's intended send time, so a stall counts in full for every message"
+                + " it held up (no coordinated omission). End-to-end: intended send to receive;"
+                + " publish: intended send to the broker's acknowledgement (tiers `ack` and"
+                + " `durable`); send delay: how late the producer's send was. Each rate had a"
+                + " discarded warm-up, then %d measured repeats of %.1f s; figures are over the"
+                + " repeats together, with the lowest and highest p99 of a single repeat in"
+                + " brackets. A rate the system did not sustain (delivered below 95%% of the"
+                + " target, a growing or undrained backlog, or a stall) is `saturated` and has no"
+                + " latency figures: they would measure the length of the run, not the system."
+                + " The highest rate is the one a short search found sustained (marked"
+                + " *highest*).%n%n",
+            settings.messageBytes(),
+            settings.arrivals().key().equals("fixed") ? "fixed-rate" : "Poisson",
+            settings.repeats(),
+            settings.repeatTime().toMillis() / 1000.0));
+    List<String> notes = new ArrayList<>();
+    for (String tier : List.of("none", "ack", "durable")) {
+      List<LatencyRow> ofTier =
+          rows.stream().filter(row -> row.tier().equals(tier)).collect(Collectors.toList());
+      if (ofTier.isEmpty()) {
+        continue;
+      }
+      boolean publish = !tier.equals("none");
+      md.append("### Tier `").append(tier).append("`\n\n");
+      List<String> header =
+          new ArrayList<>(
+              List.of(
+                  "system",
+                  "mode",
+                  "target msg/s",
+                  "achieved msg/s",
+                  "p50",
+                  "p90",
+                  "p99 (repeats)",
+                  "p99.9",
+                  "max"));
+      if (publish) {
+        header.addAll(List.of("publish p50", "publish p99"));
+      }
+      header.add("send delay p99");
+      md.append(line(header));
+      md.append("|---".repeat(header.size())).append("|\n");
+      for (LatencyRow row : ofTier) {
+        String target = row.targetPerSec() == 0 ? "" : String.format("%,d", row.targetPerSec());
+        if (row.searched()) {
+          target += " *highest*";
+        }
+        List<String> cells = new ArrayList<>(List.of(row.system(), row.mode(), target));
+        if (row.ok()) {
+          cells.addAll(
+              List.of(
+                  String.format("%,.0f", row.achievedPerSec()),
+                  time(row.p50Us()),
+                  time(row.p90Us()),
+                  String.format(
+                      "%s (%s–%s)", time(row.p99Us()), time(row.p99MinUs()), time(row.p99MaxUs())),
+                  time(row.p999Us()),
+                  time(row.maxUs())));
+          if (publish) {
+            cells.addAll(List.of(time(row.publishP50Us()), time(row.publishP99Us())));
+          }
+          cells.add(time(row.sendDelayP99Us()));
+        } else {
+          cells.add(row.achievedPerSec() > 0 ? String.format("%,.0f", row.achievedPerSec()) : "");
+          cells.add(row.status());
+          while (cells.size() < header.size() - 1) {
+            cells.add("");
+          }
+          // A saturated point's send delay shows how far behind its producer fell.
+          cells.add(row.saturated() ? time(row.sendDelayP99Us()) : "");
+          if (!row.status().equals(LatencyRow.NOT_OFFERED)) {
+            notes.add(
+                String.format(
+                    "- %s, %s%s: %s",
+                    row.system(),
+                    tier,
+                    row.targetPerSec() == 0 ? "" : String.format(", %,d msg/s", row.targetPerSec()),
+                    oneLine(row.reason())));
+          }
+        }
+        md.append(line(cells));
+      }
+      md.append("\n");
+    }
+    rows.stream()
+        .filter(row -> row.tier().equals("all"))
+        .forEach(
+            row ->
+                notes.add(
+                    String.format(
+                        "- %s, %s: %s", row.system(), row.status(), oneLine(row.reason()))));
+    if (!notes.isEmpty()) {
+      md.append(String.join("\n", notes)).append("\n\n");
+    }
+    List<String> found = new ArrayList<>();
+    for (SearchRow search : searches) {
+      String text = search.system() + " " + search.tier() + ": ";
+      if (search.capacityPerSec() > 0) {
+        text +=
+            String.format(
+                "capacity %,.0f msg/s unpaced, highest sustained %,d msg/s",
+                search.capacityPerSec(), search.highestSustainedPerSec());
+        text += search.note().isEmpty() ? "" : " (" + search.note() + ")";
+      } else {
+        text += search.note();
+      }
+      found.add(text);
+    }
+    if (!found.isEmpty()) {
+      md.append("The search (an unpaced probe for the capacity, then short paced probes): ");
+      md.append(String.join("; ", found)).append(".\n\n");
+    }
+    if (plots.contains(LatencyPlots.SPECTRUM + ".png")) {
+      md.append(
+          String.format(
+              "![End-to-end latency by percentile at %,d msg/s](%s.png)%n%n",
+              settings.spectrumRatePerSec(), LatencyPlots.SPECTRUM));
+    }
+    if (plots.contains(LatencyPlots.VS_THROUGHPUT + ".png")) {
+      md.append(
+          String.format(
+              "![End-to-end p99 against achieved throughput](%s.png)%n%n",
+              LatencyPlots.VS_THROUGHPUT));
+    }
+    if (!plotProblem.isEmpty()) {
+      md.append("The plots could not be drawn: ").append(oneLine(plotProblem)).append("\n\n");
+    }
+    md.append(
+        "Raw rows and the searches' probes: `latency.json`; each point's interval histograms:"
+            + " `latency/<system>-<tier>-<rate>.hlog` (end-to-end of the measured repeats"
+            + " untagged; `publish`, `send-delay` and the warm-up's tagged); plots also as SVG.\n");
+    return md.toString();
+  }
+
+  /**
+   * A latency for people: {@code 12.3 µs}, {@code 456 µs}, {@code 1.23 ms}, {@code 45.6 ms}, {@code
+   * 789 ms}, {@code 1.23 s}; empty for null.
+   */
+  public static String time(Double us) {
+    if (us == null) {
+      return "";
+    }
+    if (us < 100) {
+      return String.format("%.1f µs", us);
+    }
+    if (us < 1_000) {
+      return String.format("%.0f µs", us);
+    }
+    double ms = us / 1_000;
+    if (ms < 10) {
+      return String.format("%.2f ms", ms);
+    }
+    if (ms < 100) {
+      return String.format("%.1f ms", ms);
+    }
+    if (ms < 1_000) {
+      return String.format("%.0f ms", ms);
+    }
+    return String.format("%.2f s", ms / 1_000);
+  }
+
+  private static String line(List<String> cells) {
+    return cells.stream()
+        .map(cell -> cell.isEmpty() ? " " : " " + cell + " ")
+        .collect(Collectors.joining("|", "|", "|\n"));
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+}

@@ -1,0 +1,358 @@
+package io.brokerbench.bench.latency;
+
+import io.brokerbench.bench.Progress;
+import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Topology;
+import io.brokerbench.harness.rig.LoadRig;
+import io.brokerbench.harness.rig.RigSettings;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The rate sweep of one system at one guarantee tier: every rate of the profile in increasing
+ * order, then the search for the highest rate sustained and its full measurement.
+ *
+ * <p>One rig (one producer, one consumer, a fresh topic or queue) serves the whole sweep, because a
+ * fresh Kafka topic or RabbitMQ queue is slow for its first seconds: only the first point on a rig
+ * gets the profile's longer first warm-up. A point that leaves a backlog (its last messages did not
+ * arrive) or fails closes the rig; the next point starts on a fresh one.
+ *
+ * <p>Once a rate is saturated the higher rates of the sweep are not run (their rows say so): they
+ * would only fill the broker's queues. The search still looks between the highest sustained rate
+ * and the system's capacity.
+ */
+final class TierSweep {
+  /** Makes a fresh driver for the system under test; the sweep closes it. */
+  @FunctionalInterface
+  interface Drivers {
+    BrokerDriver create() throws Exception;
+  }
+
+  /**
+   * What the sweep found.
+   *
+   * @param rows one per rate of the sweep, then the searched rate's when it is not one of them
+   * @param search how the highest sustained rate was found
+   * @param spectrumNs the end-to-end histogram at the settings' spectrum rate; null unless that
+   *     rate was sustained
+   */
+  record Outcome(List<LatencyRow> rows, SearchRow search, Histogram spectrumNs) {}
+
+  /**
+   * Long enough to ride out a Kafka consumer's first fetch; short enough that a point that stalls
+   * does not hold the suite up (it is then saturated anyway).
+   */
+  static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * Where the search's rate, measured in full, turns out saturated, the next try: 80% of what that
+   * measurement delivered (a saturated system delivers a little more than it can sustain, while its
+   * queues fill).
+   */
+  static final double BACK_OFF = 0.8;
+
+  private final String system;
+  private final String mode;
+  private final GuaranteeTier tier;
+  private final Drivers drivers;
+  private final LatencySuite.Settings settings;
+  private final Path logs;
+  private final Progress progress;
+  private BrokerDriver driver;
+  private LoadRig rig;
+  private boolean warm;
+  private int rigs;
+  private Histogram spectrumNs;
+
+  /**
+   * @param logs the run's {@code latency/} folder for the points' {@code .hlog} files; null to
+   *     write none
+   */
+  TierSweep(
+      String system,
+      String mode,
+      GuaranteeTier tier,
+      Drivers drivers,
+      LatencySuite.Settings settings,
+      Path logs,
+      Progress progress) {
+    this.system = system;
+    this.mode = mode;
+    this.tier = tier;
+    this.drivers = drivers;
+    this.settings = settings;
+    this.logs = logs;
+    this.progress = progress;
+  }
+
+  /** Progress steps of one sweep: one per rate, one for the search and its measurement. */
+  static int steps(LatencySuite.Settings settings) {
+    return settings.ratesPerSec().size() + 1;
+  }
+
+  Outcome run() {
+    try {
+      return sweep();
+    } finally {
+      closeRig();
+    }
+  }
+
+  private Outcome sweep() {
+    List<LatencyRow> rows = new ArrayList<>();
+    int highestSustained = 0;
+    int sustainedIndex = -1;
+    int saturatedAt = 0;
+    for (int rate : settings.ratesPerSec()) {
+      progress.step(String.format("%s %s, %,d msg/s", system, tier, rate));
+      if (saturatedAt > 0) {
+        String why = String.format("not run: %,d msg/s was already saturated", saturatedAt);
+        rows.add(notMeasured(rate, LatencyRow.SKIPPED, why));
+        progress.done("skipped: " + why);
+        continue;
+      }
+      LatencyRow row = point(rate);
+      rows.add(row);
+      progress.done(describe(row));
+      if (row.ok()) {
+        highestSustained = rate;
+        sustainedIndex = rows.size() - 1;
+      } else if (row.saturated()) {
+        saturatedAt = rate;
+      }
+    }
+
+    progress.step(system + " " + tier + ": searching for the highest sustained rate");
+    RateSearch.Result found;
+    try {
+      found =
+          RateSearch.search(
+              rig(),
+              settings.messageBytes(),
+              highestSustained,
+              settings.probeTime(),
+              settings.maxProbes(),
+              settings.drainTimeout(),
+              settings.arrivals());
+      if (!found.drained()) {
+        closeRig();
+      }
+    } catch (Exception e) {
+      closeRig();
+      String why = "the search failed: " + LatencySuite.firstLine(e);
+      progress.done("FAILED: " + why);
+      return new Outcome(rows, search(0, List.of(), highestSustained, why), spectrumNs);
+    }
+    int best = found.bestPerSec();
+    String searched = describeSearch(found);
+    String note = "";
+    if (best > highestSustained) {
+      LatencyRow row = point(best);
+      rows.add(row);
+      searched += "; measured: " + describe(row);
+      int backOff = RateSearch.roundDown(BACK_OFF * Math.min(best, row.achievedPerSec()));
+      if (row.saturated() && backOff > highestSustained) {
+        // A probe is short: the full measurement may find the rate just beyond the system. One
+        // step down, rather than report no highest rate at all.
+        note =
+            String.format(
+                "%s was sustained by its probe but saturated in full; measured again at %s",
+                rateText(best), rateText(backOff));
+        best = backOff;
+        row = point(best);
+        rows.add(row);
+        searched += "; again at " + rateText(best) + ": " + describe(row);
+      }
+      if (row.ok()) {
+        rows.set(rows.size() - 1, row.asSearched());
+      } else {
+        best = markHighestSustained(rows, highestSustained, sustainedIndex);
+      }
+      progress.done(searched);
+    } else if (best > 0 && sustainedIndex >= 0) {
+      rows.set(sustainedIndex, rows.get(sustainedIndex).asSearched());
+      progress.done(searched + "; nothing above the sweep's " + rateText(best) + " was sustained");
+    } else {
+      progress.done(searched + "; no rate was sustained");
+    }
+    return new Outcome(
+        rows, search(found.capacityPerSec(), found.probes(), best, note), spectrumNs);
+  }
+
+  /** The sweep's highest sustained rate, marked as the highest there is; 0 when there is none. */
+  private static int markHighestSustained(
+      List<LatencyRow> rows, int highestSustained, int sustainedIndex) {
+    if (sustainedIndex < 0) {
+      return 0;
+    }
+    rows.set(sustainedIndex, rows.get(sustainedIndex).asSearched());
+    return highestSustained;
+  }
+
+  private SearchRow search(double capacity, List<SearchRow.Probe> probes, int best, String note) {
+    return new SearchRow(system, mode, tier.key(), capacity, probes, best, note);
+  }
+
+  /** One rate, measured on the current rig (or a fresh one); a failure is a failed row. */
+  private LatencyRow point(int rate) {
+    String name = pointName(system, tier.key(), rate);
+    for (int again = 2; logs != null && Files.exists(logs.resolve(name + ".hlog")); again++) {
+      // The search may land on a rate the sweep measured already: keep both logs.
+      name = pointName(system, tier.key(), rate) + "-" + again;
+    }
+    try {
+      LoadRig current = rig();
+      RatePoint.Plan plan =
+          new RatePoint.Plan(
+              rate,
+              settings.messageBytes(),
+              settings.arrivals(),
+              warm ? settings.warmup() : settings.firstWarmup(),
+              settings.repeats(),
+              settings.repeatTime(),
+              settings.drainTimeout());
+      RatePoint.Measured measured;
+      try (PointLog log =
+          logs == null
+              ? PointLog.NO_OP
+              : PointLog.open(
+                  logs.resolve(name + ".hlog"),
+                  String.format(
+                      "%s (%s), tier %s, %,d msg/s, %d B, %s arrivals",
+                      system,
+                      mode,
+                      tier.key(),
+                      rate,
+                      settings.messageBytes(),
+                      settings.arrivals().key()))) {
+        measured = RatePoint.measure(current, plan, log);
+      }
+      warm = true;
+      if (!measured.drained()) {
+        // Its last messages are still somewhere: they must not count as the next point's.
+        closeRig();
+      }
+      LatencyRow row =
+          LatencyRow.measured(
+              system,
+              mode,
+              tier.key(),
+              false,
+              measured,
+              logs == null ? "" : "latency/" + name + ".hlog");
+      if (row.ok() && rate == settings.spectrumRatePerSec()) {
+        spectrumNs = measured.endToEndNs();
+      }
+      return row;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      closeRig();
+      return notMeasured(rate, LatencyRow.FAILED, LatencySuite.firstLine(e));
+    }
+  }
+
+  private LatencyRow notMeasured(int rate, String status, String reason) {
+    return LatencyRow.notMeasured(
+        system,
+        mode,
+        tier.key(),
+        settings.messageBytes(),
+        rate,
+        settings.arrivals().key(),
+        status,
+        reason);
+  }
+
+  private LoadRig rig() throws Exception {
+    if (rig == null) {
+      driver = drivers.create();
+      rigs++;
+      String trialId =
+          ("lat-" + system + "-" + tier.key() + "-" + rigs + "-" + System.nanoTime())
+              .replaceAll("[^A-Za-z0-9._-]", "_");
+      try {
+        rig =
+            LoadRig.start(
+                driver,
+                new Topology(trialId, 1, 1, 1, 1, 1),
+                tier,
+                RigSettings.defaults().withStallTimeout(STALL_TIMEOUT));
+      } catch (Exception e) {
+        closeRig();
+        throw e;
+      }
+      warm = false;
+    }
+    return rig;
+  }
+
+  private void closeRig() {
+    try {
+      if (rig != null) {
+        rig.close();
+      }
+    } catch (Exception e) {
+      progress.done("closing the trial: " + LatencySuite.firstLine(e));
+    } finally {
+      rig = null;
+      try {
+        if (driver != null) {
+          driver.close();
+        }
+      } catch (Exception e) {
+        progress.done("closing the driver: " + LatencySuite.firstLine(e));
+      } finally {
+        driver = null;
+      }
+    }
+  }
+
+  /** The file name of a point: {@code kafka-kraft-ack-5000}. */
+  static String pointName(String system, String tier, int rate) {
+    return (system + "-" + tier + "-" + rate).replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  static String describe(LatencyRow row) {
+    return switch (row.status()) {
+      case LatencyRow.OK ->
+          String.format(
+              "achieved %,.0f msg/s; end-to-end p50 %s, p99 %s (repeats %s–%s), max %s%s;"
+                  + " send delay p99 %s",
+              row.achievedPerSec(),
+              LatencyTable.time(row.p50Us()),
+              LatencyTable.time(row.p99Us()),
+              LatencyTable.time(row.p99MinUs()),
+              LatencyTable.time(row.p99MaxUs()),
+              LatencyTable.time(row.maxUs()),
+              row.publishP99Us() == null
+                  ? ""
+                  : "; publish p99 " + LatencyTable.time(row.publishP99Us()),
+              LatencyTable.time(row.sendDelayP99Us()));
+      case LatencyRow.SATURATED ->
+          String.format("SATURATED (achieved %,.0f msg/s): %s", row.achievedPerSec(), row.reason());
+      default -> row.status().toUpperCase() + ": " + row.reason();
+    };
+  }
+
+  private static String describeSearch(RateSearch.Result found) {
+    StringBuilder text =
+        new StringBuilder(String.format("capacity %,.0f msg/s unpaced", found.capacityPerSec()));
+    for (SearchRow.Probe probe : found.probes()) {
+      text.append(
+          String.format(
+              "; %s %s", rateText(probe.targetPerSec()), probe.saturated() ? "saturated" : "ok"));
+    }
+    return text.toString();
+  }
+
+  private static String rateText(int rate) {
+    return String.format("%,d msg/s", rate);
+  }
+}

@@ -1,0 +1,74 @@
+package io.brokerbench.bench.latency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.bench.BenchConfig;
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.harness.rig.Arrivals;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LatencySuiteTest {
+  @Test
+  void everyProfileSweepsTheSpectrumRateAndQuickHasAtLeastThreeRates() {
+    for (String profile : List.of("smoke", "quick", "full")) {
+      LatencySuite.Settings settings = LatencySuite.Settings.forProfile(profile);
+      assertTrue(
+          settings.ratesPerSec().contains(settings.spectrumRatePerSec()),
+          profile + ": the spectrum's rate is measured");
+      assertTrue(settings.repeats() >= 2, profile + ": a spread needs two repeats");
+    }
+    assertTrue(LatencySuite.Settings.forProfile("quick").ratesPerSec().size() >= 3);
+  }
+
+  @Test
+  void stepsCountEveryOfferedTierOfEverySystemAndTheFloor() {
+    LatencySuite.Settings quick = LatencySuite.Settings.forProfile("quick");
+    int perTier = quick.ratesPerSec().size() + 1;
+    // in-memory ack; kafka-kraft none, ack, durable; kafka-zookeeper not in quick; rabbitmq
+    // none, ack, durable; zeromq none.
+    assertEquals(8 * perTier, LatencySuite.steps(quick, EnumSet.allOf(BenchSystem.class)));
+    assertEquals(2 * perTier, LatencySuite.steps(quick, Set.of(BenchSystem.ZEROMQ)));
+  }
+
+  @Test
+  void ratesMustIncrease() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LatencySuite.Settings(
+                    List.of(5_000, 1_000),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    2,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    2,
+                    Duration.ofSeconds(1),
+                    5_000,
+                    1024,
+                    Set.of(),
+                    Arrivals.FIXED_RATE));
+    assertTrue(e.getMessage().contains("must increase"), e.getMessage());
+  }
+
+  @Test
+  void theLatencySuiteAndPoissonArrivalsComeFromTheCommandLine() {
+    BenchConfig defaults = BenchConfig.parse();
+    assertTrue(defaults.runs("latency"), "on by default");
+    assertEquals(Arrivals.FIXED_RATE, defaults.arrivals());
+    BenchConfig config = BenchConfig.parse("--suites=latency", "--arrivals=poisson");
+    assertEquals(Set.of("latency"), config.suites());
+    assertEquals(Arrivals.POISSON, config.arrivals());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--arrivals=burst"));
+    assertTrue(e.getMessage().startsWith("bench.arrivals: 'burst'"), e.getMessage());
+  }
+}
