@@ -2,6 +2,7 @@ package io.brokerbench.harness.driver.kafka;
 
 import io.brokerbench.harness.driver.Acknowledgements;
 import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Closing;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
@@ -354,20 +355,8 @@ public final class KafkaDriver implements BrokerDriver {
     }
     closed = true;
     List<String> problems = new ArrayList<>();
-    for (KafkaDriverProducer producer : producers) {
-      try {
-        producer.close();
-      } catch (DriverException | RuntimeException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    for (KafkaDriverConsumer consumer : consumers) {
-      try {
-        consumer.close();
-      } catch (DriverException | RuntimeException e) {
-        problems.add(e.getMessage());
-      }
-    }
+    Closing.closeAll(producers, problems);
+    Closing.closeAll(consumers, problems);
     producers.clear();
     consumers.clear();
     if (admin != null) {

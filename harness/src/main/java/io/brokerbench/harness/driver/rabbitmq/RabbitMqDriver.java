@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brokerbench.harness.driver.Acknowledgements;
 import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Closing;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
@@ -299,20 +300,8 @@ public final class RabbitMqDriver implements BrokerDriver {
     }
     closed = true;
     List<String> problems = new ArrayList<>();
-    for (RabbitMqProducer producer : producers) {
-      try {
-        producer.close();
-      } catch (DriverException | RuntimeException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    for (RabbitMqConsumer consumer : consumers) {
-      try {
-        consumer.close();
-      } catch (DriverException | RuntimeException e) {
-        problems.add(e.getMessage());
-      }
-    }
+    Closing.closeAll(producers, problems);
+    Closing.closeAll(consumers, problems);
     if (admin != null) {
       if (admin.isOpen()) {
         deleteDeclared(problems);

@@ -2,6 +2,7 @@ package io.brokerbench.harness.driver.zeromq;
 
 import io.brokerbench.harness.driver.Acknowledgements;
 import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Closing;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
@@ -263,15 +264,7 @@ public final class ZeroMqDriver implements BrokerDriver {
     for (ZeroMqProducer producer : producers) {
       producer.close();
     }
-    boolean allStopped = true;
-    for (ZeroMqConsumer consumer : consumers) {
-      try {
-        consumer.close();
-      } catch (DriverException | RuntimeException e) {
-        problems.add(e.getMessage());
-        allStopped = false;
-      }
-    }
+    boolean allStopped = Closing.closeAll(consumers, problems);
     if (context != null) {
       if (allStopped) {
         try {
