@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.brokers.Ports;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,7 @@ class ZmqPeerProcessIT {
                 List.of("echo", toPeerEndpoint, fromPeerEndpoint))) {
       ZMQ.Socket replies = context.createSocket(SocketType.PULL);
       replies.bind(fromPeerEndpoint);
-      replies.setReceiveTimeOut(10_000);
+      replies.setReceiveTimeOut(1_000);
       peer.start();
       System.out.printf("zeromq peer: start-to-ready %d ms%n", peer.lastStartToReady().toMillis());
 
@@ -45,21 +47,44 @@ class ZmqPeerProcessIT {
       for (long seq = 0; seq < MESSAGES; seq++) {
         requests.send(ByteBuffer.allocate(Long.BYTES).putLong(0, seq).array());
       }
+      // A loaded CI machine can hold the peer back for seconds: wait up to a minute, in 1 s polls,
+      // and say what the peer was doing if the messages never come back.
       Set<Long> echoed = new TreeSet<>();
-      while (echoed.size() < MESSAGES) {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (echoed.size() < MESSAGES && System.nanoTime() < deadline && peer.isRunning()) {
         byte[] reply = replies.recv();
-        if (reply == null) {
+        if (reply != null) {
+          echoed.add(ByteBuffer.wrap(reply).getLong());
+        } else if (Thread.currentThread().isInterrupted()) {
           break;
         }
-        echoed.add(ByteBuffer.wrap(reply).getLong());
       }
-      assertEquals(MESSAGES, echoed.size(), "every message came back from the peer");
+      assertEquals(
+          MESSAGES,
+          echoed.size(),
+          () ->
+              "every message came back from the peer (peer running: "
+                  + peer.isRunning()
+                  + ", test thread interrupted: "
+                  + Thread.currentThread().isInterrupted()
+                  + ", errno "
+                  + replies.errno()
+                  + "); peer log:\n"
+                  + logOf(peer));
 
       long pid = peer.pid();
       peer.kill();
       assertFalse(peer.isRunning());
       assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
       assertTrue(peer.describe().pids().isEmpty());
+    }
+  }
+
+  private static String logOf(ZmqPeerProcess peer) {
+    try {
+      return Files.readString(peer.logFile());
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
     }
   }
 }
