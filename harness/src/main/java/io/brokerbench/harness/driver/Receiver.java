@@ -28,6 +28,8 @@ public final class Receiver {
   private final Recorder endToEndNs;
   private final SequenceTracker tracker;
   private volatile String failure;
+  private volatile long watchFromNs = Long.MAX_VALUE;
+  private volatile long firstSinceWatchNs = -1;
 
   /**
    * @param topology the trial
@@ -59,7 +61,11 @@ public final class Receiver {
       }
       return;
     }
-    final long latencyNs = receivedNs - PayloadHeader.intendedSendNs(payload);
+    final long intendedNs = PayloadHeader.intendedSendNs(payload);
+    final long latencyNs = receivedNs - intendedNs;
+    if (intendedNs >= watchFromNs && firstSinceWatchNs < 0) {
+      firstSinceWatchNs = receivedNs;
+    }
     final SequenceTracker.Outcome outcome;
     synchronized (this) {
       outcome =
@@ -102,6 +108,24 @@ public final class Receiver {
   /** A consistent copy of what this consumer has received so far. */
   public synchronized SequenceTracker snapshot() {
     return tracker.copy();
+  }
+
+  /**
+   * Starts watching for the first delivery of a message meant to be sent at or after {@code fromNs}
+   * (the harness's clock): the crash ledger's time to recover is that delivery's time minus the
+   * fault's. Messages sent before the fault and delivered after it do not count, so a consumer that
+   * was still emptying its buffers does not look recovered.
+   */
+  public void watchFrom(long fromNs) {
+    watchFromNs = fromNs;
+  }
+
+  /**
+   * The receive time of the first delivery {@link #watchFrom} watches for, or -1 while there was
+   * none.
+   */
+  public long firstDeliverySinceWatchNs() {
+    return firstSinceWatchNs;
   }
 
   /** The failure the driver reported, or {@code null}. */
