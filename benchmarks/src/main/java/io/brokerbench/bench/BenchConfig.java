@@ -34,7 +34,8 @@ public record BenchConfig(
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
-  public static final List<String> SUITES = List.of("startup", "throughput", "latency");
+  public static final List<String> SUITES =
+      List.of("startup", "throughput", "latency", "durability");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {

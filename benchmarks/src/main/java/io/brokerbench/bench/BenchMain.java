@@ -2,6 +2,7 @@ package io.brokerbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brokerbench.bench.durability.DurabilitySuite;
 import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
@@ -63,13 +64,16 @@ public final class BenchMain {
           ThroughputSuite.Settings.forProfile(config.profile());
       LatencySuite.Settings latencySettings =
           LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
+      DurabilitySuite.Settings durabilitySettings =
+          DurabilitySuite.Settings.forProfile(config.profile());
       int steps =
           (config.runs("startup") ? starts * config.systems().size() : 0)
               + (config.runs("throughput")
                   ? ThroughputSuite.steps(throughputSettings, config.systems())
                   : 0)
-              + (config.runs("latency")
-                  ? LatencySuite.steps(latencySettings, config.systems())
+              + (config.runs("latency") ? LatencySuite.steps(latencySettings, config.systems()) : 0)
+              + (config.runs("durability")
+                  ? DurabilitySuite.steps(durabilitySettings, config.systems())
                   : 0);
       Progress progress = new Progress(out, steps);
 
@@ -90,10 +94,15 @@ public final class BenchMain {
       if (config.runs("latency")) {
         latency.run(config.systems(), config.rabbitmqUri());
       }
+      DurabilitySuite durability = new DurabilitySuite(durabilitySettings, progress);
+      if (config.runs("durability")) {
+        durability.run(config.systems());
+      }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
       brokers.addAll(throughput.descriptions());
       brokers.addAll(latency.descriptions());
+      brokers.addAll(durability.descriptions());
       environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
@@ -107,6 +116,10 @@ public final class BenchMain {
       if (config.runs("latency")) {
         runDir.write("latency.json", JSON.writeValueAsString(latency.json()));
         latencySection = latency.report(runDir.staging());
+      }
+      if (config.runs("durability")) {
+        runDir.write("durability.json", JSON.writeValueAsString(durability.json()));
+        latencySection += durability.report();
       }
       String report =
           Report.markdown(
@@ -125,7 +138,8 @@ public final class BenchMain {
       boolean failed =
           startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"));
+              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || durability.rows().stream().anyMatch(row -> row.status().equals("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }

@@ -47,8 +47,13 @@ public final class CrashTrial {
   /** The fault, run in its own thread once the producer has sent for {@code faultAfter}. */
   @FunctionalInterface
   public interface Fault {
-    /** Injects the fault and recovers from it (a kill, then a restart); returns a note or "". */
-    String inject() throws Exception;
+    /**
+     * Injects the fault and recovers from it (a kill, then a restart); returns a note or "".
+     *
+     * @param down to run the moment the fault has taken effect (the killed process is gone): the
+     *     time to recover is measured from then, and only messages sent after it count for it
+     */
+    String inject(Runnable down) throws Exception;
   }
 
   /** Reads the whole topic again after the trial, into a tracker of the topology's topic 0. */
@@ -171,11 +176,8 @@ public final class CrashTrial {
           break;
         }
         if (faultDone == null && fault != null && now >= faultAtNs) {
-          faultNs = now;
-          for (Session s : sessions) {
-            s.receiver.watchFrom(now);
-          }
-          faultDone = faultThread.submit(fault::inject);
+          Fault injected = fault;
+          faultDone = faultThread.submit(() -> injected.inject(this::markDown));
         }
         if (intendedNs > now) {
           LockSupport.parkNanos(intendedNs - now);
@@ -247,6 +249,17 @@ public final class CrashTrial {
     }
   }
 
+  /** The fault has taken effect: recovery is measured from now. */
+  private synchronized void markDown() {
+    long now = System.nanoTime();
+    faultNs = now;
+    for (Session s : sessions) {
+      if (s.receiver != null) {
+        s.receiver.watchFrom(now);
+      }
+    }
+  }
+
   private String awaitFault(Future<String> faultDone) throws Exception {
     if (faultDone == null) {
       return "";
@@ -267,7 +280,9 @@ public final class CrashTrial {
     while (System.nanoTime() < deadline) {
       try {
         Session session = open();
-        session.receiver.watchFrom(faultNs);
+        synchronized (this) {
+          session.receiver.watchFrom(faultNs);
+        }
         return session;
       } catch (DriverException e) {
         last = e;

@@ -35,7 +35,13 @@ class CrashTrialTest {
             () -> InMemoryDriver.builder().drop(0, 5, 17, 300).duplicate(0, 7, 8).build(),
             true,
             SETTINGS);
-    CrashTrial.Outcome outcome = trial.run(() -> "nothing happened", null);
+    CrashTrial.Outcome outcome =
+        trial.run(
+            down -> {
+              down.run();
+              return "nothing happened";
+            },
+            null);
     Ledger ledger = outcome.ledger();
 
     assertTrue(ledger.sent() > 1_000, "about 2,000 messages in 1 s: " + ledger.summary());

@@ -1,6 +1,11 @@
 package io.brokerbench.brokers.zeromq;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -20,6 +25,12 @@ import org.zeromq.ZMQ;
  *       messages.
  *   <li>{@code source <pushEndpoint> <count> <messageBytes>}: connects a PUSH socket and sends
  *       {@code count} messages numbered from 0.
+ *   <li>{@code record <pullEndpoint> <file> <headerBytes>}: binds a PULL socket and appends, for
+ *       every message it receives, the message's first {@code headerBytes} bytes and then its own
+ *       receive time ({@code System.nanoTime()}, 8 bytes, big-endian) to {@code file}, with one
+ *       unbuffered write per message: what a killed recorder had received is in the file (the page
+ *       cache outlives the process). Linux's {@code System.nanoTime()} is the machine's monotonic
+ *       clock, so the parent can compare these times with its own.
  * </ul>
  */
 public final class ZmqPeer {
@@ -43,6 +54,8 @@ public final class ZmqPeer {
           return echo(context, args[1], args[2], out);
         case "sink":
           return sink(context, args[1], Long.parseLong(args[2]), out);
+        case "record":
+          return record(context, args[1], Path.of(args[2]), Integer.parseInt(args[3]), out);
         case "source":
           return source(context, args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), out);
         default:
@@ -86,13 +99,47 @@ public final class ZmqPeer {
     return 0;
   }
 
+  private static int record(
+      ZContext context, String pullEndpoint, Path file, int headerBytes, PrintStream out) {
+    ZMQ.Socket pull = context.createSocket(SocketType.PULL);
+    pull.bind(pullEndpoint);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      out.println(READY);
+      out.flush();
+      ByteBuffer record = ByteBuffer.allocate(headerBytes + Long.BYTES);
+      long count = 0;
+      while (!Thread.currentThread().isInterrupted()) {
+        byte[] message = pull.recv();
+        if (message == null) {
+          break;
+        }
+        long receivedNs = System.nanoTime();
+        record.clear();
+        record.put(message, 0, Math.min(headerBytes, message.length));
+        record.position(headerBytes);
+        record.putLong(receivedNs);
+        record.flip();
+        while (record.hasRemaining()) {
+          channel.write(record);
+        }
+        count++;
+      }
+      out.println("DONE " + count);
+      return 0;
+    } catch (IOException e) {
+      out.println("cannot write " + file + ": " + e);
+      return 1;
+    }
+  }
+
   private static int source(
       ZContext context, String pushEndpoint, long count, int messageBytes, PrintStream out) {
     ZMQ.Socket push = context.createSocket(SocketType.PUSH);
     push.connect(pushEndpoint);
     out.println(READY);
     out.flush();
-    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(Math.max(Long.BYTES, messageBytes));
+    ByteBuffer buffer = ByteBuffer.allocate(Math.max(Long.BYTES, messageBytes));
     for (long seq = 0; seq < count; seq++) {
       buffer.clear();
       buffer.putLong(0, seq);

@@ -1,0 +1,454 @@
+package io.brokerbench.bench.durability;
+
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.brokers.BrokerUnavailableException;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaNode;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.brokers.rabbitmq.RabbitNode;
+import io.brokerbench.harness.driver.kafka.KafkaDriver;
+import io.brokerbench.harness.driver.kafka.KafkaDriverConfig;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * Durability under faults: a crash ledger ({@link CrashTrial}, {@link io.brokerbench.harness
+ * .measure.Ledger}) for every system and tier the profile names, each fault injected by the
+ * launchers on real brokers. The evidence for claims K2 (Kafka is durable), Z2 (ZeroMQ has no
+ * message durability) and Z3 (ZeroMQ is not reliable delivery-wise).
+ *
+ * <p>What a SIGKILL does not do: it does not lose what the operating system's page cache holds,
+ * since the kernel writes it out after the process is gone; a power loss, which would, is not
+ * simulated. So "durable" here means "survives the crash of the broker process", and a tier that
+ * acknowledges before an fsync (Kafka's default, RabbitMQ's transient messages) can look as good as
+ * one that waits for it. The report says so beside the table.
+ */
+public final class DurabilitySuite {
+
+  /**
+   * A profile's sizes.
+   *
+   * @param messageBytes size of each message
+   * @param ratePerSecond the producer's steady rate: low enough that every system keeps up, so a
+   *     loss is the fault's doing and not an overload's
+   * @param faultAfter when the fault starts
+   * @param duration how long the producer sends
+   * @param outage how long a killed broker or consumer stays down before its restart
+   * @param clusters whether the 3-node scenarios run
+   * @param tiers the tiers of the single-node scenarios
+   */
+  public record Settings(
+      String profile,
+      int messageBytes,
+      int ratePerSecond,
+      Duration faultAfter,
+      Duration duration,
+      Duration outage,
+      boolean clusters,
+      List<GuaranteeTier> tiers) {
+
+    public static Settings forProfile(String profile) {
+      return switch (profile) {
+        case "smoke" ->
+            new Settings(
+                profile,
+                1024,
+                1_000,
+                Duration.ofMillis(1_500),
+                Duration.ofSeconds(4),
+                Duration.ofMillis(500),
+                false,
+                List.of(GuaranteeTier.DURABLE));
+        case "full" ->
+            new Settings(
+                profile,
+                1024,
+                5_000,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(3),
+                true,
+                List.of(GuaranteeTier.values()));
+        default ->
+            new Settings(
+                profile,
+                1024,
+                2_000,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(1),
+                true,
+                List.of(GuaranteeTier.values()));
+      };
+    }
+
+    CrashTrial.Settings trial() {
+      return new CrashTrial.Settings(
+          messageBytes,
+          ratePerSecond,
+          faultAfter,
+          duration,
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(90));
+    }
+  }
+
+  private static final String KAFKA_SINGLE = "1 broker (KRaft)";
+  private static final String KAFKA_CLUSTER =
+      "3 brokers (KRaft, 3 controllers), replication 3, min.insync.replicas 2 at tier durable";
+  private static final String RABBIT_SINGLE = "1 node, classic queues";
+
+  private final Settings settings;
+  private final Progress progress;
+  private final List<DurabilityRow> rows = new ArrayList<>();
+  private final List<Description> described = new ArrayList<>();
+  private int trials;
+
+  public DurabilitySuite(Settings settings, Progress progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Progress steps the suite will announce for {@code systems}. */
+  public static int steps(Settings settings, Set<BenchSystem> systems) {
+    int steps = 0;
+    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
+      steps += settings.tiers().size() + (settings.clusters() ? 2 : 0);
+    }
+    if (systems.contains(BenchSystem.RABBITMQ)) {
+      steps += settings.tiers().size();
+    }
+    if (systems.contains(BenchSystem.ZEROMQ)) {
+      steps += 3;
+    }
+    return steps;
+  }
+
+  public void run(Set<BenchSystem> systems) {
+    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
+      kafkaSingle();
+      if (settings.clusters()) {
+        kafkaCluster();
+      }
+    }
+    if (systems.contains(BenchSystem.RABBITMQ)) {
+      rabbitSingle();
+    }
+    if (systems.contains(BenchSystem.ZEROMQ)) {
+      zeroMq();
+    }
+  }
+
+  // --- Kafka ----------------------------------------------------------------------------------
+
+  /**
+   * Producer settings for a trial through an outage, each against the client's default: a send that
+   * cannot be delivered fails within 20 s instead of 2 minutes ({@code delivery.timeout.ms}), so
+   * that every send is settled before the trial ends; a request waits 5 s for a dead broker instead
+   * of 30 s ({@code request.timeout.ms}).
+   */
+  static final Map<String, String> KAFKA_PRODUCER_THROUGH_OUTAGE =
+      Map.of("delivery.timeout.ms", "20000", "request.timeout.ms", "5000");
+
+  private void kafkaSingle() {
+    String system = BenchSystem.KAFKA_KRAFT.label();
+    List<Scenario> scenarios = new ArrayList<>();
+    for (GuaranteeTier tier : settings.tiers()) {
+      scenarios.add(new Scenario(system, KAFKA_SINGLE, tier.key(), "SIGKILL broker, restart", 1));
+    }
+    try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT))) {
+      kafka.start();
+      described.add(kafka.describe());
+      KafkaDriverConfig config =
+          KafkaDriverConfig.single(kafka.bootstrapServers())
+              .withProducerOverrides(KAFKA_PRODUCER_THROUGH_OUTAGE);
+      for (Scenario scenario : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
+        measure(
+            scenario,
+            () -> {
+              CrashTrial trial =
+                  new CrashTrial(
+                      trialId("kafka", tier), tier, () -> new KafkaDriver(config), true, trial());
+              return trial.run(
+                  down -> killAndRestart(kafka.nodes().get(0), down),
+                  new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
+            });
+      }
+    } catch (RuntimeException e) {
+      notRun(scenarios, e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  private void kafkaCluster() {
+    String system = BenchSystem.KAFKA_KRAFT.label();
+    List<Scenario> scenarios =
+        List.of(
+            new Scenario(system, KAFKA_CLUSTER, "ack", "SIGKILL partition leader, restart", 3),
+            new Scenario(system, KAFKA_CLUSTER, "durable", "SIGKILL partition leader, restart", 3));
+    try (KafkaCluster kafka =
+        new KafkaCluster(KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3))) {
+      kafka.start();
+      described.add(kafka.describe());
+      KafkaDriverConfig config =
+          KafkaDriverConfig.forCluster(kafka.bootstrapServers(), 3)
+              .withProducerOverrides(KAFKA_PRODUCER_THROUGH_OUTAGE);
+      for (Scenario scenario : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
+        String trialId = trialId("kafka3", tier);
+        measure(
+            scenario,
+            () -> {
+              CrashTrial trial =
+                  new CrashTrial(trialId, tier, () -> new KafkaDriver(config), true, trial());
+              return trial.run(
+                  down -> {
+                    KafkaNode leader = kafka.node(leaderOf(kafka, trialId + "-t0"));
+                    return "leader was node "
+                        + leader.nodeId()
+                        + "; "
+                        + killAndRestart(leader, down);
+                  },
+                  new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
+            });
+      }
+    } catch (RuntimeException e) {
+      notRun(scenarios, e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  private static int leaderOf(KafkaCluster kafka, String topic) throws Exception {
+    try (Admin admin = kafka.admin()) {
+      TopicPartitionInfo partition =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0);
+      if (partition.leader() == null) {
+        throw new IllegalStateException(topic + "-0 has no leader before the fault");
+      }
+      return partition.leader().id();
+    }
+  }
+
+  private String killAndRestart(KafkaNode node, Runnable down) throws InterruptedException {
+    node.kill();
+    down.run();
+    Thread.sleep(settings.outage().toMillis());
+    long began = System.nanoTime();
+    node.restart();
+    return "SIGKILL, down "
+        + settings.outage().toMillis()
+        + " ms, restart took "
+        + (System.nanoTime() - began) / 1_000_000
+        + " ms";
+  }
+
+  // --- RabbitMQ -------------------------------------------------------------------------------
+
+  private void rabbitSingle() {
+    String system = BenchSystem.RABBITMQ.label();
+    List<Scenario> scenarios = new ArrayList<>();
+    for (GuaranteeTier tier : settings.tiers()) {
+      scenarios.add(new Scenario(system, RABBIT_SINGLE, tier.key(), "SIGKILL node, restart", 1));
+    }
+    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
+      rabbit.start();
+      described.add(rabbit.describe());
+      RabbitNode node = rabbit.node(1);
+      RabbitMqConfig config = RabbitMqConfig.of(node.uri());
+      for (Scenario scenario : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
+        measure(
+            scenario,
+            () -> {
+              CrashTrial trial =
+                  new CrashTrial(
+                      trialId("rabbit", tier),
+                      tier,
+                      () -> new RabbitMqDriver(config),
+                      false,
+                      trial());
+              return trial.run(
+                  down -> {
+                    node.kill();
+                    down.run();
+                    Thread.sleep(settings.outage().toMillis());
+                    long began = System.nanoTime();
+                    node.restart();
+                    return "SIGKILL, down "
+                        + settings.outage().toMillis()
+                        + " ms, restart took "
+                        + (System.nanoTime() - began) / 1_000_000
+                        + " ms";
+                  },
+                  null);
+            });
+      }
+    } catch (RuntimeException e) {
+      notRun(scenarios, e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  // --- ZeroMQ ---------------------------------------------------------------------------------
+
+  /** The high-water mark of the slow-subscriber run: small, so that the drops show quickly. */
+  static final int SLOW_SUBSCRIBER_HWM = 100;
+
+  private void zeroMq() {
+    String system = BenchSystem.ZEROMQ.label();
+    ZeroMqFaults faults =
+        new ZeroMqFaults(
+            settings.messageBytes(),
+            settings.ratePerSecond(),
+            settings.faultAfter(),
+            settings.duration(),
+            settings.outage());
+    Scenario crash =
+        new Scenario(system, "brokerless, PUSH/PULL", "none", "SIGKILL consumer, restart", 2);
+    measureZmq(crash, () -> faults.consumerCrash(Work.newDirectory("zeromq-ledger")));
+    Scenario slow =
+        new Scenario(
+            system,
+            "brokerless, PUB/SUB",
+            "none",
+            "slow subscriber, HWM " + SLOW_SUBSCRIBER_HWM,
+            2);
+    // The subscriber works 4 publishing periods per message: it keeps up with a quarter of the
+    // messages, and the high-water mark decides what becomes of the rest.
+    Duration work = Duration.ofNanos(4 * 1_000_000_000L / settings.ratePerSecond());
+    measureZmq(slow, () -> faults.slowSubscriber(SLOW_SUBSCRIBER_HWM, work));
+    Scenario late = new Scenario(system, "brokerless, PUB/SUB", "none", "late joiner", 2);
+    measureZmq(late, faults::lateJoiner);
+    Work.deleteCreated();
+  }
+
+  @FunctionalInterface
+  private interface ZmqRun {
+    ZeroMqFaults.Result run() throws Exception;
+  }
+
+  private void measureZmq(Scenario scenario, ZmqRun run) {
+    measure(
+        scenario,
+        () -> {
+          ZeroMqFaults.Result result = run.run();
+          return new CrashTrial.Outcome(
+              result.ledger(), result.recoveryMs(), result.note(), List.of());
+        });
+  }
+
+  // --- Common ---------------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface Trial {
+    CrashTrial.Outcome run() throws Exception;
+  }
+
+  private void measure(Scenario scenario, Trial trial) {
+    progress.step("durability: " + scenario);
+    try {
+      CrashTrial.Outcome outcome = trial.run();
+      rows.add(DurabilityRow.of(scenario, outcome.ledger(), outcome.recoveryMs(), outcome.note()));
+      progress.done(
+          outcome.ledger().summary()
+              + (outcome.recoveryMs() == null
+                  ? ""
+                  : "; recovered in " + outcome.recoveryMs() + " ms"));
+    } catch (Exception e) {
+      rows.add(DurabilityRow.notMeasured(scenario, DurabilityRow.FAILED, firstLine(e)));
+      progress.done("FAILED: " + firstLine(e));
+    }
+  }
+
+  private void notRun(List<Scenario> scenarios, RuntimeException e) {
+    String status =
+        e instanceof BrokerUnavailableException ? DurabilityRow.SKIPPED : DurabilityRow.FAILED;
+    for (Scenario scenario : scenarios) {
+      boolean measured =
+          rows.stream()
+              .anyMatch(
+                  row ->
+                      row.system().equals(scenario.system())
+                          && row.mode().equals(scenario.mode())
+                          && row.tier().equals(scenario.tier())
+                          && row.fault().equals(scenario.fault()));
+      if (!measured) {
+        progress.step("durability: " + scenario);
+        rows.add(DurabilityRow.notMeasured(scenario, status, firstLine(e)));
+        progress.done(status.toUpperCase() + ": " + firstLine(e));
+      }
+    }
+  }
+
+  private CrashTrial.Settings trial() {
+    return settings.trial();
+  }
+
+  private String trialId(String system, GuaranteeTier tier) {
+    return "dur-"
+        + system
+        + "-"
+        + tier.key()
+        + "-"
+        + (++trials)
+        + "-"
+        + System.nanoTime() % 100_000;
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  public List<DurabilityRow> rows() {
+    return List.copyOf(rows);
+  }
+
+  public List<Description> descriptions() {
+    return List.copyOf(described);
+  }
+
+  /** {@code durability.json}: the settings, the honesty note and one row per scenario. */
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "durability");
+    Map<String, Object> sizes = new LinkedHashMap<>();
+    sizes.put("profile", settings.profile());
+    sizes.put("messageBytes", settings.messageBytes());
+    sizes.put("ratePerSecond", settings.ratePerSecond());
+    sizes.put("faultAfterMs", settings.faultAfter().toMillis());
+    sizes.put("durationMs", settings.duration().toMillis());
+    sizes.put("outageMs", settings.outage().toMillis());
+    sizes.put("slowSubscriberHighWaterMark", SLOW_SUBSCRIBER_HWM);
+    json.put("settings", sizes);
+    json.put("caveat", DurabilityTable.CAVEAT);
+    json.put("rows", rows);
+    return json;
+  }
+
+  public String report() {
+    return DurabilityTable.markdown(settings, rows);
+  }
+}

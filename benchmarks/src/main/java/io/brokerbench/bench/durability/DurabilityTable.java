@@ -1,0 +1,66 @@
+package io.brokerbench.bench.durability;
+
+import java.util.List;
+
+/** The durability section of {@code REPORT.md}: one table row per scenario, then the caveat. */
+public final class DurabilityTable {
+  /** What a SIGKILL is and is not; printed beside every durability table and in the JSON. */
+  public static final String CAVEAT =
+      "A SIGKILL ends the broker process but not the machine: what the process had written to the"
+          + " operating system's page cache is still written to disk afterwards. A power loss, which"
+          + " would lose it, is not simulated. So an acknowledgement given before an fsync (Kafka's"
+          + " default, RabbitMQ's transient messages) survives here; these rows measure the crash"
+          + " of a process, not of a machine.";
+
+  private DurabilityTable() {}
+
+  public static String markdown(DurabilitySuite.Settings settings, List<DurabilityRow> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append("## Durability under faults (crash ledger)\n\n");
+    md.append(
+        String.format(
+            "One producer at %,d msg/s of %,d B, one consumer; the fault %d ms after the first"
+                + " send, the producer stops after %d ms; a killed node or peer is down for %d ms."
+                + " Every count is exact: *acked lost* is what the tier promised and did not keep;"
+                + " *unacked lost* was never promised; *recovered* failed or timed out, yet"
+                + " arrived; *recovery* is from the fault to the first delivery of a message sent"
+                + " after it. Kafka's counts come from reading the whole partition again after"
+                + " the recovery.%n%n",
+            settings.ratePerSecond(),
+            settings.messageBytes(),
+            settings.faultAfter().toMillis(),
+            settings.duration().toMillis(),
+            settings.outage().toMillis()));
+    md.append(
+        "| system | mode | tier | fault | sent | acked | acked lost | unacked lost | recovered |"
+            + " duplicates | reordered | recovery | note |\n");
+    md.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (DurabilityRow row : rows) {
+      if (!row.status().equals(DurabilityRow.OK)) {
+        md.append(
+            String.format(
+                "| %s | %s | %s | %s | %s | | | | | | | | %s |%n",
+                row.system(), row.mode(), row.tier(), row.fault(), row.status(), row.note()));
+        continue;
+      }
+      md.append(
+          String.format(
+              "| %s | %s | %s | %s | %,d | %,d | **%,d** | %,d | %,d | %,d | %,d | %s | %s |%n",
+              row.system(),
+              row.mode(),
+              row.tier(),
+              row.fault(),
+              row.sent(),
+              row.acked(),
+              row.ackedLost(),
+              row.unackedLost(),
+              row.recovered(),
+              row.duplicates(),
+              row.reordered(),
+              row.recoveryMs() == null ? "–" : String.format("%,d ms", row.recoveryMs()),
+              row.note()));
+    }
+    md.append("\n").append(CAVEAT).append("\n\n");
+    return md.toString();
+  }
+}

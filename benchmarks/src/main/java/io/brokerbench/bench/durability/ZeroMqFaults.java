@@ -1,0 +1,337 @@
+package io.brokerbench.bench.durability;
+
+import io.brokerbench.brokers.Ports;
+import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
+import io.brokerbench.harness.measure.Ledger;
+import io.brokerbench.harness.measure.PayloadHeader;
+import io.brokerbench.harness.measure.SendTracker;
+import io.brokerbench.harness.measure.SequenceTracker;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The ZeroMQ faults: ZeroMQ has no broker, so what fails is a peer, and what a claim like "not
+ * reliable delivery-wise" is about is what its sockets do with a dead, slow or late peer. Each is
+ * measured with jeromq sockets and the harness's numbered payloads, and settled in the same {@link
+ * Ledger} as the brokers' trials (tier {@code none}: ZeroMQ acknowledges nothing).
+ */
+final class ZeroMqFaults {
+  private static final int PRODUCER = 0;
+
+  /** What one fault found. */
+  record Result(Ledger ledger, Long recoveryMs, String note) {}
+
+  private final int messageBytes;
+  private final int ratePerSecond;
+  private final Duration faultAfter;
+  private final Duration duration;
+  private final Duration outage;
+
+  ZeroMqFaults(
+      int messageBytes,
+      int ratePerSecond,
+      Duration faultAfter,
+      Duration duration,
+      Duration outage) {
+    this.messageBytes = messageBytes;
+    this.ratePerSecond = ratePerSecond;
+    this.faultAfter = faultAfter;
+    this.duration = duration;
+    this.outage = outage;
+  }
+
+  /**
+   * PUSH/PULL with the consumer in a child JVM that records every message it receives to a file;
+   * the child is SIGKILLed part-way and a new one binds the same endpoint after the outage. PUSH
+   * reconnects by itself. A send that waits longer than 100 ms (the high-water mark is full while
+   * nobody is there) is counted as failed, which the sender knows.
+   */
+  Result consumerCrash(Path workDir) throws Exception {
+    int port = Ports.free();
+    String endpoint = "tcp://" + Ports.LOOPBACK + ":" + port;
+    Files.createDirectories(workDir);
+    List<Path> files = new ArrayList<>();
+    SendTracker sends = new SendTracker(PRODUCER);
+    long sent = 0;
+    long faultNs = -1;
+    ZmqPeerProcess consumer = recorder(endpoint, port, workDir, files);
+    try (ZContext context = new ZContext()) {
+      ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+      push.setSendTimeOut(100);
+      push.setLinger(2_000);
+      push.connect(endpoint);
+      long periodNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+      long startNs = System.nanoTime();
+      long faultAtNs = startNs + faultAfter.toNanos();
+      long restartAtNs = faultAtNs + outage.toNanos();
+      long endNs = startNs + duration.toNanos();
+      long intendedNs = startNs;
+      while (System.nanoTime() < endNs) {
+        long now = System.nanoTime();
+        if (faultNs < 0 && now >= faultAtNs) {
+          faultNs = now;
+          consumer.kill();
+        }
+        if (faultNs >= 0 && !consumer.isRunning() && now >= restartAtNs) {
+          consumer = recorder(endpoint, port, workDir, files);
+        }
+        if (intendedNs > now) {
+          LockSupport.parkNanos(intendedNs - now);
+        } else if (now - intendedNs > TimeUnit.SECONDS.toNanos(1)) {
+          intendedNs = now;
+        }
+        byte[] payload = new byte[messageBytes];
+        PayloadHeader.write(payload, PRODUCER, 0, sent, intendedNs);
+        if (!push.send(payload)) {
+          sends.failed(PRODUCER, sent, new IllegalStateException("send timed out at the HWM"));
+        }
+        sent++;
+        intendedNs += periodNs;
+      }
+      // Let the live consumer take what PUSH still queues, then stop it cleanly.
+      Thread.sleep(1_000);
+    } finally {
+      consumer.stop();
+    }
+    List<SequenceTracker> received = new ArrayList<>();
+    long firstAfterFaultNs = Long.MAX_VALUE;
+    for (Path file : files) {
+      SequenceTracker tracker = new SequenceTracker(PRODUCER, 1, 1);
+      ByteBuffer records = ByteBuffer.wrap(Files.readAllBytes(file));
+      int size = PayloadHeader.BYTES + Long.BYTES;
+      byte[] header = new byte[PayloadHeader.BYTES];
+      while (records.remaining() >= size) {
+        records.get(header);
+        long receivedNs = records.getLong();
+        if (!PayloadHeader.isHeader(header)) {
+          tracker.recordForeign();
+          continue;
+        }
+        tracker.record(
+            PayloadHeader.producerId(header),
+            PayloadHeader.partition(header),
+            PayloadHeader.sequence(header));
+        if (faultNs >= 0 && PayloadHeader.intendedSendNs(header) >= faultNs) {
+          firstAfterFaultNs = Math.min(firstAfterFaultNs, receivedNs);
+        }
+      }
+      received.add(tracker);
+    }
+    Ledger ledger = Ledger.settle(sent, false, List.of(sends), received);
+    Long recoveryMs =
+        firstAfterFaultNs == Long.MAX_VALUE
+            ? null
+            : TimeUnit.NANOSECONDS.toMillis(firstAfterFaultNs - faultNs);
+    return new Result(
+        ledger,
+        recoveryMs,
+        "consumer JVM SIGKILLed after "
+            + faultAfter.toMillis()
+            + " ms, a new one bound the endpoint "
+            + outage.toMillis()
+            + " ms later; "
+            + files.size()
+            + " consumer processes in all");
+  }
+
+  private ZmqPeerProcess recorder(String endpoint, int port, Path workDir, List<Path> files) {
+    Path file = workDir.resolve("received-" + files.size() + ".bin");
+    files.add(file);
+    ZmqPeerProcess peer =
+        new ZmqPeerProcess(
+            "zeromq-recorder-" + files.size(),
+            Map.of("PULL", port),
+            List.of("record", endpoint, file.toString(), Integer.toString(PayloadHeader.BYTES)));
+    peer.start();
+    return peer;
+  }
+
+  /**
+   * PUB/SUB with a subscriber that takes {@code perMessage} of work per message, slower than the
+   * publisher's rate, and a high-water mark of {@code highWaterMark} messages on both sides: PUB
+   * drops what does not fit, without telling anybody. Measured in one JVM: the sockets, not the
+   * processes, decide what is dropped.
+   */
+  Result slowSubscriber(int highWaterMark, Duration perMessage) throws Exception {
+    int port = Ports.free();
+    String endpoint = "tcp://" + Ports.LOOPBACK + ":" + port;
+    SequenceTracker tracker = new SequenceTracker(PRODUCER, 1, 1);
+    AtomicBoolean stop = new AtomicBoolean();
+    long sent;
+    try (ZContext context = new ZContext()) {
+      ZMQ.Socket pub = context.createSocket(SocketType.PUB);
+      pub.setSndHWM(highWaterMark);
+      pub.setLinger(0);
+      pub.bind(endpoint);
+      ZMQ.Socket sub = context.createSocket(SocketType.SUB);
+      sub.setRcvHWM(highWaterMark);
+      sub.setReceiveTimeOut(100);
+      sub.subscribe(new byte[0]);
+      sub.connect(endpoint);
+      awaitSubscription(pub, sub);
+      Thread subscriber =
+          new Thread(
+              () -> {
+                long idleSince = -1;
+                while (true) {
+                  byte[] message = sub.recv();
+                  if (message == null) {
+                    if (stop.get()) {
+                      if (idleSince < 0) {
+                        idleSince = System.nanoTime();
+                      } else if (System.nanoTime() - idleSince
+                          > TimeUnit.MILLISECONDS.toNanos(500)) {
+                        return;
+                      }
+                    }
+                    continue;
+                  }
+                  idleSince = -1;
+                  record(tracker, message);
+                  LockSupport.parkNanos(perMessage.toNanos());
+                }
+              },
+              "brokerbench-slow-subscriber");
+      subscriber.start();
+      sent = publish(pub, duration, 0);
+      stop.set(true);
+      subscriber.join(TimeUnit.SECONDS.toMillis(60));
+    }
+    Ledger ledger =
+        Ledger.settle(sent, false, List.of(new SendTracker(PRODUCER)), List.of(tracker));
+    return new Result(
+        ledger,
+        null,
+        "publisher at "
+            + ratePerSecond
+            + " msg/s, subscriber working "
+            + perMessage.toNanos() / 1_000
+            + " µs per message, high-water mark "
+            + highWaterMark
+            + " on PUB and SUB");
+  }
+
+  /**
+   * PUB/SUB where the subscriber connects {@code faultAfter} after the publisher started: what was
+   * published before it joined never reaches it.
+   */
+  Result lateJoiner() throws Exception {
+    int port = Ports.free();
+    String endpoint = "tcp://" + Ports.LOOPBACK + ":" + port;
+    SequenceTracker tracker = new SequenceTracker(PRODUCER, 1, 1);
+    AtomicBoolean stop = new AtomicBoolean();
+    long sent;
+    try (ZContext context = new ZContext()) {
+      ZMQ.Socket pub = context.createSocket(SocketType.PUB);
+      pub.setLinger(0);
+      pub.bind(endpoint);
+      ZMQ.Socket sub = context.createSocket(SocketType.SUB);
+      sub.setReceiveTimeOut(100);
+      sub.subscribe(new byte[0]);
+      Thread subscriber =
+          new Thread(
+              () -> {
+                LockSupport.parkNanos(faultAfter.toNanos());
+                sub.connect(endpoint);
+                long idleSince = -1;
+                while (true) {
+                  byte[] message = sub.recv();
+                  if (message == null) {
+                    if (stop.get()) {
+                      if (idleSince < 0) {
+                        idleSince = System.nanoTime();
+                      } else if (System.nanoTime() - idleSince
+                          > TimeUnit.MILLISECONDS.toNanos(500)) {
+                        return;
+                      }
+                    }
+                    continue;
+                  }
+                  idleSince = -1;
+                  record(tracker, message);
+                }
+              },
+              "brokerbench-late-joiner");
+      subscriber.start();
+      sent = publish(pub, duration, 0);
+      stop.set(true);
+      subscriber.join(TimeUnit.SECONDS.toMillis(60));
+    }
+    Ledger ledger =
+        Ledger.settle(sent, false, List.of(new SendTracker(PRODUCER)), List.of(tracker));
+    return new Result(
+        ledger,
+        null,
+        "subscriber connected "
+            + faultAfter.toMillis()
+            + " ms after the publisher started at "
+            + ratePerSecond
+            + " msg/s");
+  }
+
+  private long publish(ZMQ.Socket pub, Duration forHowLong, long firstSequence) {
+    long periodNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+    long startNs = System.nanoTime();
+    long endNs = startNs + forHowLong.toNanos();
+    long intendedNs = startNs;
+    long sequence = firstSequence;
+    while (System.nanoTime() < endNs) {
+      long now = System.nanoTime();
+      if (intendedNs > now) {
+        LockSupport.parkNanos(intendedNs - now);
+      }
+      byte[] payload = new byte[messageBytes];
+      PayloadHeader.write(payload, PRODUCER, 0, sequence, intendedNs);
+      pub.send(payload);
+      sequence++;
+      intendedNs += periodNs;
+    }
+    return sequence - firstSequence;
+  }
+
+  /**
+   * PUB drops everything until the subscription has reached it; a probe message that is not a
+   * harness payload is published until the subscriber sees one, so the slow-subscriber run starts
+   * with a connected subscriber and measures only the high-water mark.
+   */
+  private static void awaitSubscription(ZMQ.Socket pub, ZMQ.Socket sub) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      pub.send(new byte[] {0});
+      byte[] probe = sub.recv();
+      if (probe != null) {
+        // Drain further probes.
+        sub.setReceiveTimeOut(50);
+        while (sub.recv() != null) {
+          // a probe
+        }
+        sub.setReceiveTimeOut(100);
+        return;
+      }
+    }
+    throw new IOException("the subscriber did not connect to the publisher within 10 s");
+  }
+
+  private static void record(SequenceTracker tracker, byte[] message) {
+    if (PayloadHeader.isHeader(message)) {
+      tracker.record(
+          PayloadHeader.producerId(message),
+          PayloadHeader.partition(message),
+          PayloadHeader.sequence(message));
+    } else if (message.length != 1) {
+      tracker.recordForeign();
+    }
+  }
+}
