@@ -71,6 +71,9 @@ public final class CrashTrial {
    * @param drainMax and at the latest after this
    * @param reconnectMax how long a producer whose client died waits for the fault to end and a new
    *     driver to connect
+   * @param afterRecovery the producer sends at least this long after the fault has ended (the
+   *     restarted broker answers), even past {@code duration}: the time to recover needs messages
+   *     sent after the recovery, and a slow restart must not leave none
    */
   public record Settings(
       int messageBytes,
@@ -79,7 +82,8 @@ public final class CrashTrial {
       Duration duration,
       Duration drainIdle,
       Duration drainMax,
-      Duration reconnectMax) {
+      Duration reconnectMax,
+      Duration afterRecovery) {
     public Settings {
       if (messageBytes < PayloadHeader.BYTES) {
         throw new IllegalArgumentException(
@@ -170,8 +174,13 @@ public final class CrashTrial {
       long faultAtNs = startNs + settings.faultAfter().toNanos();
       long endNs = startNs + settings.duration().toNanos();
       long intendedNs = startNs;
+      boolean extended = false;
       while (true) {
         long now = System.nanoTime();
+        if (!extended && faultDone != null && faultDone.isDone()) {
+          extended = true;
+          endNs = Math.max(endNs, now + settings.afterRecovery().toNanos());
+        }
         if (now >= endNs) {
           break;
         }
@@ -212,6 +221,8 @@ public final class CrashTrial {
             session = reconnect();
             reconnects++;
             intendedNs = System.nanoTime();
+            extended = true;
+            endNs = Math.max(endNs, intendedNs + settings.afterRecovery().toNanos());
           }
         }
       }

@@ -106,7 +106,8 @@ public final class DurabilitySuite {
           duration,
           Duration.ofSeconds(2),
           Duration.ofSeconds(30),
-          Duration.ofSeconds(90));
+          Duration.ofSeconds(90),
+          Duration.ofSeconds(2));
     }
   }
 

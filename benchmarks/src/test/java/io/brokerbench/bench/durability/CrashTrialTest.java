@@ -24,7 +24,8 @@ class CrashTrialTest {
           Duration.ofSeconds(1),
           Duration.ofMillis(300),
           Duration.ofSeconds(5),
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5),
+          Duration.ofMillis(200));
 
   @Test
   void theLedgerReportsExactlyTheDroppedAndDuplicatedMessages() throws Exception {
