@@ -96,13 +96,13 @@ public final class RunRows {
   // ---- field access that tolerates what is missing ----
 
   /** The text of {@code field}, or "" when absent or null. */
-  static String text(JsonNode row, String field) {
+  public static String text(JsonNode row, String field) {
     JsonNode value = row.get(field);
     return value == null || value.isNull() ? "" : value.asText();
   }
 
   /** The number in {@code field}, or null when absent, null or not a number. */
-  static Double number(JsonNode row, String field) {
+  public static Double number(JsonNode row, String field) {
     JsonNode value = row.get(field);
     return value != null && value.isNumber() ? value.doubleValue() : null;
   }
@@ -117,7 +117,7 @@ public final class RunRows {
    * A row measured something: its status is absent, empty or {@code ok}. Everything else (failed,
    * skipped, not offered, saturated, "did not finish in ...") is not a measurement.
    */
-  static boolean ok(JsonNode row) {
+  public static boolean ok(JsonNode row) {
     String status = text(row, "status").trim();
     return status.isEmpty() || status.equalsIgnoreCase("ok");
   }
