@@ -100,8 +100,53 @@ public final class ClaimsReport {
         : "[" + cell(heading) + "](#" + HtmlReport.slug(heading) + "), " + file;
   }
 
+  /**
+   * The report's heading for {@code section}, in the report's language: the first {@code ## } or
+   * {@code ### } heading that starts with the section's English name or with its translation; null
+   * when the report has no such section.
+   */
+  String heading(String report, String section) {
+    String found = heading0(report, section);
+    if (found != null) {
+      return localized(found);
+    }
+    return heading0(report, localized(section));
+  }
+
+  /**
+   * A heading of the suites' sections in the report's language: the bundle's {@code
+   * heading.<anchor>} (e.g. {@code heading.latency-under-load}), {@code heading.title} for the
+   * report's title and {@code heading.tier} for the tier subsections; unchanged where the language
+   * has no translation (English, or a section added later).
+   */
+  String localized(String heading) {
+    String title = "brokerbench run ";
+    if (heading.startsWith(title)) {
+      return messages
+          .find("heading.title")
+          .map(t -> t + " " + heading.substring(title.length()))
+          .orElse(heading);
+    }
+    if (heading.startsWith("Tier `")) {
+      return messages.find("heading.tier").map(t -> t + heading.substring(4)).orElse(heading);
+    }
+    return messages.find("heading." + HtmlReport.slug(heading)).orElse(heading);
+  }
+
+  /** The report with the suites' headings in the report's language. */
+  String localizeHeadings(String report) {
+    StringBuilder out = new StringBuilder();
+    for (String line : report.split("\n", -1)) {
+      java.util.regex.Matcher heading =
+          java.util.regex.Pattern.compile("^(#{1,3} )(.+)$").matcher(line);
+      out.append(heading.matches() ? heading.group(1) + localized(heading.group(2)) : line);
+      out.append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
   /** The first "## " or "### " heading of the report that starts with {@code section}, or null. */
-  static String heading(String report, String section) {
+  private static String heading0(String report, String section) {
     String wanted = section.toLowerCase(Locale.ROOT);
     for (String line : report.split("\n")) {
       String stripped = line.replaceFirst("^#{2,3} ", "");
@@ -174,8 +219,9 @@ public final class ClaimsReport {
    * The report with the claims section inserted before its first {@code ## } section (after the
    * title and the environment lines), so the verdicts open it.
    */
-  public String insertInto(String report) {
-    String section = markdown(report);
+  public String insertInto(String english) {
+    String section = markdown(english);
+    String report = localizeHeadings(english);
     int at = report.indexOf("\n## ");
     if (at < 0) {
       return report + (report.endsWith("\n") ? "\n" : "\n\n") + section;

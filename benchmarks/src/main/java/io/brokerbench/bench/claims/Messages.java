@@ -78,6 +78,13 @@ public final class Messages {
     return text;
   }
 
+  /** The text of {@code key}, or empty when the language has none (a heading left as it is). */
+  public java.util.Optional<String> find(String key) {
+    return bundle.containsKey(key)
+        ? java.util.Optional.of(bundle.getString(key))
+        : java.util.Optional.empty();
+  }
+
   public String get(Message message) {
     return get(message.key(), message.args().toArray());
   }
