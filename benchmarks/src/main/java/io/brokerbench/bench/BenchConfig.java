@@ -1,5 +1,6 @@
 package io.brokerbench.bench;
 
+import io.brokerbench.bench.claims.Messages;
 import io.brokerbench.harness.rig.Arrivals;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ import java.util.Set;
  *     all)
  * @param arrivals how the latency suite spreads intended send times, from {@code
  *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
+ * @param lang the report's language, from {@code -Dbench.lang=en} (the default) or {@code pt-BR}
  */
 public record BenchConfig(
     String profile,
@@ -30,7 +32,8 @@ public record BenchConfig(
     Path repository,
     String rabbitmqUri,
     Set<String> suites,
-    Arrivals arrivals) {
+    Arrivals arrivals,
+    String lang) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
@@ -61,6 +64,8 @@ public record BenchConfig(
     if (arrivals == null) {
       throw new IllegalArgumentException("bench.arrivals: missing; expected fixed or poisson");
     }
+    // Normalized to the tag of a language there is (en, pt-BR), or a clear error.
+    lang = Messages.forTag(lang).tag();
     suites = Set.copyOf(suites);
     systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
   }
@@ -74,6 +79,7 @@ public record BenchConfig(
     String rabbitmqUri = "";
     Set<String> suites = Set.copyOf(SUITES);
     Arrivals arrivals = Arrivals.FIXED_RATE;
+    String lang = "en";
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -90,12 +96,13 @@ public record BenchConfig(
         case "rabbitmq-uri" -> rabbitmqUri = value.trim();
         case "suites" -> suites = parseSuites(value);
         case "arrivals" -> arrivals = parseArrivals(value);
+        case "lang" -> lang = value;
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
                     + ": expected --profile, --systems, --suites, --results, --repository,"
-                    + " --rabbitmq-uri or --arrivals");
+                    + " --rabbitmq-uri, --arrivals or --lang");
       }
     }
     return new BenchConfig(
@@ -105,7 +112,8 @@ public record BenchConfig(
         repository.toAbsolutePath(),
         rabbitmqUri,
         suites,
-        arrivals);
+        arrivals,
+        lang);
   }
 
   private static Arrivals parseArrivals(String value) {

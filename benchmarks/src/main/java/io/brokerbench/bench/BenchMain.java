@@ -2,6 +2,10 @@ package io.brokerbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brokerbench.bench.claims.Claims;
+import io.brokerbench.bench.claims.ClaimsReport;
+import io.brokerbench.bench.claims.Messages;
+import io.brokerbench.bench.claims.RunRows;
 import io.brokerbench.bench.durability.DurabilitySuite;
 import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.startup.StartupScenario;
@@ -129,7 +133,19 @@ public final class BenchMain {
               startup.rows(),
               throughput.rows(),
               latencySection);
+      // The verdicts are computed from the files just written, as anyone could from the folder.
+      ClaimsReport claims =
+          new ClaimsReport(
+              Claims.evaluate(RunRows.of(runDir.staging())), Messages.forTag(config.lang()));
+      report = claims.insertInto(report);
+      runDir.write("summary.json", claims.summaryJson(runDir.run(), report));
       runDir.write("REPORT.md", report);
+      try {
+        runDir.write("report.html", claims.html(report, runDir.staging(), runDir.run()));
+      } catch (RuntimeException e) {
+        // The measurements and REPORT.md stand without the HTML copy: keep the run.
+        err.println("brokerbench: report.html not written: " + e.getMessage());
+      }
       Path published = runDir.commit();
 
       out.println();

@@ -62,4 +62,14 @@ class BenchConfigTest {
     assertEquals(2, code);
     assertTrue(err.toString().startsWith("brokerbench: bench.profile"), err.toString());
   }
+
+  @Test
+  void theReportLanguageIsEnglishUnlessAsked() {
+    assertEquals("en", BenchConfig.parse().lang());
+    assertEquals("pt-BR", BenchConfig.parse("--lang=pt-br").lang());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--lang=klingon"))
+            .getMessage()
+            .startsWith("bench.lang: unknown language 'klingon'"));
+  }
 }

@@ -1,0 +1,231 @@
+package io.brokerbench.bench.claims;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brokerbench.bench.HtmlReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The claims part of a run's report: the table of verdicts that opens {@code REPORT.md}, the rules
+ * under it, and {@code summary.json}.
+ */
+public final class ClaimsReport {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Figures shown in a table cell; the rest are in summary.json. */
+  static final int FIGURES_IN_TABLE = 4;
+
+  private final List<ClaimResult> results;
+  private final Messages messages;
+
+  public ClaimsReport(List<ClaimResult> results, Messages messages) {
+    this.results = List.copyOf(results);
+    this.messages = messages;
+  }
+
+  public List<ClaimResult> results() {
+    return results;
+  }
+
+  /**
+   * The section, Markdown. {@code report} is the rest of the report: an evidence section is linked
+   * when a heading of the report starts with its name, otherwise only its file is named.
+   */
+  public String markdown(String report) {
+    StringBuilder md = new StringBuilder();
+    md.append("## ").append(messages.get("report.claims.heading")).append("\n\n");
+    md.append(messages.get("report.claims.intro")).append("\n\n");
+    md.append(messages.get("report.claims.columns")).append("\n");
+    md.append("|---|---|---|---|---|\n");
+    for (ClaimResult result : results) {
+      md.append("| ")
+          .append(result.id())
+          .append(" | ")
+          .append(cell(messages.get("claim." + result.id() + ".text")))
+          .append(" | **")
+          .append(messages.get(result.verdict().messageKey()))
+          .append("** | ")
+          .append(cell(deciding(result)))
+          .append(" | ")
+          .append(evidence(result.evidence(), report))
+          .append(" |\n");
+    }
+    md.append("\n").append(messages.get("report.summary.note")).append("\n\n");
+    md.append("### ").append(messages.get("report.rules.heading")).append("\n\n");
+    md.append(messages.get("report.rules.intro")).append("\n\n");
+    for (ClaimResult result : results) {
+      md.append("- **")
+          .append(result.id())
+          .append("** ")
+          .append(messages.get("claim." + result.id() + ".text"))
+          .append(": ")
+          .append(messages.get("claim." + result.id() + ".rule"))
+          .append("\n");
+    }
+    md.append("\n");
+    return md.toString();
+  }
+
+  /** The reason, then the comparisons that decided, up to a few; all are in summary.json. */
+  private String deciding(ClaimResult result) {
+    List<String> parts = new ArrayList<>();
+    parts.add(messages.get(result.reason()));
+    List<Comparison> comparisons = result.comparisons();
+    for (int i = 0; i < comparisons.size() && i < FIGURES_IN_TABLE; i++) {
+      Comparison comparison = comparisons.get(i);
+      parts.add(
+          comparison.name()
+              + " = "
+              + messages.format(comparison.value())
+              + " ("
+              + messages.get("side." + comparison.side().word())
+              + ")");
+    }
+    if (comparisons.size() > FIGURES_IN_TABLE) {
+      parts.add(messages.get("report.figures.more", comparisons.size() - FIGURES_IN_TABLE));
+    }
+    return String.join("; ", parts);
+  }
+
+  private String evidence(Evidence evidence, String report) {
+    String heading = heading(report, evidence.section());
+    String file = "`" + evidence.file() + "`";
+    return heading == null
+        ? file
+        : "[" + cell(heading) + "](#" + HtmlReport.slug(heading) + "), " + file;
+  }
+
+  /**
+   * The report's heading for {@code section}, in the report's language: the first {@code ## } or
+   * {@code ### } heading that starts with the section's English name or with its translation; null
+   * when the report has no such section.
+   */
+  String heading(String report, String section) {
+    String found = heading0(report, section);
+    if (found != null) {
+      return localized(found);
+    }
+    return heading0(report, localized(section));
+  }
+
+  /**
+   * A heading of the suites' sections in the report's language: the bundle's {@code
+   * heading.<anchor>} (e.g. {@code heading.latency-under-load}), {@code heading.title} for the
+   * report's title and {@code heading.tier} for the tier subsections; unchanged where the language
+   * has no translation (English, or a section added later).
+   */
+  String localized(String heading) {
+    String title = "brokerbench run ";
+    if (heading.startsWith(title)) {
+      return messages
+          .find("heading.title")
+          .map(t -> t + " " + heading.substring(title.length()))
+          .orElse(heading);
+    }
+    if (heading.startsWith("Tier `")) {
+      return messages.find("heading.tier").map(t -> t + heading.substring(4)).orElse(heading);
+    }
+    return messages.find("heading." + HtmlReport.slug(heading)).orElse(heading);
+  }
+
+  /** The report with the suites' headings in the report's language. */
+  String localizeHeadings(String report) {
+    StringBuilder out = new StringBuilder();
+    for (String line : report.split("\n", -1)) {
+      java.util.regex.Matcher heading =
+          java.util.regex.Pattern.compile("^(#{1,3} )(.+)$").matcher(line);
+      out.append(heading.matches() ? heading.group(1) + localized(heading.group(2)) : line);
+      out.append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
+  /** The first "## " or "### " heading of the report that starts with {@code section}, or null. */
+  private static String heading0(String report, String section) {
+    String wanted = section.toLowerCase(Locale.ROOT);
+    for (String line : report.split("\n")) {
+      String stripped = line.replaceFirst("^#{2,3} ", "");
+      if (!stripped.equals(line) && stripped.toLowerCase(Locale.ROOT).startsWith(wanted)) {
+        return stripped.trim();
+      }
+    }
+    return null;
+  }
+
+  /** Text safe in a Markdown table cell: no pipe ends the cell, no line ends the row. */
+  static String cell(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** {@code summary.json}: the verdicts with the figures that decided them. */
+  public String summaryJson(String run, String report) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("run", run);
+    json.put("lang", messages.tag());
+    json.put(
+        "verdictRule",
+        "supported: every comparison on the claim's side (for); refuted: every one against;"
+            + " nuanced: otherwise; not measured: the rows the rule needs are missing");
+    List<Map<String, Object>> claims = new ArrayList<>();
+    for (ClaimResult result : results) {
+      Map<String, Object> claim = new LinkedHashMap<>();
+      claim.put("id", result.id());
+      claim.put("claim", messages.get("claim." + result.id() + ".text"));
+      claim.put("verdict", result.verdict().word());
+      claim.put("rule", messages.get("claim." + result.id() + ".rule"));
+      claim.put("reason", messages.get(result.reason()));
+      List<Map<String, Object>> comparisons = new ArrayList<>();
+      for (Comparison comparison : result.comparisons()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", comparison.name());
+        entry.put("value", comparison.value());
+        entry.put("side", comparison.side().word());
+        comparisons.add(entry);
+      }
+      claim.put("comparisons", comparisons);
+      claim.put("figures", result.figures());
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put("file", result.evidence().file());
+      String heading = heading(report, result.evidence().section());
+      evidence.put("section", heading == null ? result.evidence().section() : heading);
+      evidence.put("anchor", heading == null ? null : "#" + HtmlReport.slug(heading));
+      claim.put("evidence", evidence);
+      claims.add(claim);
+    }
+    json.put("claims", claims);
+    try {
+      return JSON.writeValueAsString(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write summary.json: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code report.html}: the whole report, self-contained, in the report's language. */
+  public String html(String report, java.nio.file.Path runDir, String run) {
+    return HtmlReport.render(
+        report,
+        runDir,
+        messages.get("report.html.title", run),
+        messages.tag(),
+        messages.get("report.plots.heading"));
+  }
+
+  /**
+   * The report with the claims section inserted before its first {@code ## } section (after the
+   * title and the environment lines), so the verdicts open it.
+   */
+  public String insertInto(String english) {
+    String section = markdown(english);
+    String report = localizeHeadings(english);
+    int at = report.indexOf("\n## ");
+    if (at < 0) {
+      return report + (report.endsWith("\n") ? "\n" : "\n\n") + section;
+    }
+    return report.substring(0, at + 1) + section + report.substring(at + 1);
+  }
+}

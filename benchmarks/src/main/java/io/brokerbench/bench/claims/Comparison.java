@@ -1,0 +1,22 @@
+package io.brokerbench.bench.claims;
+
+/**
+ * One comparison a rule made: a ratio of two measured figures (or a measured fact, such as messages
+ * lost) and the side of the rule's thresholds it fell on.
+ *
+ * @param name what was compared, e.g. {@code ack 1-topic-1-partition-1kb: kafka-kraft/rabbitmq}
+ * @param value the ratio, rounded to 0.01, or the fact
+ * @param side the claim's side, against it, or between the thresholds
+ */
+public record Comparison(String name, Object value, Side side) {
+  public enum Side {
+    FOR,
+    AGAINST,
+    BETWEEN;
+
+    /** {@code for}, {@code against}, {@code between}: the words in summary.json. */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package io.brokerbench.bench.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result rows of one run, read generically from the run's JSON files, so that the rules depend
+ * on field names only, not on the suites' classes: a suite added or changed later is read as long
+ * as its rows keep their names. A missing file, a file that cannot be parsed, and a missing field
+ * are all tolerated; the rules turn them into {@code not measured} with the reason.
+ *
+ * <p>A file is either an object with a {@code rows} array (what the suites write) or a bare array
+ * of rows.
+ */
+public final class RunRows {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final Map<String, List<JsonNode>> rows = new HashMap<>();
+  private final Map<String, Message> problems = new HashMap<>();
+  private final Map<String, JsonNode> documents = new HashMap<>();
+
+  private RunRows(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The rows of the run folder {@code dir}; files are read when a rule first asks for them. */
+  public static RunRows of(Path dir) {
+    return new RunRows(dir);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * The rows of {@code file}, or empty when the file is missing or unreadable ({@link #problem}).
+   */
+  public Optional<List<JsonNode>> rows(String file) {
+    load(file);
+    return Optional.ofNullable(rows.get(file));
+  }
+
+  /** The whole document of {@code file}, or empty; for the parts beside the rows. */
+  public Optional<JsonNode> document(String file) {
+    load(file);
+    return Optional.ofNullable(documents.get(file));
+  }
+
+  /** Why {@code file} has no rows: missing or unreadable. Only meaningful when rows() is empty. */
+  public Message problem(String file) {
+    load(file);
+    return problems.getOrDefault(file, Message.of("reason.missingFile", file, suiteOf(file)));
+  }
+
+  private void load(String file) {
+    if (rows.containsKey(file) || problems.containsKey(file)) {
+      return;
+    }
+    Path path = dir.resolve(file);
+    if (!Files.isRegularFile(path)) {
+      problems.put(file, Message.of("reason.missingFile", file, suiteOf(file)));
+      return;
+    }
+    try {
+      JsonNode root = JSON.readTree(Files.readString(path));
+      JsonNode array = root != null && root.isObject() ? root.get("rows") : root;
+      if (array == null || !array.isArray()) {
+        problems.put(file, Message.of("reason.noRowsArray", file));
+        return;
+      }
+      List<JsonNode> list = new ArrayList<>();
+      array.forEach(row -> list.add(row));
+      rows.put(file, List.copyOf(list));
+      documents.put(file, root);
+    } catch (IOException e) {
+      problems.put(
+          file, Message.of("reason.unreadable", file, e.getMessage().replaceAll("\\s+", " ")));
+    }
+  }
+
+  /** {@code durability.json} to {@code durability}, {@code metadata-scaling.json} to ... */
+  static String suiteOf(String file) {
+    return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+  }
+
+  // ---- field access that tolerates what is missing ----
+
+  /** The text of {@code field}, or "" when absent or null. */
+  public static String text(JsonNode row, String field) {
+    JsonNode value = row.get(field);
+    return value == null || value.isNull() ? "" : value.asText();
+  }
+
+  /** The number in {@code field}, or null when absent, null or not a number. */
+  public static Double number(JsonNode row, String field) {
+    JsonNode value = row.get(field);
+    return value != null && value.isNumber() ? value.doubleValue() : null;
+  }
+
+  /** True when {@code field} holds a positive number. */
+  static boolean positive(JsonNode row, String field) {
+    Double value = number(row, field);
+    return value != null && value > 0;
+  }
+
+  /**
+   * A row measured something: its status is absent, empty or {@code ok}. Everything else (failed,
+   * skipped, not offered, saturated, "did not finish in ...") is not a measurement.
+   */
+  public static boolean ok(JsonNode row) {
+    String status = text(row, "status").trim();
+    return status.isEmpty() || status.equalsIgnoreCase("ok");
+  }
+
+  /**
+   * The family of a system name: {@code kafka} for {@code kafka-kraft}, {@code kafka-zookeeper} and
+   * {@code kafka}; {@code inmemory} for {@code in-memory}; otherwise the name in lower case.
+   */
+  static String family(String system) {
+    String name = system.toLowerCase(Locale.ROOT).trim();
+    if (name.startsWith("kafka")) {
+      return "kafka";
+    }
+    if (name.replace("-", "").replace("_", "").equals("inmemory")) {
+      return "inmemory";
+    }
+    if (name.startsWith("rabbit")) {
+      return "rabbitmq";
+    }
+    if (name.startsWith("zeromq") || name.startsWith("zmq") || name.startsWith("jeromq")) {
+      return "zeromq";
+    }
+    return name;
+  }
+
+  /** The system of a row in the family's name space, e.g. {@code kafka-kraft}. */
+  static String system(JsonNode row) {
+    String system = text(row, "system");
+    String mode = text(row, "mode").toLowerCase(Locale.ROOT);
+    // Rows that say only "kafka" name the metadata mode in their mode field.
+    if (system.equalsIgnoreCase("kafka")) {
+      if (mode.startsWith("kraft")) {
+        return "kafka-kraft";
+      }
+      if (mode.startsWith("zookeeper") || mode.startsWith("zk")) {
+        return "kafka-zookeeper";
+      }
+    }
+    return system;
+  }
+}

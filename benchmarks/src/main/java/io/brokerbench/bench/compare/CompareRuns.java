@@ -1,0 +1,391 @@
+package io.brokerbench.bench.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.bench.claims.RunRows;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares two result folders, A and B (an instructor's run and a student's, or before and after a
+ * change), into Markdown: for every row the two have in common, each figure of A and of B and the
+ * ratio B/A; the verdicts side by side; and first, where the environments differ, because a ratio
+ * across machines measures the machines as much as the brokers.
+ *
+ * <pre>
+ * bin/compare results/20261127-220132-quick results/latest [--out=compare.md]
+ * </pre>
+ */
+public final class CompareRuns {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * A result file: the fields that identify a row (rows with the same key are compared; several
+   * rows with one key, like the starts of one system, are reduced to their median) and the figures
+   * compared.
+   */
+  record Table(String file, String title, List<String> keys, List<String> figures) {}
+
+  static final List<Table> TABLES =
+      List.of(
+          new Table(
+              "startup.json",
+              "Start-up (median of the starts)",
+              List.of("system", "mode"),
+              List.of("startToReadyMs", "roundTripMs", "stopMs")),
+          new Table(
+              "throughput.json",
+              "Throughput",
+              List.of("system", "mode", "tier", "topology", "messageBytes"),
+              List.of("msgPerSec", "mbPerSec", "vendorMsgPerSec")),
+          new Table(
+              "latency.json",
+              "Latency",
+              List.of("system", "tier", "messageBytes", "targetPerSec", "arrivals"),
+              List.of("achievedPerSec", "p50Us", "p99Us", "p999Us", "maxUs")),
+          new Table(
+              "durability.json",
+              "Durability",
+              List.of("system", "mode", "tier", "fault", "nodes"),
+              List.of(
+                  "sent",
+                  "acked",
+                  "ackedLost",
+                  "unackedLost",
+                  "duplicates",
+                  "reordered",
+                  "recoveryMs")),
+          new Table(
+              "metadata-scaling.json",
+              "ZooKeeper against KRaft",
+              List.of("mode", "shape", "partitions"),
+              List.of(
+                  "createAckMs",
+                  "createOnlineMs",
+                  "znodes",
+                  "zkAvgLatencyMs",
+                  "zkMaxLatencyMs",
+                  "metadataLogBytes",
+                  "controlledShutdownMs",
+                  "restartMs",
+                  "controllerFailoverMs",
+                  "describeAllMs",
+                  "brokerRssBytes",
+                  "zkRssBytes")),
+          new Table(
+              "footprint.json",
+              "Footprint",
+              List.of("system", "mode"),
+              List.of(
+                  "processes",
+                  "startToReadyMs",
+                  "idleRssBytes",
+                  "loadedRssBytes",
+                  "diskBytesAfterMillion",
+                  "configLines")));
+
+  /** The parts of environment.json whose difference is worth a note, by JSON pointer. */
+  static final List<String> ENVIRONMENT =
+      List.of(
+          "/profile",
+          "/git/revision",
+          "/git/dirty",
+          "/machine/cpuModel",
+          "/machine/cores",
+          "/machine/memoryBytes",
+          "/os/distribution",
+          "/os/kernel",
+          "/os/arch",
+          "/jvm/vendor",
+          "/jvm/name",
+          "/jvm/version",
+          "/jvm/maxHeapBytes",
+          "/limits/openFiles",
+          "/limits/maxMapCount");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public CompareRuns(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CompareRuns(System.out, System.err).run(args));
+  }
+
+  /** Returns the exit code: 0 compared, 2 bad arguments or a folder that is not a result folder. */
+  public int run(String... args) {
+    List<Path> folders = new ArrayList<>();
+    Path output = null;
+    for (String arg : args) {
+      if (arg.startsWith("--out=")) {
+        output = Path.of(arg.substring("--out=".length()));
+      } else if (arg.startsWith("--")) {
+        err.println("compare: unknown option " + arg + "; usage: compare A B [--out=FILE.md]");
+        return 2;
+      } else {
+        folders.add(Path.of(arg));
+      }
+    }
+    if (folders.size() != 2) {
+      err.println(
+          "compare: expected two result folders, got "
+              + folders.size()
+              + "; usage: compare results/<run-A> results/<run-B> [--out=FILE.md]");
+      return 2;
+    }
+    try {
+      String markdown = compare(folders.get(0), folders.get(1));
+      out.print(markdown);
+      if (output != null) {
+        Files.writeString(output, markdown, StandardCharsets.UTF_8);
+        out.println("compare: written to " + output);
+      }
+      return 0;
+    } catch (NotAResultFolder e) {
+      err.println("compare: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("compare: cannot write " + output + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** A folder that is not what {@code mvn verify -Pbench} writes, or a result file unreadable. */
+  public static final class NotAResultFolder extends Exception {
+    NotAResultFolder(String message) {
+      super(message);
+    }
+  }
+
+  /** The comparison of A and B, Markdown. */
+  public static String compare(Path a, Path b) throws NotAResultFolder {
+    JsonNode envA = environment(a);
+    JsonNode envB = environment(b);
+    StringBuilder md = new StringBuilder();
+    md.append("# Comparing two runs\n\n");
+    md.append("- A: `").append(a).append("` (run ").append(envA.path("run").asText("?"));
+    md.append(")\n- B: `").append(b).append("` (run ").append(envB.path("run").asText("?"));
+    md.append(
+        ")\n\nEvery ratio is B/A: above 1, B's figure is larger (faster for msg/s, slower for");
+    md.append(" times and latencies).\n\n");
+    environmentNote(md, envA, envB);
+    verdicts(md, a, b);
+    for (Table table : TABLES) {
+      table(md, table, rows(a, table), rows(b, table));
+    }
+    return md.toString();
+  }
+
+  private static JsonNode environment(Path folder) throws NotAResultFolder {
+    if (!Files.isDirectory(folder)) {
+      throw new NotAResultFolder(
+          folder
+              + " is not a folder; give two result folders, e.g. results/20261127-220132-quick"
+              + " results/latest");
+    }
+    Path file = folder.resolve("environment.json");
+    if (!Files.isRegularFile(file)) {
+      throw new NotAResultFolder(
+          folder
+              + " is not a result folder: it has no environment.json; a result folder is what"
+              + " `mvn verify -Pbench` writes as results/<run>/");
+    }
+    return read(file);
+  }
+
+  private static JsonNode read(Path file) throws NotAResultFolder {
+    try {
+      return JSON.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new NotAResultFolder(
+          "cannot read " + file + ": " + e.getMessage().replaceAll("\\s+", " "));
+    }
+  }
+
+  // ---- environment ----
+
+  static void environmentNote(StringBuilder md, JsonNode a, JsonNode b) {
+    List<String> differences = new ArrayList<>();
+    for (String pointer : ENVIRONMENT) {
+      String va = a.at(pointer).isMissingNode() ? "(missing)" : a.at(pointer).asText();
+      String vb = b.at(pointer).isMissingNode() ? "(missing)" : b.at(pointer).asText();
+      if (!va.equals(vb)) {
+        differences.add(
+            "- " + pointer.substring(1).replace('/', '.') + ": A `" + va + "`, B `" + vb + "`");
+      }
+    }
+    Map<String, String> brokersA = brokers(a);
+    Map<String, String> brokersB = brokers(b);
+    List<String> names = new ArrayList<>(brokersA.keySet());
+    brokersB.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+    for (String name : names) {
+      String va = brokersA.getOrDefault(name, "(not run)");
+      String vb = brokersB.getOrDefault(name, "(not run)");
+      if (!va.equals(vb)) {
+        differences.add("- broker " + name + ": A `" + va + "`, B `" + vb + "`");
+      }
+    }
+    md.append("## Environment\n\n");
+    if (differences.isEmpty()) {
+      md.append("The environments match (CPU, cores, memory, OS, JVM, limits, broker versions,");
+      md.append(" git revision, profile).\n\n");
+    } else {
+      md.append("**The environments differ**: a ratio below measures these differences as much");
+      md.append(" as the systems. Compare systems within a run before comparing runs.\n\n");
+      md.append(String.join("\n", differences)).append("\n\n");
+    }
+  }
+
+  /** name to "software version" of every broker the run described. */
+  private static Map<String, String> brokers(JsonNode environment) {
+    Map<String, String> brokers = new LinkedHashMap<>();
+    for (JsonNode broker : environment.path("brokers")) {
+      String name = broker.path("name").asText("");
+      if (!name.isEmpty()) {
+        brokers.putIfAbsent(
+            name,
+            (broker.path("software").asText("") + " " + broker.path("version").asText("")).trim());
+      }
+    }
+    return brokers;
+  }
+
+  // ---- verdicts ----
+
+  private static void verdicts(StringBuilder md, Path a, Path b) throws NotAResultFolder {
+    Optional<JsonNode> sa = summary(a);
+    Optional<JsonNode> sb = summary(b);
+    if (sa.isEmpty() || sb.isEmpty()) {
+      return;
+    }
+    Map<String, String> va = new LinkedHashMap<>();
+    sa.get().path("claims").forEach(c -> va.put(c.path("id").asText(), c.path("verdict").asText()));
+    Map<String, String> vb = new LinkedHashMap<>();
+    sb.get().path("claims").forEach(c -> vb.put(c.path("id").asText(), c.path("verdict").asText()));
+    md.append("## Verdicts\n\n| claim | A | B | |\n|---|---|---|---|\n");
+    for (String id : va.keySet()) {
+      String other = vb.getOrDefault(id, "");
+      md.append(
+          String.format(
+              "| %s | %s | %s | %s |%n",
+              id, va.get(id), other, other.equals(va.get(id)) ? "" : "**changed**"));
+    }
+    md.append("\n");
+  }
+
+  private static Optional<JsonNode> summary(Path folder) throws NotAResultFolder {
+    Path file = folder.resolve("summary.json");
+    return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+  }
+
+  // ---- tables ----
+
+  /** key to figure to the values of the measured rows with that key. */
+  private static Map<String, Map<String, List<Double>>> rows(Path folder, Table table)
+      throws NotAResultFolder {
+    Map<String, Map<String, List<Double>>> rows = new LinkedHashMap<>();
+    Path file = folder.resolve(table.file());
+    if (!Files.isRegularFile(file)) {
+      return rows;
+    }
+    JsonNode root = read(file);
+    JsonNode array = root.isObject() ? root.get("rows") : root;
+    if (array == null || !array.isArray()) {
+      throw new NotAResultFolder(file + " has no rows array; is it a brokerbench result file?");
+    }
+    for (JsonNode row : array) {
+      if (!RunRows.ok(row)) {
+        continue;
+      }
+      List<String> key = new ArrayList<>();
+      for (String field : table.keys()) {
+        key.add(RunRows.text(row, field));
+      }
+      Map<String, List<Double>> figures =
+          rows.computeIfAbsent(String.join(", ", key), k -> new LinkedHashMap<>());
+      for (String figure : table.figures()) {
+        Double value = RunRows.number(row, figure);
+        if (value != null) {
+          figures.computeIfAbsent(figure, k -> new ArrayList<>()).add(value);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void table(
+      StringBuilder md,
+      Table table,
+      Map<String, Map<String, List<Double>>> a,
+      Map<String, Map<String, List<Double>>> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return;
+    }
+    md.append("## ").append(table.title()).append(" (`").append(table.file()).append("`)\n\n");
+    StringBuilder lines = new StringBuilder();
+    int onlyA = 0;
+    for (Map.Entry<String, Map<String, List<Double>>> row : a.entrySet()) {
+      Map<String, List<Double>> other = b.get(row.getKey());
+      if (other == null) {
+        onlyA++;
+        continue;
+      }
+      for (String figure : table.figures()) {
+        List<Double> va = row.getValue().get(figure);
+        List<Double> vb = other.get(figure);
+        if (va == null || vb == null) {
+          continue;
+        }
+        double ma = median(va);
+        double mb = median(vb);
+        lines.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s |%n",
+                row.getKey().replace("|", "\\|"),
+                figure,
+                number(ma),
+                number(mb),
+                ma == 0 ? "—" : String.format(Locale.ROOT, "%.2f", mb / ma)));
+      }
+    }
+    long onlyB = b.keySet().stream().filter(key -> !a.containsKey(key)).count();
+    if (lines.length() == 0) {
+      md.append("No measured row in common.\n");
+    } else {
+      md.append("| ")
+          .append(String.join(", ", table.keys()))
+          .append(" | figure | A | B | B/A |\n|---|---|---|---|---|\n")
+          .append(lines);
+    }
+    if (onlyA + onlyB > 0) {
+      md.append(
+          String.format("%nRows without a match: %d only in A, %d only in B.%n", onlyA, onlyB));
+    }
+    md.append("\n");
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? String.format(Locale.ROOT, "%,d", (long) value)
+        : String.format(Locale.ROOT, "%,.1f", value);
+  }
+}

@@ -1,0 +1,330 @@
+package io.brokerbench.bench.claims;
+
+import static io.brokerbench.bench.claims.RunFolder.lat;
+import static io.brokerbench.bench.claims.RunFolder.row;
+import static io.brokerbench.bench.claims.RunFolder.tp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** K1, R1, Z1, K3, Z4 against synthetic throughput and latency rows: every verdict of each. */
+class ThroughputClaimsTest {
+  @TempDir Path dir;
+
+  private RunFolder run() {
+    return new RunFolder(dir);
+  }
+
+  private static String reason(ClaimResult result) {
+    return Messages.english().get(result.reason());
+  }
+
+  // ---- K1 ----
+
+  @Test
+  void k1IsSupportedWhenKafkaIsAtLeastOneAndAHalfTimesRabbitMqAtEveryTier() {
+    RunRows rows =
+        run()
+            .write(
+                "throughput.json",
+                tp("kafka-kraft", "ack", 90_000),
+                tp("rabbitmq", "ack", 30_000),
+                tp("kafka-kraft", "durable", 80_000),
+                tp("rabbitmq", "durable", 50_000))
+            .rows();
+    ClaimResult result = ThroughputClaims.k1(rows);
+    assertEquals(Verdict.SUPPORTED, result.verdict());
+    assertEquals(2, result.comparisons().size());
+    assertEquals(3.0, result.comparisons().get(0).value());
+    assertEquals(1.6, result.comparisons().get(1).value());
+    assertEquals(90_000L, result.figures().get("ack 1-topic-1-partition-1kb: kafka-kraft msg/s"));
+    assertEquals("throughput.json", result.evidence().file());
+  }
+
+  @Test
+  void k1IsRefutedWhenRabbitMqDeliversAsMuch() {
+    RunRows rows =
+        run()
+            .write(
+                "throughput.json", tp("kafka-kraft", "ack", 30_000), tp("rabbitmq", "ack", 30_000))
+            .rows();
+    assertEquals(Verdict.REFUTED, ThroughputClaims.k1(rows).verdict());
+  }
+
+  @Test
+  void k1IsNuancedBetweenTheThresholdsOrWhenTiersDisagree() {
+    RunRows between =
+        run()
+            .write(
+                "throughput.json", tp("kafka-kraft", "ack", 36_000), tp("rabbitmq", "ack", 30_000))
+            .rows();
+    assertEquals(Verdict.NUANCED, ThroughputClaims.k1(between).verdict());
+  }
+
+  @Test
+  void k1IsNuancedWhenTheHarnessCeilingIsTooCloseToKafka() {
+    RunRows rows =
+        run()
+            .write(
+                "throughput.json",
+                tp("kafka-kraft", "ack", 90_000),
+                tp("rabbitmq", "ack", 30_000),
+                tp("in-memory", "ack", 120_000))
+            .rows();
+    ClaimResult result = ThroughputClaims.k1(rows);
+    assertEquals(Verdict.NUANCED, result.verdict());
+    assertTrue(
+        result.comparisons().stream().anyMatch(c -> c.name().contains("harness ceiling")),
+        result.comparisons().toString());
+  }
+
+  @Test
+  void k1IsNotMeasuredWithoutTheFileOrWithoutRabbitMqOrWithoutTheFigure() {
+    ClaimResult missing = ThroughputClaims.k1(run().rows());
+    assertEquals(Verdict.NOT_MEASURED, missing.verdict());
+    assertEquals("throughput.json is missing: the throughput suite did not run", reason(missing));
+
+    RunRows onlyKafka = run().write("throughput.json", tp("kafka-kraft", "ack", 90_000)).rows();
+    ClaimResult noRabbit = ThroughputClaims.k1(onlyKafka);
+    assertEquals(Verdict.NOT_MEASURED, noRabbit.verdict());
+    assertTrue(reason(noRabbit).contains("RabbitMQ"), reason(noRabbit));
+
+    Map<String, Object> noFigure = row("system", "kafka-kraft", "tier", "ack", "status", "ok");
+    RunRows rows = run().write("throughput.json", noFigure, tp("rabbitmq", "ack", 1)).rows();
+    assertEquals(Verdict.NOT_MEASURED, ThroughputClaims.k1(rows).verdict());
+  }
+
+  @Test
+  void failedAndNotOfferedRowsAreNotMeasurements() {
+    Map<String, Object> failed = tp("rabbitmq", "ack", 10);
+    failed.put("status", "failed");
+    RunRows rows = run().write("throughput.json", tp("kafka-kraft", "ack", 90_000), failed).rows();
+    assertEquals(Verdict.NOT_MEASURED, ThroughputClaims.k1(rows).verdict());
+  }
+
+  @Test
+  void anUnreadableFileIsNotMeasuredWithWhatWasWrong() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("throughput.json"), "{ not json");
+    ClaimResult result = ThroughputClaims.k1(run().rows());
+    assertEquals(Verdict.NOT_MEASURED, result.verdict());
+    assertTrue(reason(result).startsWith("throughput.json could not be read"), reason(result));
+  }
+
+  // ---- R1 ----
+
+  @Test
+  void r1VerdictsFollowRabbitMqOverKafka() {
+    assertEquals(
+        Verdict.SUPPORTED,
+        ThroughputClaims.r1(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("rabbitmq", "durable", 10_000),
+                        tp("kafka-kraft", "durable", 80_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.REFUTED,
+        ThroughputClaims.r1(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("rabbitmq", "durable", 70_000),
+                        tp("kafka-kraft", "durable", 80_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NUANCED,
+        ThroughputClaims.r1(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("rabbitmq", "ack", 70_000),
+                        tp("kafka-kraft", "ack", 80_000),
+                        tp("rabbitmq", "durable", 10_000),
+                        tp("kafka-kraft", "durable", 80_000))
+                    .rows())
+            .verdict());
+  }
+
+  @Test
+  void r1ReadsLatencyAlone() {
+    RunFolder folder =
+        run()
+            .write(
+                "latency.json",
+                lat("rabbitmq", "ack", 1000, 900),
+                lat("rabbitmq", "ack", 5000, 4000),
+                lat("kafka-kraft", "ack", 1000, 500),
+                lat("kafka-kraft", "ack", 5000, 1000),
+                lat("kafka-kraft", "ack", 20000, 1500));
+    ClaimResult result = ThroughputClaims.r1(folder.rows());
+    // highest sustained 5000/20000 = 0.25: slow; p99 at 5000: 4000/1000 = 4: slow
+    assertEquals(Verdict.SUPPORTED, result.verdict(), result.comparisons().toString());
+    assertEquals(List.of(0.25, 4.0), result.comparisons().stream().map(Comparison::value).toList());
+  }
+
+  @Test
+  void r1IsNotMeasuredWithoutEitherFile() {
+    assertEquals(Verdict.NOT_MEASURED, ThroughputClaims.r1(run().rows()).verdict());
+  }
+
+  // ---- Z1 ----
+
+  @Test
+  void z1VerdictsFollowZeroMqOverTheBrokersAtTierNone() {
+    assertEquals(
+        Verdict.SUPPORTED,
+        ThroughputClaims.z1(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 400_000),
+                        tp("kafka-kraft", "none", 80_000),
+                        tp("rabbitmq", "none", 50_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.REFUTED,
+        ThroughputClaims.z1(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 40_000),
+                        tp("kafka-kraft", "none", 80_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NUANCED,
+        ThroughputClaims.z1(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 100_000),
+                        tp("kafka-kraft", "none", 80_000),
+                        tp("rabbitmq", "none", 20_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NOT_MEASURED,
+        ThroughputClaims.z1(
+                run().write("throughput.json", tp("kafka-kraft", "none", 80_000)).rows())
+            .verdict());
+  }
+
+  @Test
+  void z1UsesTheSearchesHighestSustainedRateAndTheP99() {
+    Map<String, Object> latency =
+        Map.of(
+            "scenario",
+            "latency",
+            "rows",
+            List.of(lat("zeromq", "none", 5000, 100), lat("kafka-kraft", "none", 5000, 800)),
+            "searches",
+            List.of(
+                row("system", "zeromq", "tier", "none", "highestSustainedPerSec", 200_000),
+                row("system", "kafka-kraft", "tier", "none", "highestSustainedPerSec", 40_000)));
+    ClaimResult result = ThroughputClaims.z1(run().writeDocument("latency.json", latency).rows());
+    assertEquals(Verdict.SUPPORTED, result.verdict(), result.comparisons().toString());
+    assertEquals(List.of(5.0, 0.13), result.comparisons().stream().map(Comparison::value).toList());
+  }
+
+  // ---- K3 ----
+
+  @Test
+  void k3ComparesSixteenPartitionsWithOne() {
+    assertEquals(
+        Verdict.SUPPORTED,
+        ThroughputClaims.k3(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("kafka-kraft", "ack", 50_000),
+                        tp("kafka-kraft", "ack", "1-topic-16-partitions-1kb", 100_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.REFUTED,
+        ThroughputClaims.k3(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("kafka-kraft", "ack", 50_000),
+                        tp("kafka-kraft", "ack", "1-topic-16-partitions-1kb", 52_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NUANCED,
+        ThroughputClaims.k3(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("kafka-kraft", "ack", 50_000),
+                        tp("kafka-kraft", "ack", "1-topic-16-partitions-1kb", 65_000))
+                    .rows())
+            .verdict());
+    ClaimResult none =
+        ThroughputClaims.k3(
+            run().write("throughput.json", tp("kafka-kraft", "ack", 50_000)).rows());
+    assertEquals(Verdict.NOT_MEASURED, none.verdict());
+  }
+
+  // ---- Z4 ----
+
+  @Test
+  void z4ComparesZeroMqsFanInScalingWithTheBrokers() {
+    String fanIn = "1-topic-1-partition-4-producers-1kb";
+    assertEquals(
+        Verdict.SUPPORTED,
+        ThroughputClaims.z4(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 400_000),
+                        tp("zeromq", "none", fanIn, 100_000),
+                        tp("kafka-kraft", "none", 80_000),
+                        tp("kafka-kraft", "none", fanIn, 80_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.REFUTED,
+        ThroughputClaims.z4(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 400_000),
+                        tp("zeromq", "none", fanIn, 400_000),
+                        tp("kafka-kraft", "none", 80_000),
+                        tp("kafka-kraft", "none", fanIn, 80_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NUANCED,
+        ThroughputClaims.z4(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 400_000),
+                        tp("zeromq", "none", fanIn, 300_000),
+                        tp("kafka-kraft", "none", 80_000),
+                        tp("kafka-kraft", "none", fanIn, 80_000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NOT_MEASURED,
+        ThroughputClaims.z4(
+                run()
+                    .write(
+                        "throughput.json",
+                        tp("zeromq", "none", 400_000),
+                        tp("kafka-kraft", "none", 80_000))
+                    .rows())
+            .verdict());
+  }
+}
