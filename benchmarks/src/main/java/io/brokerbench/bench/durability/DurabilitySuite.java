@@ -168,7 +168,7 @@ public final class DurabilitySuite {
   static final Map<String, String> KAFKA_PRODUCER_THROUGH_OUTAGE =
       Map.of("delivery.timeout.ms", "20000", "request.timeout.ms", "5000");
 
-  private void kafkaSingle() {
+  void kafkaSingle() {
     String system = BenchSystem.KAFKA_KRAFT.label();
     List<Scenario> scenarios = new ArrayList<>();
     for (GuaranteeTier tier : settings.tiers()) {
@@ -200,7 +200,7 @@ public final class DurabilitySuite {
     }
   }
 
-  private void kafkaCluster() {
+  void kafkaCluster() {
     String system = BenchSystem.KAFKA_KRAFT.label();
     List<Scenario> scenarios =
         List.of(
@@ -265,7 +265,7 @@ public final class DurabilitySuite {
 
   // --- RabbitMQ -------------------------------------------------------------------------------
 
-  private void rabbitSingle() {
+  void rabbitSingle() {
     String system = BenchSystem.RABBITMQ.label();
     List<Scenario> scenarios = new ArrayList<>();
     for (GuaranteeTier tier : settings.tiers()) {
@@ -316,7 +316,7 @@ public final class DurabilitySuite {
   /** The high-water mark of the slow-subscriber run: small, so that the drops show quickly. */
   static final int SLOW_SUBSCRIBER_HWM = 100;
 
-  private void zeroMq() {
+  void zeroMq() {
     String system = BenchSystem.ZEROMQ.label();
     ZeroMqFaults faults =
         new ZeroMqFaults(

@@ -1,0 +1,75 @@
+package io.brokerbench.bench.durability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.bench.Progress;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The crash ledger against real brokers: what the literature says a durable tier keeps, it keeps
+ * here too, and ZeroMQ's PUB drops at a small high-water mark. If a real run contradicts one of
+ * these, the measurement stands and this test says what it saw.
+ */
+class DurabilityIT {
+  private static final DurabilitySuite.Settings SETTINGS =
+      new DurabilitySuite.Settings(
+          "it",
+          1024,
+          1_000,
+          Duration.ofMillis(1_500),
+          Duration.ofSeconds(4),
+          Duration.ofMillis(500),
+          true,
+          List.of(GuaranteeTier.DURABLE));
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void durableTiersKeepWhatTheyAcknowledgedAndZeroMqDropsAtTheHighWaterMark() {
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 7));
+    suite.kafkaCluster();
+    suite.rabbitSingle();
+    suite.zeroMq();
+    List<DurabilityRow> rows = suite.rows();
+    System.out.print(DurabilityTable.markdown(SETTINGS, rows));
+
+    for (DurabilityRow row : rows) {
+      assertEquals(DurabilityRow.OK, row.status(), row + " was not measured");
+    }
+    DurabilityRow kafkaDurable = row(rows, "kafka-kraft", "durable", "leader");
+    assertTrue(kafkaDurable.acked() > 1_000, "Kafka acknowledged messages: " + kafkaDurable);
+    assertEquals(
+        0,
+        kafkaDurable.ackedLost(),
+        "Kafka acks=all, RF 3, min ISR 2, leader killed: " + kafkaDurable);
+    assertTrue(kafkaDurable.recoveryMs() != null, "Kafka delivered after the leader's death");
+
+    DurabilityRow rabbitDurable = row(rows, "rabbitmq", "durable", "SIGKILL");
+    assertTrue(rabbitDurable.acked() > 500, "RabbitMQ confirmed messages: " + rabbitDurable);
+    assertEquals(
+        0,
+        rabbitDurable.ackedLost(),
+        "RabbitMQ confirms, persistent messages, durable queue, node killed: " + rabbitDurable);
+
+    DurabilityRow slow = row(rows, "zeromq", "none", "slow subscriber");
+    assertTrue(slow.unackedLost() > 0, "PUB drops for a slow subscriber at HWM 100: " + slow);
+    assertEquals(slow.sent(), slow.received() + slow.unackedLost(), slow.toString());
+
+    DurabilityRow late = row(rows, "zeromq", "none", "late joiner");
+    assertTrue(late.unackedLost() > 0, "a late subscriber misses the first messages: " + late);
+  }
+
+  private static DurabilityRow row(
+      List<DurabilityRow> rows, String system, String tier, String fault) {
+    return rows.stream()
+        .filter(
+            r -> r.system().equals(system) && r.tier().equals(tier) && r.fault().contains(fault))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + system + " " + tier + " " + fault));
+  }
+}
