@@ -18,8 +18,8 @@ import java.util.Set;
  * @param repository the checkout, for its git revision
  * @param rabbitmqUri a running RabbitMQ to use instead of starting one ({@code -Drabbitmq.uri});
  *     empty: brokerbench starts its own node
- * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput,latency} (default
- *     all)
+ * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput,latency,footprint}
+ *     (default all)
  * @param arrivals how the latency suite spreads intended send times, from {@code
  *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
  */
@@ -34,7 +34,8 @@ public record BenchConfig(
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
-  public static final List<String> SUITES = List.of("startup", "throughput", "latency");
+  public static final List<String> SUITES =
+      List.of("startup", "throughput", "latency", "footprint");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {

@@ -2,6 +2,7 @@ package io.brokerbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brokerbench.bench.footprint.FootprintSuite;
 import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
@@ -68,9 +69,8 @@ public final class BenchMain {
               + (config.runs("throughput")
                   ? ThroughputSuite.steps(throughputSettings, config.systems())
                   : 0)
-              + (config.runs("latency")
-                  ? LatencySuite.steps(latencySettings, config.systems())
-                  : 0);
+              + (config.runs("latency") ? LatencySuite.steps(latencySettings, config.systems()) : 0)
+              + (config.runs("footprint") ? FootprintSuite.steps(config.systems()) : 0);
       Progress progress = new Progress(out, steps);
 
       StartupScenario startup =
@@ -90,10 +90,16 @@ public final class BenchMain {
       if (config.runs("latency")) {
         latency.run(config.systems(), config.rabbitmqUri());
       }
+      FootprintSuite footprint =
+          new FootprintSuite(FootprintSuite.Settings.forProfile(config.profile()), progress);
+      if (config.runs("footprint")) {
+        footprint.run(config.systems(), config.rabbitmqUri());
+      }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
       brokers.addAll(throughput.descriptions());
       brokers.addAll(latency.descriptions());
+      brokers.addAll(footprint.descriptions());
       environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
@@ -108,6 +114,11 @@ public final class BenchMain {
         runDir.write("latency.json", JSON.writeValueAsString(latency.json()));
         latencySection = latency.report(runDir.staging());
       }
+      String footprintSection = "";
+      if (config.runs("footprint")) {
+        runDir.write("footprint.json", JSON.writeValueAsString(footprint.json()));
+        footprintSection = "\n" + footprint.report();
+      }
       String report =
           Report.markdown(
               runDir.run(),
@@ -115,7 +126,8 @@ public final class BenchMain {
               environment,
               startup.rows(),
               throughput.rows(),
-              latencySection);
+              // The suites' own sections follow one another at the end of the report.
+              latencySection + footprintSection);
       runDir.write("REPORT.md", report);
       Path published = runDir.commit();
 
@@ -125,7 +137,8 @@ public final class BenchMain {
       boolean failed =
           startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"));
+              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || footprint.rows().stream().anyMatch(row -> row.status().equals("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }
