@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *   <li><b>files</b>: every file of a process's directory outside {@code data/} (what the broker
  *       writes) and {@code logs/} (its output), e.g. {@code conf/server.properties}, {@code
  *       conf/rabbitmq.conf}, {@code home/.erlang.cookie}; one line per line that is neither blank
- *       nor a comment ({@code #}, {@code !} in properties, {@code %} in Erlang terms);
+ *       nor a comment ({@code #}, {@code !} in properties, {@code %} in Erlang terms). A pid file
+ *       ({@code *.pid}, RabbitMQ's {@code rabbit.pid}) is the broker's own, not configuration;
  *   <li><b>environment</b>: one line per variable the launcher set for the process;
  *   <li><b>arguments</b>: every command the launcher ran for the setup, as the first line of each
  *       log it wrote ({@value #COMMAND_MARK}), one line per argument after the program, an option
@@ -85,6 +86,7 @@ final class ConfigLines {
         Path relative = dir.relativize(path);
         if (relative.getNameCount() == 0
             || NOT_CONFIG.contains(relative.getName(0).toString())
+            || path.getFileName().toString().endsWith(".pid")
             || !Files.isRegularFile(path)) {
           continue;
         }

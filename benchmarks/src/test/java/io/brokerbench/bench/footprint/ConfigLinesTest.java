@@ -51,6 +51,7 @@ class ConfigLinesTest {
     Files.writeString(dir.resolve("conf/server.properties"), "# header\na=1\nb=2\n");
     Files.writeString(dir.resolve("home/.erlang.cookie"), "SECRET");
     Files.writeString(dir.resolve("data/meta.properties"), "written=by the broker\n");
+    Files.writeString(dir.resolve("rabbit.pid"), "4242\n");
     Files.writeString(
         dir.resolve("logs/node.log"),
         ConfigLines.COMMAND_MARK
@@ -66,7 +67,8 @@ class ConfigLinesTest {
     config.addEnvironment("node", Map.of("HOME", "/h", "RABBITMQ_NODENAME", "r1@localhost"));
     config.addCommands("node", dir);
 
-    assertEquals(3, config.files(), "2 properties + 1 cookie, nothing from data/ or logs/");
+    assertEquals(
+        3, config.files(), "2 properties + 1 cookie; nothing from data/, logs/ or a pid file");
     assertEquals(2, config.environment());
     assertEquals(4 + 6, config.arguments(), "kafka.Kafka 4, StorageTool 6");
     assertEquals(15, config.total());
