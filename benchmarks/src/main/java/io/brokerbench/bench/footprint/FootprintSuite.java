@@ -117,7 +117,12 @@ public final class FootprintSuite {
    */
   public void run(Set<BenchSystem> systems, String rabbitmqUri) {
     for (BenchSystem system : systems) {
-      progress.step("footprint " + system.label() + ", " + settings.messages() + " messages");
+      progress.step(
+          String.format(
+              java.util.Locale.ROOT,
+              "footprint %s, %,d messages",
+              system.label(),
+              settings.messages()));
       FootprintRow row;
       if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
         row =

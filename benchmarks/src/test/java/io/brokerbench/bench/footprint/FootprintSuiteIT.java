@@ -71,7 +71,7 @@ class FootprintSuiteIT {
     assertTrue(zeromq.configArgumentLines() > 0, zeromq.toString());
 
     assertTrue(
-        console.toString().contains("footprint kafka-kraft, 5000 messages"), console.toString());
+        console.toString().contains("footprint kafka-kraft, 5,000 messages"), console.toString());
     assertEquals(2, suite.descriptions().size());
     assertNoDataLeft();
   }

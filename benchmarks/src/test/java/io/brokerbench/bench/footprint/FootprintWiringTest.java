@@ -43,6 +43,6 @@ class FootprintWiringTest {
     assertEquals("skipped", json.get("rows").get(0).get("status").asText());
     String report = Files.readString(run.resolve("REPORT.md"));
     assertTrue(report.contains("## Footprint (claims K6, R3, Z5)"), report);
-    assertTrue(out.toString().contains("footprint rabbitmq, 20000 messages"), out.toString());
+    assertTrue(out.toString().contains("footprint rabbitmq, 20,000 messages"), out.toString());
   }
 }
