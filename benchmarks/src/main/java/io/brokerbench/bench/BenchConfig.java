@@ -19,8 +19,8 @@ import java.util.Set;
  * @param repository the checkout, for its git revision
  * @param rabbitmqUri a running RabbitMQ to use instead of starting one ({@code -Drabbitmq.uri});
  *     empty: brokerbench starts its own node
- * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput,latency} (default
- *     all)
+ * @param suites the suites to run, from {@code -Dbench.suites=startup,throughput,latency,footprint}
+ *     (default all)
  * @param arrivals how the latency suite spreads intended send times, from {@code
  *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
  * @param lang the report's language, from {@code -Dbench.lang=en} (the default) or {@code pt-BR}
@@ -38,7 +38,7 @@ public record BenchConfig(
 
   /** The suites in the order they run. */
   public static final List<String> SUITES =
-      List.of("startup", "throughput", "latency", "durability");
+      List.of("startup", "throughput", "latency", "durability", "footprint");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {

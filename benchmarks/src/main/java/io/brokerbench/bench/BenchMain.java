@@ -7,6 +7,7 @@ import io.brokerbench.bench.claims.ClaimsReport;
 import io.brokerbench.bench.claims.Messages;
 import io.brokerbench.bench.claims.RunRows;
 import io.brokerbench.bench.durability.DurabilitySuite;
+import io.brokerbench.bench.footprint.FootprintSuite;
 import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
@@ -78,7 +79,8 @@ public final class BenchMain {
               + (config.runs("latency") ? LatencySuite.steps(latencySettings, config.systems()) : 0)
               + (config.runs("durability")
                   ? DurabilitySuite.steps(durabilitySettings, config.systems())
-                  : 0);
+                  : 0)
+              + (config.runs("footprint") ? FootprintSuite.steps(config.systems()) : 0);
       Progress progress = new Progress(out, steps);
 
       StartupScenario startup =
@@ -102,11 +104,17 @@ public final class BenchMain {
       if (config.runs("durability")) {
         durability.run(config.systems());
       }
+      FootprintSuite footprint =
+          new FootprintSuite(FootprintSuite.Settings.forProfile(config.profile()), progress);
+      if (config.runs("footprint")) {
+        footprint.run(config.systems(), config.rabbitmqUri());
+      }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
       brokers.addAll(throughput.descriptions());
       brokers.addAll(latency.descriptions());
       brokers.addAll(durability.descriptions());
+      brokers.addAll(footprint.descriptions());
       environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
@@ -125,6 +133,11 @@ public final class BenchMain {
         runDir.write("durability.json", JSON.writeValueAsString(durability.json()));
         latencySection += durability.report();
       }
+      String footprintSection = "";
+      if (config.runs("footprint")) {
+        runDir.write("footprint.json", JSON.writeValueAsString(footprint.json()));
+        footprintSection = "\n" + footprint.report();
+      }
       String report =
           Report.markdown(
               runDir.run(),
@@ -132,7 +145,7 @@ public final class BenchMain {
               environment,
               startup.rows(),
               throughput.rows(),
-              latencySection);
+              latencySection + footprintSection);
       // The verdicts are computed from the files just written, as anyone could from the folder.
       ClaimsReport claims =
           new ClaimsReport(
@@ -155,7 +168,8 @@ public final class BenchMain {
           startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || durability.rows().stream().anyMatch(row -> row.status().equals("failed"));
+              || durability.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || footprint.rows().stream().anyMatch(row -> row.status().equals("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }

@@ -83,6 +83,23 @@ public abstract class ProcessNode implements Broker {
 
   protected abstract String mode();
 
+  /**
+   * The variables this node's process is launched with on top of the harness's own environment
+   * (those that {@link #environment()} removes are left out): what an operator would have to set,
+   * for the footprint's count of configuration.
+   */
+  public final Map<String, String> launchEnvironment() {
+    Map<String, String> set = new java.util.LinkedHashMap<>();
+    environment()
+        .forEach(
+            (key, value) -> {
+              if (value != null) {
+                set.put(key, value);
+              }
+            });
+    return java.util.Collections.unmodifiableMap(set);
+  }
+
   /** Where the process writes its output. */
   public Path logFile() {
     return dir.resolve("logs").resolve(name + ".log");

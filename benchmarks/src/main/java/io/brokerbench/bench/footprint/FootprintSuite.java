@@ -1,0 +1,476 @@
+package io.brokerbench.bench.footprint;
+
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.Progress;
+import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.BrokerUnavailableException;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.Ports;
+import io.brokerbench.brokers.ProcessNode;
+import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaNode;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.brokers.rabbitmq.RabbitNode;
+import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The footprint suite (claims K6 "operational difficulty", R3 "needs the Erlang runtime", Z5 "needs
+ * no broker"): each setup is started as brokerbench starts it, and what it takes is measured from
+ * the outside, never taken from documentation:
+ *
+ * <ol>
+ *   <li>start-to-ready, as the launcher times it (until the setup answers a real request);
+ *   <li>after a settle time, the processes of the setup, counted in {@code /proc} (those present in
+ *       every idle sample, so a short-lived helper is not counted), and their resident memory;
+ *   <li>{@link Settings#messages} messages of {@link Settings#messageBytes} sent at the durable
+ *       setting and acknowledged, while the resident memory is sampled ({@link #SAMPLE_INTERVAL});
+ *   <li>the disk the setup's data directories take afterwards;
+ *   <li>the configuration brokerbench wrote for the setup ({@link ConfigLines});
+ *   <li>a clean stop, a check that no process of the setup is left, and its data deleted.
+ * </ol>
+ *
+ * <p>A setup that is not installed is a skipped row; one that fails is a failed row with the
+ * reason, and the suite goes on.
+ */
+public final class FootprintSuite {
+  /** How often resident memory is sampled while the messages are sent. */
+  static final Duration SAMPLE_INTERVAL = Duration.ofMillis(200);
+
+  /** Idle samples during the settle time; a process counts if it is in all of them. */
+  static final int IDLE_SAMPLES = 3;
+
+  /**
+   * How much a profile sends.
+   *
+   * @param messages messages sent to each setup, at least 1
+   * @param messageBytes bytes per message (the claim's 1 KiB)
+   * @param settle how long a ready setup is left alone before its idle memory is read: a JVM or an
+   *     Erlang VM is still busy for a moment after it first answers
+   */
+  public record Settings(long messages, int messageBytes, Duration settle) {
+    public Settings {
+      if (messages < 1) {
+        throw new IllegalArgumentException(
+            "footprint messages: must be 1 or more, was " + messages);
+      }
+      if (messageBytes < 8) {
+        throw new IllegalArgumentException(
+            "footprint messageBytes: must be 8 or more, was " + messageBytes);
+      }
+      if (settle.isNegative()) {
+        throw new IllegalArgumentException("footprint settle: must not be negative, was " + settle);
+      }
+    }
+
+    /**
+     * smoke: 20,000 messages, so a smoke run stays short; quick and full: the claim's one million
+     * (measured to take under three minutes for all four setups together on the 2-core development
+     * machine, see the README).
+     */
+    public static Settings forProfile(String profile) {
+      return switch (profile) {
+        case "smoke" -> new Settings(20_000, 1024, Duration.ofSeconds(2));
+        case "quick", "full" -> new Settings(1_000_000, 1024, Duration.ofSeconds(5));
+        default ->
+            throw new IllegalArgumentException(
+                "footprint: unknown profile '" + profile + "'; expected smoke, quick or full");
+      };
+    }
+  }
+
+  private final Settings settings;
+  private final Progress progress;
+  private final List<FootprintRow> rows = new ArrayList<>();
+  private final List<Description> described = new ArrayList<>();
+
+  public FootprintSuite(Settings settings, Progress progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Progress steps of a run over {@code systems}: one per setup. */
+  public static int steps(Set<BenchSystem> systems) {
+    return systems.size();
+  }
+
+  /**
+   * Measures every setup of {@code systems}.
+   *
+   * @param rabbitmqUri a RabbitMQ the user runs; its footprint cannot be measured from here (its
+   *     processes and disk are not ours), so RabbitMQ is then a skipped row
+   */
+  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    for (BenchSystem system : systems) {
+      progress.step(
+          String.format(
+              java.util.Locale.ROOT,
+              "footprint %s, %,d messages",
+              system.label(),
+              settings.messages()));
+      FootprintRow row;
+      if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
+        row =
+            FootprintRow.skipped(
+                "rabbitmq",
+                "classic",
+                "an external RabbitMQ (-Drabbitmq.uri) runs outside brokerbench: its processes,"
+                    + " memory and disk cannot be measured from here");
+      } else {
+        row = measure(system);
+      }
+      rows.add(row);
+      progress.done(describe(row));
+    }
+  }
+
+  public List<FootprintRow> rows() {
+    return List.copyOf(rows);
+  }
+
+  /** What each setup ran: versions, ports, configuration. */
+  public List<Description> descriptions() {
+    return List.copyOf(described);
+  }
+
+  /** The content of {@code footprint.json}. */
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "footprint");
+    json.put("messages", settings.messages());
+    json.put("messageBytes", settings.messageBytes());
+    json.put("settleMs", settings.settle().toMillis());
+    json.put("sampleIntervalMs", SAMPLE_INTERVAL.toMillis());
+    json.put("rows", rows());
+    return json;
+  }
+
+  /** The REPORT.md section. */
+  public String report() {
+    return FootprintTable.markdown(rows);
+  }
+
+  FootprintRow measure(BenchSystem system) {
+    Setup setup;
+    try {
+      setup = Setup.of(system);
+    } catch (BrokerUnavailableException e) {
+      return FootprintRow.skipped(systemOf(system), modeOf(system), e.getMessage());
+    }
+    try {
+      return measure(setup);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  private FootprintRow measure(Setup setup) {
+    Set<Long> seen = new HashSet<>();
+    try (Broker broker = setup.broker) {
+      broker.start();
+      long startToReadyMs = broker.lastStartToReady().toMillis();
+      Description description = broker.describe();
+      described.add(description);
+      List<Long> roots = description.pids();
+
+      // Idle: the processes present in every sample, and their memory at the last one.
+      Map<Long, ProcessTree.Proc> stable = null;
+      long pause = settings.settle().toMillis() / IDLE_SAMPLES;
+      for (int i = 0; i < IDLE_SAMPLES; i++) {
+        Thread.sleep(pause);
+        Map<Long, ProcessTree.Proc> sample = new LinkedHashMap<>();
+        ProcessTree.of(roots).forEach(proc -> sample.put(proc.pid(), proc));
+        seen.addAll(sample.keySet());
+        if (stable == null) {
+          stable = sample;
+        } else {
+          stable.keySet().retainAll(sample.keySet());
+          stable.replaceAll((pid, old) -> sample.get(pid));
+        }
+      }
+      List<ProcessTree.Proc> idle = new ArrayList<>(stable.values());
+      long idleRss = ProcessTree.rssBytes(idle);
+
+      long acknowledged;
+      long loadMs;
+      long loadedRss;
+      try (RssSampler sampler = RssSampler.start(roots, SAMPLE_INTERVAL)) {
+        long begin = System.nanoTime();
+        acknowledged = setup.send(settings.messages(), settings.messageBytes());
+        loadMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
+        loadedRss = sampler.sampleNowAndMax();
+        seen.addAll(sampler.seenPids());
+      }
+      DiskUsage disk = DiskUsage.of(setup.dataDirs());
+      ConfigLines config = setup.config();
+
+      broker.stop();
+      List<ProcessTree.Proc> left =
+          ProcessTree.scan().stream().filter(proc -> seen.contains(proc.pid())).toList();
+      String reason = "";
+      String status = "ok";
+      if (!left.isEmpty()) {
+        status = "failed";
+        reason = "processes left running after the stop: " + left;
+      } else if (acknowledged < settings.messages()) {
+        status = "failed";
+        reason =
+            acknowledged
+                + " of "
+                + settings.messages()
+                + " messages acknowledged; the disk figure is for those";
+      }
+      return new FootprintRow(
+          systemOf(setup.system),
+          modeOf(setup.system),
+          status,
+          reason,
+          idle.size(),
+          idle.stream().map(ProcessTree.Proc::command).toList(),
+          setup.system == BenchSystem.ZEROMQ ? 0 : idle.size(),
+          startToReadyMs,
+          idleRss,
+          loadedRss,
+          settings.messages(),
+          settings.messageBytes(),
+          acknowledged,
+          loadMs,
+          disk.allocatedBytes(),
+          disk.apparentBytes(),
+          config.total(),
+          config.files(),
+          config.environment(),
+          config.arguments(),
+          config.sources());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FootprintRow.failed(
+          systemOf(setup.system), modeOf(setup.system), "interrupted while measuring");
+    } catch (Exception e) {
+      String message =
+          e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+      return FootprintRow.failed(
+          systemOf(setup.system), modeOf(setup.system), e.getClass().getSimpleName() + message);
+    }
+  }
+
+  static String systemOf(BenchSystem system) {
+    return switch (system) {
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> "kafka";
+      case RABBITMQ -> "rabbitmq";
+      case ZEROMQ -> "zeromq";
+    };
+  }
+
+  static String modeOf(BenchSystem system) {
+    return switch (system) {
+      case KAFKA_KRAFT -> "kraft";
+      case KAFKA_ZOOKEEPER -> "zookeeper";
+      case RABBITMQ -> "classic";
+      case ZEROMQ -> "brokerless";
+    };
+  }
+
+  private static String describe(FootprintRow row) {
+    if (!row.status().equals("ok") && row.processes() == 0) {
+      return row.status().toUpperCase(java.util.Locale.ROOT) + ": " + row.reason();
+    }
+    String figures =
+        String.format(
+            "%d processes %s, ready in %,d ms, RSS %s idle / %s loaded, %,d of %,d messages"
+                + " acknowledged in %,d ms, disk %s, %d config lines",
+            row.processes(),
+            row.processNames(),
+            row.startToReadyMs(),
+            FootprintTable.bytes(row.idleRssBytes()),
+            FootprintTable.bytes(row.loadedRssBytes()),
+            row.acknowledged(),
+            row.messages(),
+            row.loadMs(),
+            FootprintTable.bytes(row.diskBytesAfterMillion()),
+            row.configLines());
+    return row.ok() ? figures : "FAILED: " + row.reason() + " (" + figures + ")";
+  }
+
+  /** One setup: its processes, its data directories, its configuration, how to load it. */
+  private abstract static class Setup {
+    final BenchSystem system;
+    final Broker broker;
+
+    Setup(BenchSystem system, Broker broker) {
+      this.system = system;
+      this.broker = broker;
+    }
+
+    static Setup of(BenchSystem system) {
+      return switch (system) {
+        case KAFKA_KRAFT -> new KafkaSetup(system, KafkaMode.KRAFT);
+        case KAFKA_ZOOKEEPER -> new KafkaSetup(system, KafkaMode.ZOOKEEPER);
+        case RABBITMQ -> new RabbitSetup();
+        case ZEROMQ -> new ZeroMqSetup();
+      };
+    }
+
+    /** Sends the messages; returns how many were acknowledged. */
+    abstract long send(long messages, int messageBytes) throws Exception;
+
+    /** Where the setup keeps what it stores. */
+    abstract List<Path> dataDirs();
+
+    /** The configuration its launchers wrote. */
+    abstract ConfigLines config();
+
+    static void add(ConfigLines config, ProcessNode node) {
+      config.addFiles(node.name(), node.dir());
+      config.addEnvironment(node.name(), node.launchEnvironment());
+      config.addCommands(node.name(), node.dir());
+    }
+  }
+
+  private static final class KafkaSetup extends Setup {
+    private final KafkaCluster kafka;
+
+    KafkaSetup(BenchSystem system, KafkaMode mode) {
+      this(system, new KafkaCluster(KafkaClusterSpec.single(mode)));
+    }
+
+    private KafkaSetup(BenchSystem system, KafkaCluster kafka) {
+      super(system, kafka);
+      this.kafka = kafka;
+    }
+
+    @Override
+    long send(long messages, int messageBytes) throws Exception {
+      return FootprintLoad.kafka(
+          kafka.bootstrapServers(), "brokerbench-footprint", messages, messageBytes);
+    }
+
+    @Override
+    List<Path> dataDirs() {
+      List<Path> dirs = new ArrayList<>();
+      if (kafka.zookeeper() != null) {
+        dirs.add(kafka.zookeeper().dir().resolve("data"));
+      }
+      kafka.nodes().forEach(node -> dirs.add(node.logDir()));
+      return dirs;
+    }
+
+    @Override
+    ConfigLines config() {
+      ConfigLines config = new ConfigLines();
+      if (kafka.zookeeper() != null) {
+        add(config, kafka.zookeeper());
+      }
+      for (KafkaNode node : kafka.nodes()) {
+        add(config, node);
+      }
+      return config;
+    }
+  }
+
+  private static final class RabbitSetup extends Setup {
+    private final RabbitCluster rabbit;
+
+    RabbitSetup() {
+      this(new RabbitCluster(RabbitClusterSpec.single()));
+    }
+
+    private RabbitSetup(RabbitCluster rabbit) {
+      super(BenchSystem.RABBITMQ, rabbit);
+      this.rabbit = rabbit;
+    }
+
+    @Override
+    long send(long messages, int messageBytes) throws Exception {
+      return FootprintLoad.rabbitmq(
+          rabbit.node(1).uri(), "brokerbench-footprint", messages, messageBytes);
+    }
+
+    @Override
+    List<Path> dataDirs() {
+      return rabbit.nodes().stream().map(node -> node.dir().resolve("data")).toList();
+    }
+
+    @Override
+    ConfigLines config() {
+      ConfigLines config = new ConfigLines();
+      add(config, rabbit.epmd());
+      for (RabbitNode node : rabbit.nodes()) {
+        add(config, node);
+      }
+      return config;
+    }
+  }
+
+  /**
+   * ZeroMQ has no broker: the process that receives is a peer JVM, here one that echoes every
+   * message back so that the sender can count what arrived. Its disk is whatever it wrote into its
+   * own directory (its working directory) besides the log of its output: measured, not assumed.
+   */
+  private static final class ZeroMqSetup extends Setup {
+    private final int toPeer;
+    private final int fromPeer;
+    private final ZmqPeerProcess peer;
+
+    ZeroMqSetup() {
+      this(Ports.free(), Ports.free());
+    }
+
+    private ZeroMqSetup(int toPeer, int fromPeer) {
+      this(
+          toPeer,
+          fromPeer,
+          new ZmqPeerProcess(
+              "zeromq-peer",
+              Map.of("PULL", toPeer),
+              List.of("echo", endpoint(toPeer), endpoint(fromPeer))));
+    }
+
+    private ZeroMqSetup(int toPeer, int fromPeer, ZmqPeerProcess peer) {
+      super(BenchSystem.ZEROMQ, peer);
+      this.toPeer = toPeer;
+      this.fromPeer = fromPeer;
+      this.peer = peer;
+    }
+
+    private static String endpoint(int port) {
+      return "tcp://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    @Override
+    long send(long messages, int messageBytes) {
+      return FootprintLoad.zeromq(endpoint(toPeer), endpoint(fromPeer), messages, messageBytes);
+    }
+
+    @Override
+    List<Path> dataDirs() {
+      try (Stream<Path> entries = Files.list(peer.dir())) {
+        return entries.filter(path -> !path.getFileName().toString().equals("logs")).toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not list " + peer.dir(), e);
+      }
+    }
+
+    @Override
+    ConfigLines config() {
+      ConfigLines config = new ConfigLines();
+      add(config, peer);
+      return config;
+    }
+  }
+}
