@@ -1,6 +1,7 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.brokers.Ports;
+import io.brokerbench.brokers.zeromq.ZmqConnect;
 import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
 import io.brokerbench.harness.measure.Ledger;
 import io.brokerbench.harness.measure.PayloadHeader;
@@ -71,7 +72,7 @@ final class ZeroMqFaults {
       ZMQ.Socket push = context.createSocket(SocketType.PUSH);
       push.setSendTimeOut(100);
       push.setLinger(2_000);
-      push.connect(endpoint);
+      ZmqConnect.connect(push, endpoint);
       long periodNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
       long startNs = System.nanoTime();
       long faultAtNs = startNs + faultAfter.toNanos();
@@ -189,7 +190,7 @@ final class ZeroMqFaults {
       sub.setRcvHWM(highWaterMark);
       sub.setReceiveTimeOut(100);
       sub.subscribe(new byte[0]);
-      sub.connect(endpoint);
+      ZmqConnect.connect(sub, endpoint);
       awaitSubscription(pub, sub);
       Thread subscriber =
           new Thread(
@@ -254,7 +255,7 @@ final class ZeroMqFaults {
           new Thread(
               () -> {
                 LockSupport.parkNanos(faultAfter.toNanos());
-                sub.connect(endpoint);
+                ZmqConnect.connect(sub, endpoint);
                 long idleSince = -1;
                 while (true) {
                   byte[] message = sub.recv();

@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip;
+import io.brokerbench.brokers.zeromq.ZmqConnect;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Random;
@@ -178,7 +179,7 @@ final class FootprintLoad {
               "footprint-zeromq-echoes");
       receiver.start();
       ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-      push.connect(toPeer);
+      ZmqConnect.connect(push, toPeer);
       byte[] body = body(messageBytes);
       for (long i = 0; i < count; i++) {
         if (!push.send(body)) {

@@ -13,6 +13,7 @@ import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip;
+import io.brokerbench.brokers.zeromq.ZmqConnect;
 import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -251,7 +252,7 @@ public final class StartupScenario {
         replies.setReceiveTimeOut(10_000);
         replies.bind(endpoint(fromPeer));
         ZMQ.Socket requests = context.createSocket(SocketType.PUSH);
-        requests.connect(endpoint(toPeer));
+        ZmqConnect.connect(requests, endpoint(toPeer));
         int accepted = 0;
         for (long seq = 0; seq < messages; seq++) {
           if (requests.send(ByteBuffer.allocate(MESSAGE_BYTES).putLong(0, seq).array())) {

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.vendor;
 
+import io.brokerbench.brokers.zeromq.ZmqConnect;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
@@ -53,7 +54,7 @@ public final class JeromqLoop {
               "jeromq-loop-pull");
       receiver.start();
       ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-      push.connect(endpoint);
+      ZmqConnect.connect(push, endpoint);
       byte[] payload = new byte[messageBytes];
       long firstSendNs = System.nanoTime();
       for (int i = 0; i < messages; i++) {

@@ -70,7 +70,7 @@ public final class ZmqPeer {
     ZMQ.Socket pull = context.createSocket(SocketType.PULL);
     pull.bind(pullEndpoint);
     ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-    push.connect(pushEndpoint);
+    ZmqConnect.connect(push, pushEndpoint);
     out.println(READY);
     out.flush();
     long count = 0;
@@ -136,7 +136,7 @@ public final class ZmqPeer {
   private static int source(
       ZContext context, String pushEndpoint, long count, int messageBytes, PrintStream out) {
     ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-    push.connect(pushEndpoint);
+    ZmqConnect.connect(push, pushEndpoint);
     out.println(READY);
     out.flush();
     ByteBuffer buffer = ByteBuffer.allocate(Math.max(Long.BYTES, messageBytes));

@@ -43,7 +43,7 @@ class ZmqPeerProcessIT {
       System.out.printf("zeromq peer: start-to-ready %d ms%n", peer.lastStartToReady().toMillis());
 
       ZMQ.Socket requests = context.createSocket(SocketType.PUSH);
-      requests.connect(toPeerEndpoint);
+      ZmqConnect.connect(requests, toPeerEndpoint);
       for (long seq = 0; seq < MESSAGES; seq++) {
         requests.send(ByteBuffer.allocate(Long.BYTES).putLong(0, seq).array());
       }

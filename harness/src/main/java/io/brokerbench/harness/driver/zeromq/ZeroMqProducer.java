@@ -71,6 +71,9 @@ final class ZeroMqProducer implements DriverProducer {
         monitor.connect(monitorAddress);
       }
       for (String endpoint : endpoints) {
+        // jeromq 0.6.0 sometimes leaves a fresh connection without its ZMTP handshake until
+        // ZMQ_HANDSHAKE_IVL (30 s) runs out (brokers' ZmqConnect says more): retry after 1 s.
+        socket.setHandshakeIvl(1_000);
         socket.connect(endpoint);
       }
       long deadline = System.nanoTime() + config.timeout().toNanos();
