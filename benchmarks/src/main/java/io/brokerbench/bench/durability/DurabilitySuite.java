@@ -52,6 +52,9 @@ public final class DurabilitySuite {
    * @param outage how long a killed broker or consumer stays down before its restart
    * @param clusters whether the 3-node scenarios run
    * @param tiers the tiers of the single-node scenarios
+   * @param extras whether the full profile's further faults run: SIGSTOP of a broker for {@code
+   *     outage} times 3, Kafka with unclean leader election on, and a RabbitMQ quorum queue on 3
+   *     nodes with its leader killed
    */
   public record Settings(
       String profile,
@@ -61,7 +64,8 @@ public final class DurabilitySuite {
       Duration duration,
       Duration outage,
       boolean clusters,
-      List<GuaranteeTier> tiers) {
+      List<GuaranteeTier> tiers,
+      boolean extras) {
 
     public static Settings forProfile(String profile) {
       return switch (profile) {
@@ -74,7 +78,8 @@ public final class DurabilitySuite {
                 Duration.ofSeconds(4),
                 Duration.ofMillis(500),
                 false,
-                List.of(GuaranteeTier.DURABLE));
+                List.of(GuaranteeTier.DURABLE),
+                false);
         case "full" ->
             new Settings(
                 profile,
@@ -84,7 +89,8 @@ public final class DurabilitySuite {
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(3),
                 true,
-                List.of(GuaranteeTier.values()));
+                List.of(GuaranteeTier.values()),
+                true);
         default ->
             new Settings(
                 profile,
@@ -94,7 +100,8 @@ public final class DurabilitySuite {
                 Duration.ofSeconds(8),
                 Duration.ofSeconds(1),
                 true,
-                List.of(GuaranteeTier.values()));
+                List.of(GuaranteeTier.values()),
+                false);
       };
     }
 
@@ -132,9 +139,11 @@ public final class DurabilitySuite {
     int steps = 0;
     if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
       steps += settings.tiers().size() + (settings.clusters() ? 2 : 0);
+      steps += settings.extras() ? 2 : 0;
     }
     if (systems.contains(BenchSystem.RABBITMQ)) {
       steps += settings.tiers().size();
+      steps += settings.extras() ? 2 : 0;
     }
     if (systems.contains(BenchSystem.ZEROMQ)) {
       steps += 3;
@@ -146,11 +155,17 @@ public final class DurabilitySuite {
     if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
       kafkaSingle();
       if (settings.clusters()) {
-        kafkaCluster();
+        kafkaCluster(false);
+      }
+      if (settings.extras()) {
+        kafkaCluster(true);
       }
     }
     if (systems.contains(BenchSystem.RABBITMQ)) {
       rabbitSingle();
+      if (settings.extras()) {
+        rabbitQuorum();
+      }
     }
     if (systems.contains(BenchSystem.ZEROMQ)) {
       zeroMq();
@@ -174,6 +189,9 @@ public final class DurabilitySuite {
     for (GuaranteeTier tier : settings.tiers()) {
       scenarios.add(new Scenario(system, KAFKA_SINGLE, tier.key(), "SIGKILL broker, restart", 1));
     }
+    if (settings.extras()) {
+      scenarios.add(new Scenario(system, KAFKA_SINGLE, "durable", PAUSE, 1));
+    }
     try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT))) {
       kafka.start();
       described.add(kafka.describe());
@@ -188,8 +206,11 @@ public final class DurabilitySuite {
               CrashTrial trial =
                   new CrashTrial(
                       trialId("kafka", tier), tier, () -> new KafkaDriver(config), true, trial());
+              KafkaNode node = kafka.nodes().get(0);
               return trial.run(
-                  down -> killAndRestart(kafka.nodes().get(0), down),
+                  scenario.fault().equals(PAUSE)
+                      ? down -> pauseAndResume(node::pause, node::resume, down)
+                      : down -> killAndRestart(node, down),
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
       }
@@ -200,14 +221,23 @@ public final class DurabilitySuite {
     }
   }
 
-  void kafkaCluster() {
+  /**
+   * @param unclean with {@code unclean.leader.election.enable=true} on the brokers: a replica that
+   *     is not in sync may become leader, trading acknowledged messages for availability
+   */
+  void kafkaCluster(boolean unclean) {
     String system = BenchSystem.KAFKA_KRAFT.label();
+    String mode = unclean ? KAFKA_CLUSTER + ", unclean leader election on" : KAFKA_CLUSTER;
+    String fault = "SIGKILL partition leader, restart";
     List<Scenario> scenarios =
         List.of(
-            new Scenario(system, KAFKA_CLUSTER, "ack", "SIGKILL partition leader, restart", 3),
-            new Scenario(system, KAFKA_CLUSTER, "durable", "SIGKILL partition leader, restart", 3));
-    try (KafkaCluster kafka =
-        new KafkaCluster(KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3))) {
+            new Scenario(system, mode, "ack", fault, 3),
+            new Scenario(system, mode, "durable", fault, 3));
+    KafkaClusterSpec spec = KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3);
+    if (unclean) {
+      spec = spec.withOverrides(Map.of("unclean.leader.election.enable", "true"));
+    }
+    try (KafkaCluster kafka = new KafkaCluster(spec)) {
       kafka.start();
       described.add(kafka.describe());
       KafkaDriverConfig config =
@@ -250,6 +280,28 @@ public final class DurabilitySuite {
     }
   }
 
+  /** The label of the SIGSTOP fault. */
+  static final String PAUSE = "SIGSTOP broker, SIGCONT";
+
+  /**
+   * Freezes a broker for three outages, then thaws it: the process keeps its sockets and its data,
+   * the clients see a broker that does not answer (a long GC pause, a stalled VM).
+   */
+  private String pauseAndResume(Runnable pause, Runnable resume, Runnable down)
+      throws InterruptedException {
+    pause.run();
+    down.run();
+    Duration frozen = settings.outage().multipliedBy(3);
+    Thread.sleep(frozen.toMillis());
+    long began = System.nanoTime();
+    resume.run();
+    return "SIGSTOP for "
+        + frozen.toMillis()
+        + " ms, answering again "
+        + (System.nanoTime() - began) / 1_000_000
+        + " ms after SIGCONT";
+  }
+
   private String killAndRestart(KafkaNode node, Runnable down) throws InterruptedException {
     node.kill();
     down.run();
@@ -271,6 +323,9 @@ public final class DurabilitySuite {
     for (GuaranteeTier tier : settings.tiers()) {
       scenarios.add(new Scenario(system, RABBIT_SINGLE, tier.key(), "SIGKILL node, restart", 1));
     }
+    if (settings.extras()) {
+      scenarios.add(new Scenario(system, RABBIT_SINGLE, "durable", PAUSE, 1));
+    }
     try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
       rabbit.start();
       described.add(rabbit.describe());
@@ -289,18 +344,9 @@ public final class DurabilitySuite {
                       false,
                       trial());
               return trial.run(
-                  down -> {
-                    node.kill();
-                    down.run();
-                    Thread.sleep(settings.outage().toMillis());
-                    long began = System.nanoTime();
-                    node.restart();
-                    return "SIGKILL, down "
-                        + settings.outage().toMillis()
-                        + " ms, restart took "
-                        + (System.nanoTime() - began) / 1_000_000
-                        + " ms";
-                  },
+                  scenario.fault().equals(PAUSE)
+                      ? down -> pauseAndResume(node::pause, node::resume, down)
+                      : down -> killAndRestart(node, down),
                   null);
             });
       }
@@ -309,6 +355,84 @@ public final class DurabilitySuite {
     } finally {
       Work.deleteCreated();
     }
+  }
+
+  private String killAndRestart(RabbitNode node, Runnable down) throws InterruptedException {
+    node.kill();
+    down.run();
+    Thread.sleep(settings.outage().toMillis());
+    long began = System.nanoTime();
+    node.restart();
+    return "SIGKILL, down "
+        + settings.outage().toMillis()
+        + " ms, restart took "
+        + (System.nanoTime() - began) / 1_000_000
+        + " ms";
+  }
+
+  /**
+   * A quorum queue on 3 nodes, its leader SIGKILLed and restarted: the followers elect a new leader
+   * and the clients reconnect to a surviving node.
+   */
+  void rabbitQuorum() {
+    String system = BenchSystem.RABBITMQ.label();
+    Scenario scenario =
+        new Scenario(
+            system, "3 nodes, quorum queue", "durable", "SIGKILL queue leader, restart", 3);
+    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.of(3))) {
+      rabbit.start();
+      described.add(rabbit.describe());
+      RabbitMqConfig config =
+          RabbitMqConfig.of(rabbit.uris()).withDurableQueueType(RabbitMqConfig.QueueType.QUORUM);
+      String trialId = trialId("rabbit3", GuaranteeTier.DURABLE);
+      measure(
+          scenario,
+          () -> {
+            CrashTrial trial =
+                new CrashTrial(
+                    trialId,
+                    GuaranteeTier.DURABLE,
+                    () -> new RabbitMqDriver(config),
+                    false,
+                    trial());
+            return trial.run(
+                down -> {
+                  RabbitNode leader = leaderOf(rabbit, trialId);
+                  return "leader was " + leader.nodeName() + "; " + killAndRestart(leader, down);
+                },
+                null);
+          });
+    } catch (RuntimeException e) {
+      notRun(List.of(scenario), e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  /**
+   * The node that leads the trial's quorum queue, asked of the cluster with rabbitmqctl. A queue
+   * busy with publishes can be missing from one listing (seen once on the shared machine), so it
+   * asks up to five times.
+   */
+  private static RabbitNode leaderOf(RabbitCluster rabbit, String trialId)
+      throws InterruptedException {
+    String listing = "";
+    for (int attempt = 0; attempt < 5; attempt++) {
+      listing = rabbit.node(1).rabbitmqctl("list_queues", "name", "leader", "--quiet");
+      for (String line : listing.split("\\n")) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length == 2 && fields[0].startsWith(trialId)) {
+          for (RabbitNode node : rabbit.nodes()) {
+            if (node.nodeName().equals(fields[1])) {
+              return node;
+            }
+          }
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "no leader of a queue of " + trialId + " in rabbitmqctl list_queues: " + listing);
   }
 
   // --- ZeroMQ ---------------------------------------------------------------------------------

@@ -26,13 +26,14 @@ class DurabilityIT {
           Duration.ofSeconds(4),
           Duration.ofMillis(500),
           true,
-          List.of(GuaranteeTier.DURABLE));
+          List.of(GuaranteeTier.DURABLE),
+          false);
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void durableTiersKeepWhatTheyAcknowledgedAndZeroMqDropsAtTheHighWaterMark() {
     DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 7));
-    suite.kafkaCluster();
+    suite.kafkaCluster(false);
     suite.rabbitSingle();
     suite.zeroMq();
     List<DurabilityRow> rows = suite.rows();
