@@ -170,6 +170,15 @@ final class ZeroMqFaults {
   }
 
   /**
+   * The kernel's socket buffers of the slow-subscriber run, each side: Linux sizes loopback buffers
+   * automatically up to several MiB, which hold thousands of 1 KiB messages beyond any high-water
+   * mark, so a short run would show the kernel's buffering and not ZeroMQ's policy (measured: a 4 s
+   * smoke run lost nothing with the defaults). 128 KiB keeps the mark the deciding queue; the row's
+   * note says so.
+   */
+  static final int SLOW_SUBSCRIBER_SOCKET_BUFFER = 128 * 1024;
+
+  /**
    * PUB/SUB with a subscriber that takes {@code perMessage} of work per message, slower than the
    * publisher's rate, and a high-water mark of {@code highWaterMark} messages on both sides: PUB
    * drops what does not fit, without telling anybody. Measured in one JVM: the sockets, not the
@@ -184,10 +193,12 @@ final class ZeroMqFaults {
     try (ZContext context = new ZContext()) {
       ZMQ.Socket pub = context.createSocket(SocketType.PUB);
       pub.setSndHWM(highWaterMark);
+      pub.setSendBufferSize(SLOW_SUBSCRIBER_SOCKET_BUFFER);
       pub.setLinger(0);
       pub.bind(endpoint);
       ZMQ.Socket sub = context.createSocket(SocketType.SUB);
       sub.setRcvHWM(highWaterMark);
+      sub.setReceiveBufferSize(SLOW_SUBSCRIBER_SOCKET_BUFFER);
       sub.setReceiveTimeOut(100);
       sub.subscribe(new byte[0]);
       ZmqConnect.connect(sub, endpoint);
@@ -231,7 +242,9 @@ final class ZeroMqFaults {
             + perMessage.toNanos() / 1_000
             + " µs per message, high-water mark "
             + highWaterMark
-            + " on PUB and SUB");
+            + " on PUB and SUB, socket buffers "
+            + SLOW_SUBSCRIBER_SOCKET_BUFFER / 1024
+            + " KiB");
   }
 
   /**
