@@ -80,9 +80,10 @@ public final class ThroughputSuite {
       return switch (profile) {
         case "smoke" ->
             new Settings(
+                // One measured iteration: a coarse figure (no spread) within smoke's 5 minutes.
                 1,
                 Duration.ofSeconds(2),
-                2,
+                1,
                 Duration.ofSeconds(2),
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
