@@ -22,6 +22,9 @@ import java.util.Set;
  *     all)
  * @param arrivals how the latency suite spreads intended send times, from {@code
  *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
+ * @param metadataReplicationFactor the metadata suite's replicas per partition, from {@code
+ *     -Dbench.metadata.rf=1} (the default: the size sweep) or up to 3 (leadership moves on shutdown
+ *     and failover, three times the replicas per broker)
  */
 public record BenchConfig(
     String profile,
@@ -30,11 +33,12 @@ public record BenchConfig(
     Path repository,
     String rabbitmqUri,
     Set<String> suites,
-    Arrivals arrivals) {
+    Arrivals arrivals,
+    int metadataReplicationFactor) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
-  public static final List<String> SUITES = List.of("startup", "throughput", "latency");
+  public static final List<String> SUITES = List.of("startup", "throughput", "latency", "metadata");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {
@@ -60,6 +64,12 @@ public record BenchConfig(
     if (arrivals == null) {
       throw new IllegalArgumentException("bench.arrivals: missing; expected fixed or poisson");
     }
+    if (metadataReplicationFactor < 1 || metadataReplicationFactor > 3) {
+      throw new IllegalArgumentException(
+          "bench.metadata.rf: the metadata suite's replication factor must be 1, 2 or 3 (its"
+              + " clusters have 3 brokers), was "
+              + metadataReplicationFactor);
+    }
     suites = Set.copyOf(suites);
     systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
   }
@@ -73,6 +83,7 @@ public record BenchConfig(
     String rabbitmqUri = "";
     Set<String> suites = Set.copyOf(SUITES);
     Arrivals arrivals = Arrivals.FIXED_RATE;
+    int metadataReplicationFactor = 1;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -89,12 +100,13 @@ public record BenchConfig(
         case "rabbitmq-uri" -> rabbitmqUri = value.trim();
         case "suites" -> suites = parseSuites(value);
         case "arrivals" -> arrivals = parseArrivals(value);
+        case "metadata-rf" -> metadataReplicationFactor = parseReplicationFactor(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
                     + ": expected --profile, --systems, --suites, --results, --repository,"
-                    + " --rabbitmq-uri or --arrivals");
+                    + " --rabbitmq-uri, --arrivals or --metadata-rf");
       }
     }
     return new BenchConfig(
@@ -104,7 +116,17 @@ public record BenchConfig(
         repository.toAbsolutePath(),
         rabbitmqUri,
         suites,
-        arrivals);
+        arrivals,
+        metadataReplicationFactor);
+  }
+
+  private static int parseReplicationFactor(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "bench.metadata.rf: '" + value + "' is not a number; expected 1, 2 or 3", e);
+    }
   }
 
   private static Arrivals parseArrivals(String value) {

@@ -3,10 +3,13 @@ package io.brokerbench.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brokerbench.bench.latency.LatencySuite;
+import io.brokerbench.bench.metadata.MetadataPlan;
+import io.brokerbench.bench.metadata.MetadataSuite;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,14 +66,16 @@ public final class BenchMain {
           ThroughputSuite.Settings.forProfile(config.profile());
       LatencySuite.Settings latencySettings =
           LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
+      MetadataPlan metadataPlan =
+          MetadataPlan.forProfile(config.profile(), config.metadataReplicationFactor())
+              .withModes(metadataModes(config.systems()));
       int steps =
           (config.runs("startup") ? starts * config.systems().size() : 0)
               + (config.runs("throughput")
                   ? ThroughputSuite.steps(throughputSettings, config.systems())
                   : 0)
-              + (config.runs("latency")
-                  ? LatencySuite.steps(latencySettings, config.systems())
-                  : 0);
+              + (config.runs("latency") ? LatencySuite.steps(latencySettings, config.systems()) : 0)
+              + (config.runs("metadata") ? MetadataSuite.steps(metadataPlan) : 0);
       Progress progress = new Progress(out, steps);
 
       StartupScenario startup =
@@ -90,10 +95,15 @@ public final class BenchMain {
       if (config.runs("latency")) {
         latency.run(config.systems(), config.rabbitmqUri());
       }
+      MetadataSuite metadata = new MetadataSuite(metadataPlan, progress);
+      if (config.runs("metadata") && !metadataPlan.modes().isEmpty()) {
+        metadata.run();
+      }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
       brokers.addAll(throughput.descriptions());
       brokers.addAll(latency.descriptions());
+      brokers.addAll(metadata.descriptions());
       environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
@@ -107,6 +117,12 @@ public final class BenchMain {
       if (config.runs("latency")) {
         runDir.write("latency.json", JSON.writeValueAsString(latency.json()));
         latencySection = latency.report(runDir.staging());
+      }
+      if (config.runs("metadata")) {
+        runDir.write("metadata-scaling.json", JSON.writeValueAsString(metadata.json()));
+        String metadataSection = metadata.report(runDir.staging());
+        latencySection =
+            latencySection.isEmpty() ? metadataSection : latencySection + "\n" + metadataSection;
       }
       String report =
           Report.markdown(
@@ -125,7 +141,8 @@ public final class BenchMain {
       boolean failed =
           startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"));
+              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || metadata.rows().stream().anyMatch(row -> row.status().startsWith("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }
@@ -136,6 +153,18 @@ public final class BenchMain {
       err.println("brokerbench: the run failed and left no results: " + e);
       return 1;
     }
+  }
+
+  /** The Kafka modes among the chosen systems: the metadata suite compares those it is given. */
+  static List<KafkaMode> metadataModes(java.util.Set<BenchSystem> systems) {
+    List<KafkaMode> modes = new ArrayList<>();
+    if (systems.contains(BenchSystem.KAFKA_ZOOKEEPER)) {
+      modes.add(KafkaMode.ZOOKEEPER);
+    }
+    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
+      modes.add(KafkaMode.KRAFT);
+    }
+    return modes;
   }
 
   private static Map<String, Object> rowsJson(String scenario, List<?> rows) {
