@@ -177,6 +177,18 @@ final class ClusterProbe implements AutoCloseable {
     }
   }
 
+  /** Deletes {@code topics} and waits until no client lists them any more. */
+  void delete(Collection<String> topics, Deadline deadline) {
+    await(admin.deleteTopics(topics).all(), deadline, "deleting topics");
+    while (true) {
+      Set<String> left = await(admin.listTopics().names(), deadline, "listing topics");
+      if (topics.stream().noneMatch(left::contains)) {
+        return;
+      }
+      sleep(POLL, deadline, "waiting for deleted topics to go");
+    }
+  }
+
   /** A fresh client's listTopics and describeTopics of every topic, in milliseconds. */
   long describeAll(Deadline deadline) {
     try (Admin fresh = Admin.create(adminConfig(cluster.bootstrapServers(), deadline.budget()))) {
@@ -225,10 +237,10 @@ final class ClusterProbe implements AutoCloseable {
   /**
    * SIGKILL to the active controller until a topic created afterwards has a leader, in
    * milliseconds. The probe topic is placed on a surviving broker by explicit assignment (the
-   * cluster may not know yet that the killed one is gone). The killed broker is then started again
-   * and its partitions brought back online, unmeasured.
+   * cluster may not know yet that the killed one is gone). With {@code restore}, the killed broker
+   * is then started again and its partitions brought back online, unmeasured.
    */
-  long failover(String probeTopic, Collection<String> topics, Deadline deadline) {
+  long failover(String probeTopic, Collection<String> topics, Deadline deadline, boolean restore) {
     int controllerId = activeController(deadline);
     KafkaNode controller = cluster.node(controllerId);
     List<KafkaNode> survivors =
@@ -283,6 +295,9 @@ final class ClusterProbe implements AutoCloseable {
         sleep(POLL, deadline, "waiting for the new controller to elect a leader");
       }
       ms = millisSince(begin);
+    }
+    if (!restore) {
+      return ms;
     }
     controller.start();
     deadline.check("restarting the killed controller " + controller.name());

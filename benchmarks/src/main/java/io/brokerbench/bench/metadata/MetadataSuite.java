@@ -171,6 +171,7 @@ public final class MetadataSuite {
           try {
             cluster = new KafkaCluster("meta-" + mode.label(), spec(mode));
             cluster.start();
+            warmUp(cluster);
           } catch (RuntimeException e) {
             String status = "failed: the cluster did not start: " + firstLine(e);
             rows.add(unmeasured(point, status));
@@ -179,7 +180,8 @@ public final class MetadataSuite {
             continue;
           }
         }
-        MetadataRow row = measure(cluster, point, series);
+        boolean last = point == points.get(points.size() - 1);
+        MetadataRow row = measure(cluster, point, series, !last);
         rows.add(row);
         progress.done(summary(row));
         if (!row.ok()) {
@@ -189,12 +191,44 @@ public final class MetadataSuite {
     } finally {
       if (cluster != null) {
         described.add(cluster.describe());
-        cluster.stop();
+        // SIGKILL, not a clean stop: the data is deleted next, and a clean shutdown of thousands
+        // of partitions takes 10 s or more per cluster for nothing.
+        cluster.kill();
       }
       // Thousands of partitions' directories are not results: the disk holds one series at a time.
       Work.deleteCreated();
     }
   }
+
+  /**
+   * Creates {@value #WARMUP_TOPICS} topics, describes them and deletes them again, unmeasured: a
+   * fresh broker runs its first requests interpreted (DESIGN.md: warm up before measuring), and the
+   * first point would pay for that.
+   */
+  private void warmUp(KafkaCluster cluster) {
+    Deadline deadline = new Deadline(plan.pointBudget());
+    try (ClusterProbe probe = new ClusterProbe(cluster, plan.pointBudget())) {
+      List<NewTopic> topics = new ArrayList<>();
+      for (int i = 0; i < WARMUP_TOPICS; i++) {
+        topics.add(new NewTopic("warmup-" + i, 1, (short) 1));
+      }
+      Set<String> names = new LinkedHashSet<>();
+      topics.forEach(topic -> names.add(topic.name()));
+      probe.create(topics, deadline);
+      probe.awaitCreated(names, WARMUP_TOPICS, deadline);
+      probe.describeAll(deadline);
+      probe.delete(names, deadline);
+    } catch (PointTimeoutException e) {
+      throw new IllegalStateException(
+          "the warm-up did not finish in "
+              + Deadline.format(plan.pointBudget())
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  /** Topics of one partition created and deleted before a series' first point. */
+  static final int WARMUP_TOPICS = 100;
 
   private KafkaClusterSpec spec(KafkaMode mode) {
     Duration startTimeout =
@@ -254,7 +288,12 @@ public final class MetadataSuite {
     Long zkRssBytes;
   }
 
-  private MetadataRow measure(KafkaCluster cluster, MetadataPlan.Point point, Series series) {
+  /**
+   * @param restore whether the cluster must be whole again after the failover (not after the last
+   *     point of a series: the cluster is torn down next)
+   */
+  private MetadataRow measure(
+      KafkaCluster cluster, MetadataPlan.Point point, Series series, boolean restore) {
     Deadline deadline = new Deadline(plan.pointBudget());
     Figures figures = new Figures();
     boolean zookeeper = point.mode() == KafkaMode.ZOOKEEPER;
@@ -314,7 +353,7 @@ public final class MetadataSuite {
         series.probes++;
         String probeTopic =
             "probe-" + point.shape().label() + "-" + point.partitions() + "-" + series.probes;
-        figures.controllerFailoverMs = probe.failover(probeTopic, series.topics, deadline);
+        figures.controllerFailoverMs = probe.failover(probeTopic, series.topics, deadline, restore);
       }
       if (zookeeper) {
         Map<String, String> mntr = probe.mntr();

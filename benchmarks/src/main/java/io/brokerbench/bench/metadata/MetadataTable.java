@@ -193,8 +193,15 @@ public final class MetadataTable {
     return String.format("%.1f s", ms / 1000.0);
   }
 
+  /** {@code 512 KiB}, {@code 381 MiB}; empty for null. */
   static String mib(Long bytes) {
-    return bytes == null ? "" : String.format("%,.0f MiB", bytes / (1024.0 * 1024.0));
+    if (bytes == null) {
+      return "";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format("%,.0f KiB", bytes / 1024.0);
+    }
+    return String.format("%,.0f MiB", bytes / (1024.0 * 1024.0));
   }
 
   private static String minutes(Duration duration) {
