@@ -75,7 +75,11 @@ public final class MetadataPlots {
             .height(500)
             .title(plot.title())
             .xAxisTitle("partitions (log scale)")
-            .yAxisTitle("seconds")
+            // A create time is the cost of the point's own new partitions, not of all of them.
+            .yAxisTitle(
+                plot.name().startsWith("metadata-create")
+                    ? "seconds to add the point's new partitions"
+                    : "seconds")
             .build();
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
