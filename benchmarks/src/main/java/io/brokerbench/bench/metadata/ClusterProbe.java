@@ -378,6 +378,30 @@ final class ClusterProbe implements AutoCloseable {
     return null;
   }
 
+  /** Open file descriptors of process {@code pid} ({@code /proc/<pid>/fd}); null if gone. */
+  static Long openFiles(long pid) {
+    if (pid <= 0) {
+      return null;
+    }
+    try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+      return fds.count();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Memory maps of process {@code pid} (lines of {@code /proc/<pid>/maps}); null if gone. */
+  static Long memoryMaps(long pid) {
+    if (pid <= 0) {
+      return null;
+    }
+    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/" + pid + "/maps"))) {
+      return in.lines().count();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private static <T> T await(KafkaFuture<T> future, Deadline deadline, String step) {
     try {
       return future.get(deadline.remainingMs(), TimeUnit.MILLISECONDS);

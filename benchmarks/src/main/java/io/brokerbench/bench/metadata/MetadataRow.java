@@ -42,6 +42,10 @@ import java.util.List;
  * @param brokerRssBytes the largest resident memory of the brokers, after creation
  * @param brokerRssBytesEach each broker's resident memory, node 1 first
  * @param zkRssBytes ZooKeeper's resident memory; null in KRaft mode
+ * @param brokerOpenFiles the most open file descriptors of a broker ({@code /proc/<pid>/fd}), after
+ *     creation: what the open-files limit is measured against
+ * @param brokerMemoryMaps the most memory maps of a broker ({@code /proc/<pid>/maps}), after
+ *     creation: what {@code vm.max_map_count} is measured against
  * @param budgetMs the time the point was allowed
  * @param status {@code ok}; {@code did not finish in <T>: <reason>}; {@code refused: <limit>} (the
  *     machine cannot hold the point); {@code not run: <why>}; {@code failed: <error>}
@@ -70,6 +74,8 @@ public record MetadataRow(
     Long brokerRssBytes,
     List<Long> brokerRssBytesEach,
     Long zkRssBytes,
+    Long brokerOpenFiles,
+    Long brokerMemoryMaps,
     long budgetMs,
     String status) {
 
@@ -88,7 +94,11 @@ public record MetadataRow(
     if (status == null || status.isBlank()) {
       throw new IllegalArgumentException("status: missing for " + mode + " " + partitions);
     }
-    brokerRssBytesEach = brokerRssBytesEach == null ? List.of() : List.copyOf(brokerRssBytesEach);
+    // Not List.copyOf: a broker that was down when it was asked has a null RSS.
+    brokerRssBytesEach =
+        brokerRssBytesEach == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(brokerRssBytesEach));
   }
 
   /** A row for a point that measured nothing: refused, not run, or failed before creation. */
@@ -99,6 +109,7 @@ public record MetadataRow(
       int replicationFactor,
       long budgetMs,
       String status) {
+    Long none = null;
     return new MetadataRow(
         mode,
         shape,
@@ -106,23 +117,25 @@ public record MetadataRow(
         0,
         replicationFactor,
         0,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
         null,
         null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
         List.of(),
-        null,
+        none,
+        none,
+        none,
         budgetMs,
         status);
   }

@@ -286,6 +286,8 @@ public final class MetadataSuite {
     Long brokerRssBytes;
     List<Long> brokerRssBytesEach = List.of();
     Long zkRssBytes;
+    Long brokerOpenFiles;
+    Long brokerMemoryMaps;
   }
 
   /**
@@ -323,6 +325,8 @@ public final class MetadataSuite {
         rss.add(ClusterProbe.rssBytes(node.pid()));
       }
       figures.brokerRssBytesEach = rss;
+      figures.brokerOpenFiles = most(cluster, ClusterProbe::openFiles);
+      figures.brokerMemoryMaps = most(cluster, ClusterProbe::memoryMaps);
       figures.brokerRssBytes = rss.stream().filter(v -> v != null).max(Long::compare).orElse(null);
       if (zookeeper) {
         figures.zkRssBytes = ClusterProbe.rssBytes(cluster.zookeeper().pid());
@@ -368,7 +372,7 @@ public final class MetadataSuite {
     } catch (RuntimeException e) {
       status = "failed: " + firstLine(e);
     }
-    return row(point, series, created.size(), figures, status);
+    return row(point, series, figures, status);
   }
 
   private List<NewTopic> newTopics(MetadataPlan.Point point, Series series) {
@@ -383,13 +387,12 @@ public final class MetadataSuite {
     return topics;
   }
 
-  private MetadataRow row(
-      MetadataPlan.Point point, Series series, int newTopics, Figures f, String status) {
+  private MetadataRow row(MetadataPlan.Point point, Series series, Figures f, String status) {
     return new MetadataRow(
         point.mode().label(),
         point.shape().label(),
         point.partitions(),
-        series.topics.size() == 0 ? newTopics : series.topics.size(),
+        series.topics.size(),
         plan.replicationFactor(),
         point.partitions() - point.previousPartitions(),
         f.createAckMs,
@@ -409,8 +412,19 @@ public final class MetadataSuite {
         f.brokerRssBytes,
         f.brokerRssBytesEach,
         f.zkRssBytes,
+        f.brokerOpenFiles,
+        f.brokerMemoryMaps,
         plan.pointBudget().toMillis(),
         status);
+  }
+
+  /** The largest of {@code figure} over the brokers that are up; null when none answers. */
+  private static Long most(KafkaCluster cluster, java.util.function.LongFunction<Long> figure) {
+    return cluster.nodes().stream()
+        .map(node -> figure.apply(node.pid()))
+        .filter(v -> v != null)
+        .max(Long::compare)
+        .orElse(null);
   }
 
   private static Long longOf(Map<String, String> mntr, String key) {

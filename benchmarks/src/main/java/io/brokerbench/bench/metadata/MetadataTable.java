@@ -57,6 +57,7 @@ public final class MetadataTable {
             "metadata log",
             "broker RSS (max)",
             "ZK RSS",
+            "broker files / maps",
             "status");
     md.append(line(header));
     md.append("|---".repeat(header.size())).append("|\n");
@@ -88,6 +89,12 @@ public final class MetadataTable {
                   mib(row.metadataLogBytes()),
                   mib(row.brokerRssBytes()),
                   mib(row.zkRssBytes()),
+                  row.brokerOpenFiles() == null
+                      ? ""
+                      : String.format(
+                          "%,d / %,d",
+                          row.brokerOpenFiles(),
+                          row.brokerMemoryMaps() == null ? 0 : row.brokerMemoryMaps()),
                   row.ok() ? "ok" : row.status().split(":")[0])));
       if (!row.ok()) {
         notes.add(

@@ -67,6 +67,8 @@ class MetadataReportTest {
         500L << 20,
         List.of(400L << 20, 500L << 20, 450L << 20),
         zk ? 250L << 20 : null,
+        3_500L,
+        9_000L,
         240_000,
         MetadataRow.OK);
   }
@@ -106,6 +108,7 @@ class MetadataReportTest {
     assertFalse(kraft.has("ok"), "helpers are not fields");
     JsonNode zk = json.readTree(json.writeValueAsString(sweep().get(1)));
     assertEquals(50_000, zk.get("znodes").asLong());
+    assertEquals(3_500, zk.get("brokerOpenFiles").asLong());
     assertTrue(zk.get("metadataLogBytes").isNull(), "no metadata log in ZooKeeper mode");
   }
 

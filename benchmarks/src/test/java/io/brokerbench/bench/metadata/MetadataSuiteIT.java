@@ -60,6 +60,9 @@ class MetadataSuiteIT {
       // A new controller takes at least an election; ZooKeeper mode waits out a session.
       assertTrue(row.controllerFailoverMs() > 100, where);
       assertEquals(3, row.brokerRssBytesEach().size(), where);
+      // Each broker holds about 34 partitions here: its jars, sockets and JVM dominate.
+      assertTrue(row.brokerOpenFiles() > 30, where);
+      assertTrue(row.brokerMemoryMaps() > 100, where);
       assertTrue(row.brokerRssBytes() > 50L << 20, "a broker JVM holds more than 50 MiB: " + where);
     }
     MetadataRow zk = rows.get(0);
