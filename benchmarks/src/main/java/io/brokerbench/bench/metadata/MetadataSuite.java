@@ -46,6 +46,9 @@ public final class MetadataSuite {
           // and 64 KiB holds 8,192 index entries.
           "log.index.size.max.bytes", Integer.toString(64 * 1024));
 
+  /** Topics of one partition created and deleted before a series' first point. */
+  static final int WARMUP_TOPICS = 100;
+
   private final MetadataPlan plan;
   private final Progress progress;
   private final MachineLimits limits;
@@ -226,9 +229,6 @@ public final class MetadataSuite {
               + e.getMessage());
     }
   }
-
-  /** Topics of one partition created and deleted before a series' first point. */
-  static final int WARMUP_TOPICS = 100;
 
   private KafkaClusterSpec spec(KafkaMode mode) {
     Duration startTimeout =
