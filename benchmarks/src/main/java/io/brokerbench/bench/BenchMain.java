@@ -96,7 +96,9 @@ public final class BenchMain {
         latency.run(config.systems(), config.rabbitmqUri());
       }
       MetadataSuite metadata = new MetadataSuite(metadataPlan, progress);
-      if (config.runs("metadata") && !metadataPlan.modes().isEmpty()) {
+      // Without a Kafka system among --systems there is nothing to compare: no file, no section.
+      boolean runsMetadata = config.runs("metadata") && !metadataPlan.modes().isEmpty();
+      if (runsMetadata) {
         metadata.run();
       }
 
@@ -118,7 +120,7 @@ public final class BenchMain {
         runDir.write("latency.json", JSON.writeValueAsString(latency.json()));
         latencySection = latency.report(runDir.staging());
       }
-      if (config.runs("metadata")) {
+      if (runsMetadata) {
         runDir.write("metadata-scaling.json", JSON.writeValueAsString(metadata.json()));
         String metadataSection = metadata.report(runDir.staging());
         latencySection =
