@@ -24,6 +24,9 @@ import java.util.Set;
  * @param arrivals how the latency suite spreads intended send times, from {@code
  *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
  * @param lang the report's language, from {@code -Dbench.lang=en} (the default) or {@code pt-BR}
+ * @param metadataReplicationFactor the metadata suite's replicas per partition, from {@code
+ *     -Dbench.metadata.rf=1} (the default: the size sweep) or up to 3 (leadership moves on shutdown
+ *     and failover, three times the replicas per broker)
  */
 public record BenchConfig(
     String profile,
@@ -33,12 +36,13 @@ public record BenchConfig(
     String rabbitmqUri,
     Set<String> suites,
     Arrivals arrivals,
-    String lang) {
+    String lang,
+    int metadataReplicationFactor) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
   public static final List<String> SUITES =
-      List.of("startup", "throughput", "latency", "durability", "footprint");
+      List.of("startup", "throughput", "latency", "durability", "footprint", "metadata");
 
   public BenchConfig {
     if (!PROFILES.contains(profile)) {
@@ -66,6 +70,12 @@ public record BenchConfig(
     }
     // Normalized to the tag of a language there is (en, pt-BR), or a clear error.
     lang = Messages.forTag(lang).tag();
+    if (metadataReplicationFactor < 1 || metadataReplicationFactor > 3) {
+      throw new IllegalArgumentException(
+          "bench.metadata.rf: the metadata suite's replication factor must be 1, 2 or 3 (its"
+              + " clusters have 3 brokers), was "
+              + metadataReplicationFactor);
+    }
     suites = Set.copyOf(suites);
     systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
   }
@@ -80,6 +90,7 @@ public record BenchConfig(
     Set<String> suites = Set.copyOf(SUITES);
     Arrivals arrivals = Arrivals.FIXED_RATE;
     String lang = "en";
+    int metadataReplicationFactor = 1;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -97,12 +108,13 @@ public record BenchConfig(
         case "suites" -> suites = parseSuites(value);
         case "arrivals" -> arrivals = parseArrivals(value);
         case "lang" -> lang = value;
+        case "metadata-rf" -> metadataReplicationFactor = parseReplicationFactor(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
                     + ": expected --profile, --systems, --suites, --results, --repository,"
-                    + " --rabbitmq-uri, --arrivals or --lang");
+                    + " --rabbitmq-uri, --arrivals or --lang or --metadata-rf");
       }
     }
     return new BenchConfig(
@@ -113,7 +125,17 @@ public record BenchConfig(
         rabbitmqUri,
         suites,
         arrivals,
-        lang);
+        lang,
+        metadataReplicationFactor);
+  }
+
+  private static int parseReplicationFactor(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "bench.metadata.rf: '" + value + "' is not a number; expected 1, 2 or 3", e);
+    }
   }
 
   private static Arrivals parseArrivals(String value) {

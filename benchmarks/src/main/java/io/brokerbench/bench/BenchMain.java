@@ -9,10 +9,13 @@ import io.brokerbench.bench.claims.RunRows;
 import io.brokerbench.bench.durability.DurabilitySuite;
 import io.brokerbench.bench.footprint.FootprintSuite;
 import io.brokerbench.bench.latency.LatencySuite;
+import io.brokerbench.bench.metadata.MetadataPlan;
+import io.brokerbench.bench.metadata.MetadataSuite;
 import io.brokerbench.bench.startup.StartupScenario;
 import io.brokerbench.bench.throughput.ThroughputSuite;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +74,9 @@ public final class BenchMain {
           LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
       DurabilitySuite.Settings durabilitySettings =
           DurabilitySuite.Settings.forProfile(config.profile());
+      MetadataPlan metadataPlan =
+          MetadataPlan.forProfile(config.profile(), config.metadataReplicationFactor())
+              .withModes(metadataModes(config.systems()));
       int steps =
           (config.runs("startup") ? starts * config.systems().size() : 0)
               + (config.runs("throughput")
@@ -80,7 +86,8 @@ public final class BenchMain {
               + (config.runs("durability")
                   ? DurabilitySuite.steps(durabilitySettings, config.systems())
                   : 0)
-              + (config.runs("footprint") ? FootprintSuite.steps(config.systems()) : 0);
+              + (config.runs("footprint") ? FootprintSuite.steps(config.systems()) : 0)
+              + (config.runs("metadata") ? MetadataSuite.steps(metadataPlan) : 0);
       Progress progress = new Progress(out, steps);
 
       StartupScenario startup =
@@ -109,12 +116,19 @@ public final class BenchMain {
       if (config.runs("footprint")) {
         footprint.run(config.systems(), config.rabbitmqUri());
       }
+      MetadataSuite metadata = new MetadataSuite(metadataPlan, progress);
+      // Without a Kafka system among --systems there is nothing to compare: no file, no section.
+      boolean runsMetadata = config.runs("metadata") && !metadataPlan.modes().isEmpty();
+      if (runsMetadata) {
+        metadata.run();
+      }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
       brokers.addAll(throughput.descriptions());
       brokers.addAll(latency.descriptions());
       brokers.addAll(durability.descriptions());
       brokers.addAll(footprint.descriptions());
+      brokers.addAll(metadata.descriptions());
       environment.put("brokers", brokers);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
@@ -137,6 +151,12 @@ public final class BenchMain {
       if (config.runs("footprint")) {
         runDir.write("footprint.json", JSON.writeValueAsString(footprint.json()));
         footprintSection = "\n" + footprint.report();
+      }
+      if (runsMetadata) {
+        runDir.write("metadata-scaling.json", JSON.writeValueAsString(metadata.json()));
+        String metadataSection = metadata.report(runDir.staging());
+        latencySection =
+            latencySection.isEmpty() ? metadataSection : latencySection + "\n" + metadataSection;
       }
       String report =
           Report.markdown(
@@ -169,7 +189,8 @@ public final class BenchMain {
               || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
               || durability.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || footprint.rows().stream().anyMatch(row -> row.status().equals("failed"));
+              || footprint.rows().stream().anyMatch(row -> row.status().equals("failed"))
+              || metadata.rows().stream().anyMatch(row -> row.status().startsWith("failed"));
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }
@@ -180,6 +201,18 @@ public final class BenchMain {
       err.println("brokerbench: the run failed and left no results: " + e);
       return 1;
     }
+  }
+
+  /** The Kafka modes among the chosen systems: the metadata suite compares those it is given. */
+  static List<KafkaMode> metadataModes(java.util.Set<BenchSystem> systems) {
+    List<KafkaMode> modes = new ArrayList<>();
+    if (systems.contains(BenchSystem.KAFKA_ZOOKEEPER)) {
+      modes.add(KafkaMode.ZOOKEEPER);
+    }
+    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
+      modes.add(KafkaMode.KRAFT);
+    }
+    return modes;
   }
 
   private static Map<String, Object> rowsJson(String scenario, List<?> rows) {

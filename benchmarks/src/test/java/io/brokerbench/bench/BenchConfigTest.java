@@ -72,4 +72,35 @@ class BenchConfigTest {
             .getMessage()
             .startsWith("bench.lang: unknown language 'klingon'"));
   }
+
+  @Test
+  void theMetadataSuiteRunsByDefaultWithReplicationFactorOne() {
+    BenchConfig config = BenchConfig.parse();
+    assertTrue(config.runs("metadata"));
+    assertEquals(1, config.metadataReplicationFactor());
+    assertEquals(3, BenchConfig.parse("--metadata-rf=3").metadataReplicationFactor());
+    assertEquals(Set.of("metadata"), BenchConfig.parse("--suites=metadata").suites());
+  }
+
+  @Test
+  void aMetadataReplicationFactorTheClusterCannotHoldIsRefused() {
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--metadata-rf=4"))
+            .getMessage()
+            .contains("bench.metadata.rf"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--metadata-rf=x"))
+            .getMessage()
+            .contains("'x' is not a number"));
+  }
+
+  @Test
+  void theMetadataSuiteComparesTheKafkaModesAmongTheChosenSystems() {
+    assertEquals(
+        List.of(
+            io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER,
+            io.brokerbench.brokers.kafka.KafkaMode.KRAFT),
+        BenchMain.metadataModes(BenchConfig.parse().systems()));
+    assertEquals(List.of(), BenchMain.metadataModes(Set.of(BenchSystem.RABBITMQ)));
+  }
 }

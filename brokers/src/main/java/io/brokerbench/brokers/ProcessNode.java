@@ -33,6 +33,7 @@ public abstract class ProcessNode implements Broker {
   private boolean prepared;
   private long launchedAtNs;
   private Duration lastStartToReady;
+  private boolean lastStopClean = true;
 
   /**
    * @param name the broker's name in messages and results
@@ -188,8 +189,21 @@ public abstract class ProcessNode implements Broker {
   @Override
   public void stop() {
     if (process != null) {
-      process.stop(stopTimeout);
+      lastStopClean = process.stop(stopTimeout);
     }
+  }
+
+  /**
+   * False when the last {@link #stop()} had to kill the process because it had not exited within
+   * its stop timeout: a clean shutdown that did not finish.
+   */
+  public boolean lastStopWasClean() {
+    return lastStopClean;
+  }
+
+  /** How long a clean stop may take before the process is killed. */
+  public Duration stopTimeout() {
+    return stopTimeout;
   }
 
   @Override

@@ -39,10 +39,10 @@ public final class ZooKeeperNode extends ProcessNode {
     config.put("clientPortAddress", Ports.LOOPBACK);
     // The AdminServer would take port 8080 on every address.
     config.put("admin.enableServer", "false");
-    // srvr for readiness, ruok for liveness, mntr for the metadata-scaling suite, dump to see
-    // whether a
-    // crashed broker's registration (an ephemeral znode) has expired.
-    config.put("4lw.commands.whitelist", "mntr,ruok,srvr,dump");
+    // srvr for readiness, ruok for liveness, mntr for the metadata-scaling suite (and srst to reset
+    // its latency statistics between the suite's points), dump to see whether a crashed broker's
+    // registration (an ephemeral znode) has expired.
+    config.put("4lw.commands.whitelist", "mntr,ruok,srvr,dump,srst");
     // Many brokers and clients of one test share this server; 60 per host is the default.
     config.put("maxClientCnxns", "0");
   }

@@ -1,0 +1,192 @@
+package io.brokerbench.bench.metadata;
+
+import io.brokerbench.brokers.kafka.KafkaMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the metadata sweep measures: the total partition counts, the two shapes, both modes, and at
+ * which points the slow operations (controlled shutdown, restart, controller failover) run.
+ *
+ * <p>Each mode and shape is one series on one cluster that grows: every point creates the
+ * partitions that take the cluster from the previous point's count to its own, so a point's create
+ * time is the cost of adding those partitions to a cluster that already holds the earlier ones (the
+ * marginal cost the claim is about), and no cluster is started twice.
+ *
+ * @param partitions the total partition counts of the sweep, increasing
+ * @param shapes the topic layouts swept, in order
+ * @param modes the metadata modes, in the order each shape runs them
+ * @param replicationFactor replicas per partition: 1 for the size sweep (every partition a leader
+ *     on one broker), 3 to make controlled shutdown and failover move leadership
+ * @param brokers brokers per cluster: 3, so controlled shutdown and failover mean something and
+ *     each broker holds a third of the partitions
+ * @param pointBudget the time one point may take, its creation and measurements together; a point
+ *     over it is reported as "did not finish" and its series ends
+ * @param operationShapes the shapes whose points also run controlled shutdown, restart and failover
+ * @param operationPoints the partition counts at which they run (within those shapes)
+ * @param heap each broker JVM's heap
+ */
+public record MetadataPlan(
+    List<Integer> partitions,
+    List<Shape> shapes,
+    List<KafkaMode> modes,
+    int replicationFactor,
+    int brokers,
+    Duration pointBudget,
+    Set<Shape> operationShapes,
+    Set<Integer> operationPoints,
+    String heap) {
+
+  /** One point of the sweep. */
+  public record Point(
+      KafkaMode mode, Shape shape, int partitions, int previousPartitions, boolean operations) {}
+
+  /** Three brokers: one to stop, one to lose as controller, and a majority left standing. */
+  static final int BROKERS = 3;
+
+  public MetadataPlan {
+    partitions = List.copyOf(partitions);
+    shapes = List.copyOf(shapes);
+    modes = List.copyOf(modes);
+    operationShapes = Set.copyOf(operationShapes);
+    operationPoints = Set.copyOf(operationPoints);
+    if (partitions.isEmpty()) {
+      throw new IllegalArgumentException("partitions: the sweep needs at least one point");
+    }
+    for (int i = 0; i < partitions.size(); i++) {
+      if (partitions.get(i) < 1 || (i > 0 && partitions.get(i) <= partitions.get(i - 1))) {
+        throw new IllegalArgumentException(
+            "partitions must be positive and increase, was " + partitions);
+      }
+    }
+    if (shapes.isEmpty()) {
+      throw new IllegalArgumentException("shapes: at least one");
+    }
+    if (brokers < 1) {
+      throw new IllegalArgumentException("brokers: must be 1 or more, was " + brokers);
+    }
+    if (replicationFactor < 1 || replicationFactor > brokers) {
+      throw new IllegalArgumentException(
+          "replicationFactor: must be 1 to brokers (" + brokers + "), was " + replicationFactor);
+    }
+    if (pointBudget == null || pointBudget.isNegative() || pointBudget.isZero()) {
+      throw new IllegalArgumentException("pointBudget: must be positive, was " + pointBudget);
+    }
+  }
+
+  /**
+   * The plan of a profile.
+   *
+   * <ul>
+   *   <li>smoke: one tiny point per mode (200 partitions, many topics), every measurement;
+   *   <li>quick: 1,000, 5,000 and 10,000 in both shapes; the slow operations only at 10,000 in the
+   *       many-topics shape (ZooKeeper mode's failover alone waits out an 18 s session), so the
+   *       sweep stays under 8 minutes on 2 cores;
+   *   <li>full: 1,000 to 50,000 and a point at 100,000 that runs where the machine's limits allow
+   *       (else it is refused with the limit that stopped it); every measurement at every point.
+   * </ul>
+   */
+  public static MetadataPlan forProfile(String profile, int replicationFactor) {
+    List<KafkaMode> modes = List.of(KafkaMode.ZOOKEEPER, KafkaMode.KRAFT);
+    return switch (profile) {
+      case "smoke" ->
+          new MetadataPlan(
+              List.of(200),
+              List.of(Shape.MANY_TOPICS),
+              modes,
+              replicationFactor,
+              BROKERS,
+              Duration.ofMinutes(3),
+              Set.of(Shape.MANY_TOPICS),
+              Set.of(200),
+              "1g");
+      case "quick" ->
+          new MetadataPlan(
+              List.of(1_000, 5_000, 10_000),
+              List.of(Shape.MANY_TOPICS, Shape.FEW_TOPICS),
+              modes,
+              replicationFactor,
+              BROKERS,
+              Duration.ofMinutes(4),
+              Set.of(Shape.MANY_TOPICS),
+              Set.of(10_000),
+              "1g");
+      case "full" ->
+          new MetadataPlan(
+              List.of(1_000, 5_000, 10_000, 20_000, 50_000, 100_000),
+              List.of(Shape.MANY_TOPICS, Shape.FEW_TOPICS),
+              modes,
+              replicationFactor,
+              BROKERS,
+              Duration.ofMinutes(30),
+              Set.of(Shape.MANY_TOPICS, Shape.FEW_TOPICS),
+              Set.of(1_000, 5_000, 10_000, 20_000, 50_000, 100_000),
+              "1g");
+      default ->
+          throw new IllegalArgumentException(
+              "profile: unknown '" + profile + "'; expected smoke, quick or full");
+    };
+  }
+
+  /** The same plan for {@code modes} only (none: the suite runs nothing). */
+  public MetadataPlan withModes(List<KafkaMode> modes) {
+    return new MetadataPlan(
+        partitions,
+        shapes,
+        modes,
+        replicationFactor,
+        brokers,
+        pointBudget,
+        operationShapes,
+        operationPoints,
+        heap);
+  }
+
+  /** Every point, series by series: for each shape, each mode's points in increasing size. */
+  public List<Point> points() {
+    List<Point> points = new ArrayList<>();
+    for (Shape shape : shapes) {
+      for (KafkaMode mode : modes) {
+        int previous = 0;
+        for (int total : partitions) {
+          points.add(
+              new Point(
+                  mode,
+                  shape,
+                  total,
+                  previous,
+                  operationShapes.contains(shape) && operationPoints.contains(total)));
+          previous = total;
+        }
+      }
+    }
+    return points;
+  }
+
+  /** Partition replicas on each broker at {@code partitions}, spread evenly. */
+  public long replicasPerBroker(int partitions) {
+    return ((long) partitions * replicationFactor + brokers - 1) / brokers;
+  }
+
+  /** For {@code metadata-scaling.json}: the plan in plain values. */
+  public Map<String, Object> describe() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("partitions", partitions);
+    json.put("shapes", shapes.stream().map(Shape::label).toList());
+    json.put("modes", modes.stream().map(KafkaMode::label).toList());
+    json.put("replicationFactor", replicationFactor);
+    json.put("brokers", brokers);
+    json.put("pointBudgetMs", pointBudget.toMillis());
+    json.put(
+        "operationShapes",
+        shapes.stream().filter(operationShapes::contains).map(Shape::label).toList());
+    json.put("operationPoints", partitions.stream().filter(operationPoints::contains).toList());
+    json.put("fewTopicsPartitionsPerTopic", Shape.FEW_TOPICS_PARTITIONS);
+    json.put("brokerHeap", heap);
+    return json;
+  }
+}

@@ -1,0 +1,153 @@
+package io.brokerbench.bench.metadata;
+
+import java.util.List;
+
+/**
+ * One point of the metadata sweep: a Kafka cluster in one mode holding {@code partitions}
+ * partitions in one shape. Times are in milliseconds, measured on the harness's monotonic clock; a
+ * figure is null where it does not apply to the mode (ZooKeeper's in KRaft mode, the metadata log
+ * in ZooKeeper mode), where the plan did not measure it at this point, or where the point did not
+ * get that far.
+ *
+ * @param mode {@code kraft} or {@code zookeeper}
+ * @param shape {@code many-topics} (topics of one partition) or {@code few-topics} (topics of
+ *     1,000)
+ * @param partitions partitions the cluster holds at this point (the failover probes' one-partition
+ *     topics not counted)
+ * @param topics topics holding them
+ * @param replicationFactor replicas per partition
+ * @param createdPartitions partitions this point created: its count minus the previous point's
+ * @param createAckMs from sending the CreateTopics requests for them until every one was
+ *     acknowledged (with Kafka's default: the broker waits until the topics have leaders in its
+ *     metadata in ZooKeeper mode; the controller answers once the records are committed in KRaft)
+ * @param createOnlineMs from the same start until every new partition had a leader and its log
+ *     existed on each of its brokers (as the brokers' DescribeLogDirs report)
+ * @param createOnlineTotalMs the createOnlineMs of this point and every earlier one of its series:
+ *     the time spent creating all {@code partitions}
+ * @param znodes ZooKeeper's {@code zk_znode_count} after creation; null in KRaft mode
+ * @param zkWatches {@code zk_watch_count}
+ * @param zkDataBytes {@code zk_approximate_data_size}
+ * @param zkAvgLatencyMs {@code zk_avg_latency} over this point's work (statistics reset at its
+ *     start with {@code srst})
+ * @param zkMaxLatencyMs {@code zk_max_latency} over this point's work
+ * @param zkOutstandingRequests {@code zk_outstanding_requests} at the end of the point
+ * @param metadataLogBytes KRaft: bytes of the {@code __cluster_metadata} log's segments and
+ *     snapshots on the largest controller; null in ZooKeeper mode
+ * @param controlledShutdownMs SIGTERM to one broker (not the controller) until its process exited
+ * @param restartMs that broker's launch until every partition had a leader again and it was back in
+ *     the ISR of every partition it replicates
+ * @param controllerFailoverMs SIGKILL to the active controller until a topic created afterwards had
+ *     a leader: the new controller serving a metadata change
+ * @param describeAllMs a fresh Admin client's listTopics and describeTopics of every topic
+ * @param brokerRssBytes the largest resident memory of the brokers, after creation
+ * @param brokerRssBytesEach each broker's resident memory, node 1 first
+ * @param zkRssBytes ZooKeeper's resident memory; null in KRaft mode
+ * @param brokerOpenFiles the most open file descriptors of a broker ({@code /proc/<pid>/fd}), after
+ *     creation: what the open-files limit is measured against
+ * @param brokerMemoryMaps the most memory maps of a broker ({@code /proc/<pid>/maps}), after
+ *     creation: what {@code vm.max_map_count} is measured against
+ * @param budgetMs the time the point was allowed
+ * @param status {@code ok}; {@code did not finish in <T>: <reason>}; {@code refused: <limit>} (the
+ *     machine cannot hold the point); {@code not run: <why>}; {@code failed: <error>}
+ */
+public record MetadataRow(
+    String mode,
+    String shape,
+    int partitions,
+    int topics,
+    int replicationFactor,
+    int createdPartitions,
+    Long createAckMs,
+    Long createOnlineMs,
+    Long createOnlineTotalMs,
+    Long znodes,
+    Long zkWatches,
+    Long zkDataBytes,
+    Double zkAvgLatencyMs,
+    Double zkMaxLatencyMs,
+    Long zkOutstandingRequests,
+    Long metadataLogBytes,
+    Long controlledShutdownMs,
+    Long restartMs,
+    Long controllerFailoverMs,
+    Long describeAllMs,
+    Long brokerRssBytes,
+    List<Long> brokerRssBytesEach,
+    Long zkRssBytes,
+    Long brokerOpenFiles,
+    Long brokerMemoryMaps,
+    long budgetMs,
+    String status) {
+
+  public static final String OK = "ok";
+
+  public MetadataRow {
+    if (mode == null || mode.isBlank()) {
+      throw new IllegalArgumentException("mode: must be kraft or zookeeper, was " + mode);
+    }
+    if (shape == null || shape.isBlank()) {
+      throw new IllegalArgumentException("shape: missing");
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions: must be 1 or more, was " + partitions);
+    }
+    if (status == null || status.isBlank()) {
+      throw new IllegalArgumentException("status: missing for " + mode + " " + partitions);
+    }
+    // Not List.copyOf: a broker that was down when it was asked has a null RSS.
+    brokerRssBytesEach =
+        brokerRssBytesEach == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(brokerRssBytesEach));
+  }
+
+  /** A row for a point that measured nothing: refused, not run, or failed before creation. */
+  public static MetadataRow unmeasured(
+      String mode,
+      String shape,
+      int partitions,
+      int replicationFactor,
+      long budgetMs,
+      String status) {
+    Long none = null;
+    return new MetadataRow(
+        mode,
+        shape,
+        partitions,
+        0,
+        replicationFactor,
+        0,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        null,
+        null,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+        List.of(),
+        none,
+        none,
+        none,
+        budgetMs,
+        status);
+  }
+
+  public boolean ok() {
+    return OK.equals(status);
+  }
+
+  /** Milliseconds per 1,000 partitions created at this point, or null. */
+  public Double createOnlineMsPer1000() {
+    return createOnlineMs == null || createdPartitions == 0
+        ? null
+        : createOnlineMs * 1000.0 / createdPartitions;
+  }
+}

@@ -1,0 +1,485 @@
+package io.brokerbench.bench.metadata;
+
+import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
+import io.brokerbench.brokers.BrokerUnavailableException;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.MachineLimits;
+import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * ZooKeeper against KRaft (claims K4 and K5): how Kafka's metadata layer behaves as topics and
+ * partitions grow. For each shape and each mode one 3-broker Kafka 3.9.1 cluster starts empty and
+ * grows through the plan's partition counts; at each point the suite creates the new partitions
+ * (acknowledged, then online with their logs on the brokers), describes every topic from a fresh
+ * client, reads ZooKeeper's {@code mntr} or the KRaft metadata log's size and every process's
+ * resident memory, and, where the plan says so, stops one broker cleanly, restarts it, and kills
+ * the active controller.
+ *
+ * <p>A point the machine cannot hold (open files, memory maps) is refused before anything starts; a
+ * point over its time budget is reported as not finished with the step it was in. Either ends that
+ * series (a larger point would not fare better) and the sweep goes on with the next. Every cluster
+ * is stopped and its data deleted when its series ends.
+ */
+public final class MetadataSuite {
+  /**
+   * Broker settings for many partitions, each with its reason. Everything else is Kafka's default,
+   * so both modes are measured as they ship.
+   */
+  static final Map<String, String> BROKER_OVERRIDES =
+      Map.of(
+          // Each partition preallocates a 10 MiB offset index and a 10 MiB time index, sparse and
+          // memory-mapped: 20,000 partitions would map 400 GiB. The sweep's partitions stay empty,
+          // and 64 KiB holds 8,192 index entries.
+          "log.index.size.max.bytes", Integer.toString(64 * 1024));
+
+  /** Topics of one partition created and deleted before a series' first point. */
+  static final int WARMUP_TOPICS = 100;
+
+  private final MetadataPlan plan;
+  private final Progress progress;
+  private final MachineLimits limits;
+  private final List<MetadataRow> rows = new ArrayList<>();
+  private final List<Description> described = new ArrayList<>();
+  private Duration wallTime = Duration.ZERO;
+
+  public MetadataSuite(MetadataPlan plan, Progress progress) {
+    this(plan, progress, MachineLimits.read());
+  }
+
+  MetadataSuite(MetadataPlan plan, Progress progress, MachineLimits limits) {
+    this.plan = plan;
+    this.progress = progress;
+    this.limits = limits;
+  }
+
+  /** How many progress steps {@link #run} takes: one per point. */
+  public static int steps(MetadataPlan plan) {
+    return plan.points().size();
+  }
+
+  public MetadataPlan plan() {
+    return plan;
+  }
+
+  public List<MetadataRow> rows() {
+    return List.copyOf(rows);
+  }
+
+  public List<Description> descriptions() {
+    return List.copyOf(described);
+  }
+
+  /** The suite's {@code metadata-scaling.json}: plan, limits, rows and verdicts. */
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "metadata-scaling");
+    json.put("kafkaVersion", KafkaNode.VERSION);
+    json.put("plan", plan.describe());
+    json.put("limits", limitsJson(limits, plan));
+    json.put("brokerOverrides", BROKER_OVERRIDES);
+    json.put("wallTimeMs", wallTime.toMillis());
+    json.put("rows", rows());
+    json.put("verdicts", MetadataVerdicts.of(rows));
+    return json;
+  }
+
+  static Map<String, Object> limitsJson(MachineLimits limits, MetadataPlan plan) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("openFiles", limits.openFiles());
+    json.put("maxMapCount", limits.maxMapCount());
+    json.put("maxPartitionsPerBroker", limits.maxPartitionsPerBroker());
+    json.put("maxPartitionsPerCluster", maxPartitions(limits, plan));
+    return json;
+  }
+
+  /** The most partitions the plan's cluster can hold under the machine's limits. */
+  static long maxPartitions(MachineLimits limits, MetadataPlan plan) {
+    return limits.maxPartitionsPerBroker() * plan.brokers() / plan.replicationFactor();
+  }
+
+  /**
+   * Draws the plots into {@code dir} and returns the report's section. A plot that cannot be drawn
+   * is a sentence in the report, not a failed run: the numbers are in the table and the JSON.
+   */
+  public String report(Path dir) {
+    List<String> plots = List.of();
+    String problem = "";
+    try {
+      plots = MetadataPlots.write(dir, rows);
+    } catch (Exception | Error e) {
+      problem = e.toString();
+    }
+    return MetadataTable.markdown(plan, limits, rows, wallTime, plots, problem);
+  }
+
+  public void run() {
+    long begin = System.nanoTime();
+    Map<String, List<MetadataPlan.Point>> series = new LinkedHashMap<>();
+    for (MetadataPlan.Point point : plan.points()) {
+      series.computeIfAbsent(point.mode() + "/" + point.shape(), k -> new ArrayList<>()).add(point);
+    }
+    for (List<MetadataPlan.Point> points : series.values()) {
+      runSeries(points);
+    }
+    wallTime = Duration.ofNanos(System.nanoTime() - begin);
+  }
+
+  /** What one series knows as it grows. */
+  private static final class Series {
+    final Set<String> topics = new LinkedHashSet<>();
+    long createOnlineTotalMs;
+    int probes;
+  }
+
+  private void runSeries(List<MetadataPlan.Point> points) {
+    KafkaMode mode = points.get(0).mode();
+    Shape shape = points.get(0).shape();
+    long budgetMs = plan.pointBudget().toMillis();
+    Series series = new Series();
+    KafkaCluster cluster = null;
+    String ended = null;
+    try {
+      for (MetadataPlan.Point point : points) {
+        progress.step(
+            String.format(
+                "metadata: kafka %s, %s, %,d partitions",
+                mode.label(), shape.label(), point.partitions()));
+        if (ended != null) {
+          rows.add(unmeasured(point, "not run: " + ended));
+          progress.done("not run: " + ended);
+          continue;
+        }
+        String refused = refusal(point);
+        if (refused != null) {
+          rows.add(unmeasured(point, "refused: " + refused));
+          progress.done("refused: " + refused);
+          ended = String.format("the machine cannot hold %,d partitions", point.partitions());
+          continue;
+        }
+        if (cluster == null) {
+          try {
+            cluster = new KafkaCluster("meta-" + mode.label(), spec(mode));
+            cluster.start();
+            warmUp(cluster);
+          } catch (RuntimeException e) {
+            String status = "failed: the cluster did not start: " + firstLine(e);
+            rows.add(unmeasured(point, status));
+            progress.done(status);
+            ended = "the cluster did not start";
+            continue;
+          }
+        }
+        boolean last = point == points.get(points.size() - 1);
+        MetadataRow row = measure(cluster, point, series, !last);
+        rows.add(row);
+        progress.done(summary(row));
+        if (!row.ok()) {
+          ended = String.format("the %,d-partition point did not complete", point.partitions());
+        }
+      }
+    } finally {
+      if (cluster != null) {
+        described.add(cluster.describe());
+        // SIGKILL, not a clean stop: the data is deleted next, and a clean shutdown of thousands
+        // of partitions takes 10 s or more per cluster for nothing.
+        cluster.kill();
+      }
+      // Thousands of partitions' directories are not results: the disk holds one series at a time.
+      Work.deleteCreated();
+    }
+  }
+
+  /**
+   * Creates {@value #WARMUP_TOPICS} topics, describes them and deletes them again, unmeasured: a
+   * fresh broker runs its first requests interpreted (DESIGN.md: warm up before measuring), and the
+   * first point would pay for that.
+   */
+  private void warmUp(KafkaCluster cluster) {
+    Deadline deadline = new Deadline(plan.pointBudget());
+    try (ClusterProbe probe = new ClusterProbe(cluster, plan.pointBudget())) {
+      List<NewTopic> topics = new ArrayList<>();
+      for (int i = 0; i < WARMUP_TOPICS; i++) {
+        topics.add(new NewTopic("warmup-" + i, 1, (short) 1));
+      }
+      Set<String> names = new LinkedHashSet<>();
+      topics.forEach(topic -> names.add(topic.name()));
+      probe.create(topics, deadline);
+      probe.awaitCreated(names, WARMUP_TOPICS, deadline);
+      probe.describeAll(deadline);
+      probe.delete(names, deadline);
+    } catch (PointTimeoutException e) {
+      throw new IllegalStateException(
+          "the warm-up did not finish in "
+              + Deadline.format(plan.pointBudget())
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  private KafkaClusterSpec spec(KafkaMode mode) {
+    Duration startTimeout =
+        plan.pointBudget().compareTo(Duration.ofMinutes(2)) > 0
+            ? plan.pointBudget()
+            : Duration.ofMinutes(2);
+    return new KafkaClusterSpec(
+        mode,
+        plan.brokers(),
+        mode == KafkaMode.KRAFT ? plan.brokers() : 0,
+        plan.heap(),
+        // checked per point by refusal(), so that a series runs up to what fits
+        0,
+        BROKER_OVERRIDES,
+        startTimeout);
+  }
+
+  /** Why the machine cannot hold {@code point}, or null when it can. */
+  String refusal(MetadataPlan.Point point) {
+    try {
+      limits.requireKafkaPartitionsFit(
+          "each of the " + plan.brokers() + " brokers", plan.replicasPerBroker(point.partitions()));
+      return null;
+    } catch (BrokerUnavailableException e) {
+      return e.getMessage();
+    }
+  }
+
+  private MetadataRow unmeasured(MetadataPlan.Point point, String status) {
+    return MetadataRow.unmeasured(
+        point.mode().label(),
+        point.shape().label(),
+        point.partitions(),
+        plan.replicationFactor(),
+        plan.pointBudget().toMillis(),
+        status);
+  }
+
+  /** The figures of one point as they are measured, so a point that stops keeps what it has. */
+  private static final class Figures {
+    Long createAckMs;
+    Long createOnlineMs;
+    Long createOnlineTotalMs;
+    Long znodes;
+    Long zkWatches;
+    Long zkDataBytes;
+    Double zkAvgLatencyMs;
+    Double zkMaxLatencyMs;
+    Long zkOutstandingRequests;
+    Long metadataLogBytes;
+    Long controlledShutdownMs;
+    Long restartMs;
+    Long controllerFailoverMs;
+    Long describeAllMs;
+    Long brokerRssBytes;
+    List<Long> brokerRssBytesEach = List.of();
+    Long zkRssBytes;
+    Long brokerOpenFiles;
+    Long brokerMemoryMaps;
+  }
+
+  /**
+   * @param restore whether the cluster must be whole again after the failover (not after the last
+   *     point of a series: the cluster is torn down next)
+   */
+  private MetadataRow measure(
+      KafkaCluster cluster, MetadataPlan.Point point, Series series, boolean restore) {
+    Deadline deadline = new Deadline(plan.pointBudget());
+    Figures figures = new Figures();
+    boolean zookeeper = point.mode() == KafkaMode.ZOOKEEPER;
+    String status = MetadataRow.OK;
+    List<NewTopic> created = newTopics(point, series);
+    try (ClusterProbe probe = new ClusterProbe(cluster, plan.pointBudget())) {
+      if (zookeeper) {
+        probe.resetZooKeeperStats();
+      }
+      Set<String> names = new LinkedHashSet<>();
+      created.forEach(topic -> names.add(topic.name()));
+      long begin = System.nanoTime();
+      probe.create(created, deadline);
+      figures.createAckMs = ClusterProbe.millisSince(begin);
+      series.topics.addAll(names);
+      probe.awaitCreated(
+          names,
+          (long) (point.partitions() - point.previousPartitions()) * plan.replicationFactor(),
+          deadline);
+      figures.createOnlineMs = ClusterProbe.millisSince(begin);
+      series.createOnlineTotalMs += figures.createOnlineMs;
+      figures.createOnlineTotalMs = series.createOnlineTotalMs;
+
+      figures.describeAllMs = probe.describeAll(deadline);
+      List<Long> rss = new ArrayList<>();
+      for (KafkaNode node : cluster.nodes()) {
+        rss.add(ClusterProbe.rssBytes(node.pid()));
+      }
+      figures.brokerRssBytesEach = rss;
+      figures.brokerOpenFiles = most(cluster, ClusterProbe::openFiles);
+      figures.brokerMemoryMaps = most(cluster, ClusterProbe::memoryMaps);
+      figures.brokerRssBytes = rss.stream().filter(v -> v != null).max(Long::compare).orElse(null);
+      if (zookeeper) {
+        figures.zkRssBytes = ClusterProbe.rssBytes(cluster.zookeeper().pid());
+        Map<String, String> mntr = probe.mntr();
+        figures.znodes = longOf(mntr, "zk_znode_count");
+        figures.zkWatches = longOf(mntr, "zk_watch_count");
+        figures.zkDataBytes = longOf(mntr, "zk_approximate_data_size");
+      } else {
+        figures.metadataLogBytes = probe.metadataLogBytes();
+      }
+
+      if (point.operations()) {
+        int controllerId = probe.activeController(deadline);
+        KafkaNode victim =
+            cluster.nodes().stream()
+                .filter(node -> node.nodeId() != controllerId)
+                .findFirst()
+                .orElseThrow();
+        figures.controlledShutdownMs = probe.controlledShutdown(victim);
+        if (figures.controlledShutdownMs == null) {
+          status =
+              String.format(
+                  "did not finish in %s: controlled shutdown of %s (the harness killed it)",
+                  Deadline.format(victim.stopTimeout()), victim.name());
+        }
+        deadline.check("stopping " + victim.name());
+        figures.restartMs = probe.restart(victim, series.topics, deadline);
+        series.probes++;
+        String probeTopic =
+            "probe-" + point.shape().label() + "-" + point.partitions() + "-" + series.probes;
+        figures.controllerFailoverMs = probe.failover(probeTopic, series.topics, deadline, restore);
+      }
+      if (zookeeper) {
+        Map<String, String> mntr = probe.mntr();
+        figures.zkAvgLatencyMs = doubleOf(mntr, "zk_avg_latency");
+        figures.zkMaxLatencyMs = doubleOf(mntr, "zk_max_latency");
+        figures.zkOutstandingRequests = longOf(mntr, "zk_outstanding_requests");
+      }
+    } catch (PointTimeoutException e) {
+      status =
+          String.format(
+              "did not finish in %s: %s", Deadline.format(plan.pointBudget()), e.getMessage());
+    } catch (RuntimeException e) {
+      status = "failed: " + firstLine(e);
+    }
+    return row(point, series, figures, status);
+  }
+
+  private List<NewTopic> newTopics(MetadataPlan.Point point, Series series) {
+    List<NewTopic> topics = new ArrayList<>();
+    String prefix = point.shape() == Shape.MANY_TOPICS ? "t1p-" : "t1kp-";
+    int index = series.topics.size();
+    for (int size : point.shape().topicsBetween(point.previousPartitions(), point.partitions())) {
+      topics.add(
+          new NewTopic(
+              String.format("%s%06d", prefix, index++), size, (short) plan.replicationFactor()));
+    }
+    return topics;
+  }
+
+  private MetadataRow row(MetadataPlan.Point point, Series series, Figures f, String status) {
+    return new MetadataRow(
+        point.mode().label(),
+        point.shape().label(),
+        point.partitions(),
+        series.topics.size(),
+        plan.replicationFactor(),
+        point.partitions() - point.previousPartitions(),
+        f.createAckMs,
+        f.createOnlineMs,
+        f.createOnlineTotalMs,
+        f.znodes,
+        f.zkWatches,
+        f.zkDataBytes,
+        f.zkAvgLatencyMs,
+        f.zkMaxLatencyMs,
+        f.zkOutstandingRequests,
+        f.metadataLogBytes,
+        f.controlledShutdownMs,
+        f.restartMs,
+        f.controllerFailoverMs,
+        f.describeAllMs,
+        f.brokerRssBytes,
+        f.brokerRssBytesEach,
+        f.zkRssBytes,
+        f.brokerOpenFiles,
+        f.brokerMemoryMaps,
+        plan.pointBudget().toMillis(),
+        status);
+  }
+
+  /** The largest of {@code figure} over the brokers that are up; null when none answers. */
+  private static Long most(KafkaCluster cluster, java.util.function.LongFunction<Long> figure) {
+    return cluster.nodes().stream()
+        .map(node -> figure.apply(node.pid()))
+        .filter(v -> v != null)
+        .max(Long::compare)
+        .orElse(null);
+  }
+
+  private static Long longOf(Map<String, String> mntr, String key) {
+    String value = mntr.get(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Math.round(Double.parseDouble(value));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Double doubleOf(Map<String, String> mntr, String key) {
+    String value = mntr.get(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The console line after a point. */
+  static String summary(MetadataRow row) {
+    List<String> parts = new ArrayList<>();
+    if (row.createAckMs() != null) {
+      parts.add(
+          String.format(
+              "+%,d created: ack %s, online %s",
+              row.createdPartitions(),
+              MetadataTable.seconds(row.createAckMs()),
+              MetadataTable.seconds(row.createOnlineMs())));
+    }
+    if (row.describeAllMs() != null) {
+      parts.add("describe-all " + MetadataTable.seconds(row.describeAllMs()));
+    }
+    if (row.controllerFailoverMs() != null) {
+      parts.add("failover " + MetadataTable.seconds(row.controllerFailoverMs()));
+    }
+    if (row.znodes() != null) {
+      parts.add(String.format("%,d znodes", row.znodes()));
+    }
+    if (!row.ok()) {
+      parts.add(row.status());
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,228 @@
+package io.brokerbench.bench.metadata;
+
+import io.brokerbench.brokers.MachineLimits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The metadata suite's section of {@code REPORT.md}: the table, the verdicts, a closing note. */
+public final class MetadataTable {
+  private MetadataTable() {}
+
+  public static String markdown(
+      MetadataPlan plan,
+      MachineLimits limits,
+      List<MetadataRow> rows,
+      Duration wallTime,
+      List<String> plots,
+      String plotProblem) {
+    StringBuilder md = new StringBuilder();
+    md.append("## ZooKeeper vs KRaft: metadata as partitions grow\n\n");
+    md.append(
+        String.format(
+            "Kafka 3.9.1 on %d brokers in each mode (KRaft: every broker also a controller;"
+                + " ZooKeeper mode: one ZooKeeper 3.8.4), replication factor %d, one cluster per"
+                + " mode and shape that grows from point to point: a point's *created* partitions"
+                + " are those that took it from the previous point's count to its own. *ack*: until"
+                + " every CreateTopics request was acknowledged; *online*: until every new"
+                + " partition had a leader and its log on its brokers. Point budget %s; the sweep"
+                + " took %s. This machine holds at most %,d partitions per broker (open files"
+                + " %,d, vm.max_map_count %,d), so at most %,d in the cluster.%n%n",
+            plan.brokers(),
+            plan.replicationFactor(),
+            Deadline.format(plan.pointBudget()),
+            minutes(wallTime),
+            limits.maxPartitionsPerBroker(),
+            limits.openFiles(),
+            limits.maxMapCount(),
+            MetadataSuite.maxPartitions(limits, plan)));
+    List<String> header =
+        List.of(
+            "mode",
+            "shape",
+            "partitions",
+            "topics",
+            "create ack",
+            "create online",
+            "online per 1,000",
+            "describe all",
+            "controlled shutdown",
+            "restart",
+            "controller failover",
+            "znodes",
+            "ZK latency avg / max",
+            "metadata log",
+            "broker RSS (max)",
+            "ZK RSS",
+            "broker files / maps",
+            "status");
+    md.append(line(header));
+    md.append("|---".repeat(header.size())).append("|\n");
+    List<String> notes = new ArrayList<>();
+    for (MetadataRow row : rows) {
+      md.append(
+          line(
+              List.of(
+                  row.mode(),
+                  row.shape(),
+                  String.format("%,d", row.partitions()),
+                  row.topics() == 0 ? "" : String.format("%,d", row.topics()),
+                  seconds(row.createAckMs()),
+                  seconds(row.createOnlineMs()),
+                  row.createOnlineMsPer1000() == null
+                      ? ""
+                      : seconds(Math.round(row.createOnlineMsPer1000())),
+                  seconds(row.describeAllMs()),
+                  seconds(row.controlledShutdownMs()),
+                  seconds(row.restartMs()),
+                  seconds(row.controllerFailoverMs()),
+                  row.znodes() == null ? "" : String.format("%,d", row.znodes()),
+                  row.zkAvgLatencyMs() == null
+                      ? ""
+                      : String.format(
+                          "%.1f / %.0f ms",
+                          row.zkAvgLatencyMs(),
+                          row.zkMaxLatencyMs() == null ? 0 : row.zkMaxLatencyMs()),
+                  mib(row.metadataLogBytes()),
+                  mib(row.brokerRssBytes()),
+                  mib(row.zkRssBytes()),
+                  row.brokerOpenFiles() == null
+                      ? ""
+                      : String.format(
+                          "%,d / %,d",
+                          row.brokerOpenFiles(),
+                          row.brokerMemoryMaps() == null ? 0 : row.brokerMemoryMaps()),
+                  row.ok() ? "ok" : row.status().split(":")[0])));
+      if (!row.ok()) {
+        notes.add(
+            String.format(
+                "- %s, %s, %,d partitions: %s",
+                row.mode(), row.shape(), row.partitions(), oneLine(row.status())));
+      }
+    }
+    md.append("\n");
+    if (!notes.isEmpty()) {
+      md.append(String.join("\n", notes)).append("\n\n");
+    }
+    md.append(
+        "Empty cells: the figure does not apply to the mode (znodes and ZooKeeper latency in KRaft"
+            + " mode, the metadata log in ZooKeeper mode), the plan did not measure it at that"
+            + " point (shutdown, restart and failover run only at the plan's operation points), or"
+            + " the point stopped before it. Waits poll every "
+            + ClusterProbe.POLL.toMillis()
+            + " ms.\n\n");
+    md.append("### Verdicts\n\n");
+    for (MetadataVerdicts.Verdict verdict : MetadataVerdicts.of(rows)) {
+      md.append(
+          String.format(
+              "- **%s** (%s): %s. %s%n",
+              verdict.claim(), verdict.scope(), verdict.verdict(), verdict.evidence()));
+    }
+    md.append("\n");
+    String closing = closingNote(rows);
+    if (!closing.isEmpty()) {
+      md.append(closing).append("\n");
+    }
+    for (String plot : plots) {
+      if (plot.endsWith(".png")) {
+        md.append(String.format("![%s](%s)%n%n", plot.replace(".png", ""), plot));
+      }
+    }
+    if (!plotProblem.isEmpty()) {
+      md.append("The plots could not be drawn: ").append(oneLine(plotProblem)).append("\n\n");
+    }
+    md.append("Raw rows, plan, limits and verdicts: `metadata-scaling.json`.\n");
+    return md.toString();
+  }
+
+  /**
+   * Create time, controller failover and znodes at 10,000 partitions and at the largest point each
+   * mode completed, per shape.
+   */
+  static String closingNote(List<MetadataRow> rows) {
+    StringBuilder md = new StringBuilder();
+    for (String shape : rows.stream().map(MetadataRow::shape).distinct().toList()) {
+      for (String mode : List.of("zookeeper", "kraft")) {
+        List<MetadataRow> ok =
+            rows.stream()
+                .filter(r -> r.shape().equals(shape) && r.mode().equals(mode) && r.ok())
+                .sorted(Comparator.comparingInt(MetadataRow::partitions))
+                .toList();
+        if (ok.isEmpty()) {
+          continue;
+        }
+        List<String> at = new ArrayList<>();
+        Optional<MetadataRow> tenK =
+            ok.stream().filter(r -> r.partitions() == MetadataVerdicts.CLAIM_SCALE).findFirst();
+        tenK.ifPresent(r -> at.add(quote(r)));
+        MetadataRow largest = ok.get(ok.size() - 1);
+        if (tenK.isEmpty() || tenK.get() != largest) {
+          at.add(quote(largest) + " (largest reached)");
+        }
+        md.append(String.format("- %s, %s: %s.%n", mode, shape, String.join("; ", at)));
+      }
+    }
+    return md.length() == 0 ? "" : "At 10,000 partitions and at the largest point:\n\n" + md;
+  }
+
+  private static String quote(MetadataRow row) {
+    List<String> parts = new ArrayList<>();
+    parts.add(
+        String.format(
+            "at %,d: %,d created in %s (ack) / %s (online)",
+            row.partitions(),
+            row.createdPartitions(),
+            seconds(row.createAckMs()),
+            seconds(row.createOnlineMs())));
+    if (row.controllerFailoverMs() != null) {
+      parts.add("failover " + seconds(row.controllerFailoverMs()));
+    }
+    if (row.znodes() != null) {
+      parts.add(String.format("%,d znodes", row.znodes()));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** {@code 850 ms}, {@code 1.25 s}, {@code 43.2 s}; empty for null. */
+  public static String seconds(Long ms) {
+    if (ms == null) {
+      return "";
+    }
+    if (ms < 1_000) {
+      return ms + " ms";
+    }
+    if (ms < 10_000) {
+      return String.format("%.2f s", ms / 1000.0);
+    }
+    return String.format("%.1f s", ms / 1000.0);
+  }
+
+  /** {@code 512 KiB}, {@code 381 MiB}; empty for null. */
+  static String mib(Long bytes) {
+    if (bytes == null) {
+      return "";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format("%,.0f KiB", bytes / 1024.0);
+    }
+    return String.format("%,.0f MiB", bytes / (1024.0 * 1024.0));
+  }
+
+  private static String minutes(Duration duration) {
+    long seconds = duration.toSeconds();
+    return String.format("%d:%02d min", seconds / 60, seconds % 60);
+  }
+
+  private static String line(List<String> cells) {
+    return cells.stream()
+        .map(cell -> cell.isEmpty() ? " " : " " + cell + " ")
+        .collect(Collectors.joining("|", "|", "|\n"));
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+}

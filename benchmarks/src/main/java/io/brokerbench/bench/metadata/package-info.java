@@ -1,0 +1,19 @@
+/**
+ * The metadata suite: ZooKeeper against KRaft as topics and partitions grow (claims K4 and K5).
+ *
+ * <ul>
+ *   <li>{@link io.brokerbench.bench.metadata.MetadataPlan}: the points of a profile (partition
+ *       counts, the two {@link io.brokerbench.bench.metadata.Shape}s, both modes, where the slow
+ *       operations run, the time budget of a point).
+ *   <li>{@link io.brokerbench.bench.metadata.MetadataSuite}: one growing 3-broker cluster per mode
+ *       and shape; refuses what the machine's limits cannot hold, ends a series at a point over its
+ *       budget, always stops the cluster and deletes its data.
+ *   <li>{@code ClusterProbe}: the measurements, each asked of the brokers (Admin requests,
+ *       ZooKeeper's {@code mntr}) or of the operating system ({@code /proc}).
+ *   <li>{@link io.brokerbench.bench.metadata.MetadataRow}: one point's figures, the rows of {@code
+ *       metadata-scaling.json}; {@link io.brokerbench.bench.metadata.MetadataTable}, {@link
+ *       io.brokerbench.bench.metadata.MetadataPlots} and {@link
+ *       io.brokerbench.bench.metadata.MetadataVerdicts}: how people read them.
+ * </ul>
+ */
+package io.brokerbench.bench.metadata;

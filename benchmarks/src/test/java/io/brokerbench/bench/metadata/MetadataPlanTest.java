@@ -1,0 +1,124 @@
+package io.brokerbench.bench.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.brokers.kafka.KafkaMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MetadataPlanTest {
+  @Test
+  void smokeIsOneTinyPointPerModeWithEveryMeasurement() {
+    List<MetadataPlan.Point> points = MetadataPlan.forProfile("smoke", 1).points();
+    assertEquals(2, points.size());
+    assertEquals(
+        List.of(KafkaMode.ZOOKEEPER, KafkaMode.KRAFT),
+        points.stream().map(MetadataPlan.Point::mode).toList());
+    for (MetadataPlan.Point point : points) {
+      assertEquals(200, point.partitions());
+      assertEquals(0, point.previousPartitions());
+      assertEquals(Shape.MANY_TOPICS, point.shape());
+      assertTrue(point.operations(), "smoke measures everything at its one point");
+    }
+  }
+
+  @Test
+  void quickSweepsBothShapesInBothModesAndRunsTheSlowOperationsAtTenThousandOnly() {
+    MetadataPlan plan = MetadataPlan.forProfile("quick", 1);
+    List<MetadataPlan.Point> points = plan.points();
+    assertEquals(12, points.size(), "3 counts x 2 shapes x 2 modes");
+    assertEquals(List.of(1_000, 5_000, 10_000), plan.partitions());
+    // Series by series, each growing from the previous count.
+    MetadataPlan.Point first = points.get(0);
+    assertEquals(Shape.MANY_TOPICS, first.shape());
+    assertEquals(KafkaMode.ZOOKEEPER, first.mode());
+    assertEquals(
+        List.of(0, 1_000, 5_000),
+        points.subList(0, 3).stream().map(MetadataPlan.Point::previousPartitions).toList());
+    assertEquals(
+        List.of(10_000),
+        points.stream()
+            .filter(MetadataPlan.Point::operations)
+            .map(MetadataPlan.Point::partitions)
+            .distinct()
+            .toList());
+    assertTrue(
+        points.stream()
+            .filter(MetadataPlan.Point::operations)
+            .allMatch(point -> point.shape() == Shape.MANY_TOPICS));
+  }
+
+  @Test
+  void fullReachesFiftyThousandAndBeyondWithEveryMeasurementEverywhere() {
+    MetadataPlan plan = MetadataPlan.forProfile("full", 1);
+    assertTrue(plan.partitions().contains(50_000));
+    assertTrue(plan.partitions().get(plan.partitions().size() - 1) > 50_000);
+    assertTrue(plan.points().stream().allMatch(MetadataPlan.Point::operations));
+  }
+
+  @Test
+  void replicasAreSpreadOverTheBrokersRoundedUp() {
+    assertEquals(3_334, MetadataPlan.forProfile("quick", 1).replicasPerBroker(10_000));
+    assertEquals(10_000, MetadataPlan.forProfile("quick", 3).replicasPerBroker(10_000));
+  }
+
+  @Test
+  void withModesKeepsTheRestOfThePlan() {
+    MetadataPlan plan = MetadataPlan.forProfile("quick", 1).withModes(List.of(KafkaMode.KRAFT));
+    assertEquals(6, plan.points().size());
+    assertTrue(plan.points().stream().allMatch(point -> point.mode() == KafkaMode.KRAFT));
+    assertEquals(0, MetadataPlan.forProfile("quick", 1).withModes(List.of()).points().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 4})
+  void aReplicationFactorTheClusterCannotHoldIsRefused(int replicationFactor) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MetadataPlan.forProfile("quick", replicationFactor));
+    assertTrue(e.getMessage().startsWith("replicationFactor"), e.getMessage());
+  }
+
+  @Test
+  void partitionCountsMustIncreaseAndTheProfileMustExist() {
+    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MetadataPlan(
+                    List.of(5_000, 1_000),
+                    quick.shapes(),
+                    quick.modes(),
+                    1,
+                    3,
+                    quick.pointBudget(),
+                    quick.operationShapes(),
+                    quick.operationPoints(),
+                    "1g"));
+    assertTrue(e.getMessage().contains("[5000, 1000]"), e.getMessage());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> MetadataPlan.forProfile("fast", 1))
+            .getMessage()
+            .contains("smoke, quick or full"));
+  }
+
+  @Test
+  void shapesLayPartitionsOutInWholeTopics() {
+    assertEquals(List.of(1, 1, 1), Shape.MANY_TOPICS.topicsBetween(2, 5));
+    assertEquals(List.of(1_000, 1_000, 1_000, 1_000), Shape.FEW_TOPICS.topicsBetween(1_000, 5_000));
+    assertEquals(List.of(200), Shape.FEW_TOPICS.topicsBetween(0, 200));
+    assertEquals(List.of(1_000, 500), Shape.FEW_TOPICS.topicsBetween(0, 1_500));
+    assertThrows(IllegalArgumentException.class, () -> Shape.MANY_TOPICS.topicsBetween(5, 5));
+    assertEquals(Shape.FEW_TOPICS, Shape.parse(" Few-Topics "));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> Shape.parse("some"))
+            .getMessage()
+            .contains("many-topics or few-topics"));
+  }
+}

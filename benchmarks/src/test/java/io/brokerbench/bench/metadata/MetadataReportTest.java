@@ -1,0 +1,238 @@
+package io.brokerbench.bench.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.brokers.MachineLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** metadata-scaling.json's rows, the report's table, its verdicts and its plots. */
+class MetadataReportTest {
+  /** The fields the issue asks every row to carry. */
+  private static final List<String> REQUIRED =
+      List.of(
+          "mode",
+          "shape",
+          "partitions",
+          "createAckMs",
+          "createOnlineMs",
+          "znodes",
+          "zkAvgLatencyMs",
+          "zkMaxLatencyMs",
+          "metadataLogBytes",
+          "controlledShutdownMs",
+          "restartMs",
+          "controllerFailoverMs",
+          "describeAllMs",
+          "brokerRssBytes",
+          "zkRssBytes",
+          "status");
+
+  static MetadataRow row(
+      String mode, String shape, int partitions, int created, long onlineMs, Long failoverMs) {
+    boolean zk = mode.equals("zookeeper");
+    return new MetadataRow(
+        mode,
+        shape,
+        partitions,
+        partitions,
+        1,
+        created,
+        zk ? onlineMs : onlineMs / 10,
+        onlineMs,
+        onlineMs,
+        zk ? 5L * partitions : null,
+        zk ? 200L : null,
+        zk ? 78_000L : null,
+        zk ? 0.7 : null,
+        zk ? 54.0 : null,
+        zk ? 0L : null,
+        zk ? null : 1_048_576L,
+        failoverMs == null ? null : 900L,
+        failoverMs == null ? null : 4_000L,
+        failoverMs,
+        150L,
+        500L << 20,
+        List.of(400L << 20, 500L << 20, 450L << 20),
+        zk ? 250L << 20 : null,
+        3_500L,
+        9_000L,
+        240_000,
+        MetadataRow.OK);
+  }
+
+  private static List<MetadataRow> sweep() {
+    List<MetadataRow> rows = new ArrayList<>();
+    rows.add(row("zookeeper", "many-topics", 1_000, 1_000, 20_000, null));
+    rows.add(row("zookeeper", "many-topics", 10_000, 9_000, 180_000, 20_000L));
+    rows.add(row("kraft", "many-topics", 1_000, 1_000, 7_000, null));
+    rows.add(row("kraft", "many-topics", 10_000, 9_000, 30_000, 3_000L));
+    rows.add(row("zookeeper", "few-topics", 1_000, 1_000, 6_000, null));
+    rows.add(
+        MetadataRow.unmeasured(
+            "zookeeper",
+            "few-topics",
+            10_000,
+            1,
+            240_000,
+            "did not finish in 4 min: waiting for logs (12 of 9,000 exist)"));
+    rows.add(row("kraft", "few-topics", 1_000, 1_000, 7_000, null));
+    rows.add(row("kraft", "few-topics", 10_000, 9_000, 30_000, null));
+    return rows;
+  }
+
+  @Test
+  void rowsCarryTheIssuesFieldNamesWithNullsWhereAFigureDoesNotApply() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode kraft = json.readTree(json.writeValueAsString(sweep().get(3)));
+    for (String field : REQUIRED) {
+      assertTrue(kraft.has(field), "missing " + field);
+    }
+    assertTrue(kraft.get("znodes").isNull(), "no znodes in KRaft mode");
+    assertTrue(kraft.get("zkRssBytes").isNull());
+    assertEquals(1_048_576, kraft.get("metadataLogBytes").asLong());
+    assertEquals("kraft", kraft.get("mode").asText());
+    assertEquals(3_000, kraft.get("controllerFailoverMs").asLong());
+    assertFalse(kraft.has("ok"), "helpers are not fields");
+    JsonNode zk = json.readTree(json.writeValueAsString(sweep().get(1)));
+    assertEquals(50_000, zk.get("znodes").asLong());
+    assertEquals(3_500, zk.get("brokerOpenFiles").asLong());
+    assertTrue(zk.get("metadataLogBytes").isNull(), "no metadata log in ZooKeeper mode");
+  }
+
+  @Test
+  void aRowWithoutModeOrStatusIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MetadataRow.unmeasured("", "many-topics", 10, 1, 1, "ok"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MetadataRow.unmeasured("kraft", "many-topics", 10, 1, 1, " "));
+    assertTrue(e.getMessage().startsWith("status"), e.getMessage());
+  }
+
+  @Test
+  void theTableHasARowPerPointAndSaysWhyAPointDidNotFinish() {
+    String md =
+        MetadataTable.markdown(
+            MetadataPlan.forProfile("quick", 1),
+            new MachineLimits(20_000, 65_530),
+            sweep(),
+            Duration.ofSeconds(421),
+            List.of("metadata-create-online.png", "metadata-create-online.svg"),
+            "");
+    assertTrue(md.startsWith("## ZooKeeper vs KRaft"), md);
+    assertEquals(8 + 1, md.lines().filter(line -> line.startsWith("| ")).count(), md);
+    assertTrue(md.contains("| zookeeper | many-topics | 10,000 | 10,000 |"), md);
+    assertTrue(md.contains("| did not finish in 4 min |"), md);
+    assertTrue(
+        md.contains("- zookeeper, few-topics, 10,000 partitions: did not finish in 4 min: waiting"),
+        md);
+    assertTrue(md.contains("the sweep took 7:01 min"), md);
+    assertTrue(md.contains("at most 57,000 in the cluster"), md);
+    assertTrue(md.contains("![metadata-create-online](metadata-create-online.png)"), md);
+    assertFalse(md.contains(".svg)"), "SVGs are for print, not the report");
+  }
+
+  @Test
+  void theClosingNoteQuotesTenThousandAndTheLargestPointReached() {
+    String note = MetadataTable.closingNote(sweep());
+    assertTrue(
+        note.contains(
+            "- zookeeper, many-topics: at 10,000: 9,000 created in 180.0 s (ack) / 180.0 s"
+                + " (online), failover 20.0 s, 50,000 znodes."),
+        note);
+    assertTrue(
+        note.contains(
+            "- kraft, many-topics: at 10,000: 9,000 created in 3.00 s (ack) / 30.0 s (online)"),
+        note);
+    // ZooKeeper mode's few-topics series stopped at 1,000: that is the largest point it reached.
+    assertTrue(
+        note.contains(
+            "- zookeeper, few-topics: at 1,000: 1,000 created in 6.00 s (ack) / 6.00 s"
+                + " (online), 5,000 znodes (largest reached)."),
+        note);
+  }
+
+  @Test
+  void timesAndSizesReadForPeople() {
+    assertEquals("", MetadataTable.seconds(null));
+    assertEquals("850 ms", MetadataTable.seconds(850L));
+    assertEquals("1.25 s", MetadataTable.seconds(1_250L));
+    assertEquals("43.2 s", MetadataTable.seconds(43_210L));
+    assertEquals("128 KiB", MetadataTable.mib(131_072L));
+    assertEquals("1,035 MiB", MetadataTable.mib(1_035L << 20));
+  }
+
+  @Test
+  void k4IsRefutedByKraftPointsThatCompletedAndUntestedWithout() {
+    MetadataVerdicts.Verdict k4 = MetadataVerdicts.k4(sweep());
+    assertEquals("refuted", k4.verdict());
+    assertTrue(k4.evidence().contains("4 of 4 points, up to 10,000 partitions"), k4.evidence());
+    assertEquals(
+        "not tested",
+        MetadataVerdicts.k4(sweep().stream().filter(row -> row.mode().equals("zookeeper")).toList())
+            .verdict());
+  }
+
+  @Test
+  void k5ComparesTheModesAtTheLargestPointBothCompleted() {
+    List<MetadataVerdicts.Verdict> verdicts = MetadataVerdicts.of(sweep());
+    assertEquals(3, verdicts.size(), "K4, then K5 per shape");
+    MetadataVerdicts.Verdict many = verdicts.get(1);
+    assertEquals("many-topics", many.scope());
+    assertEquals("supported", many.verdict());
+    assertTrue(
+        many.evidence()
+            .contains(
+                "creation until online at 10,000 partitions: ZooKeeper 180.0 s, KRaft 30.0 s"
+                    + " (6.0×)"),
+        many.evidence());
+    assertTrue(
+        many.evidence().contains("controller failover at 10,000 partitions: ZooKeeper 20.0 s"),
+        many.evidence());
+    // Few topics: ZooKeeper mode did not finish 10,000, so 1,000 is the largest common point,
+    // where ZooKeeper mode was faster (6 s against 7 s): not supported, and below the scale.
+    MetadataVerdicts.Verdict few = verdicts.get(2);
+    assertEquals(
+        "not supported (below the claim's scale: largest common point 1,000)", few.verdict());
+  }
+
+  @Test
+  void k5IsMixedWhenEachModeIsClearlySlowerAtSomething() {
+    List<MetadataRow> rows =
+        List.of(
+            row("zookeeper", "many-topics", 10_000, 10_000, 100_000, 1_000L),
+            row("kraft", "many-topics", 10_000, 10_000, 10_000, 9_000L));
+    assertEquals("mixed", MetadataVerdicts.k5(rows, "many-topics").verdict());
+    assertEquals("not tested", MetadataVerdicts.k5(rows.subList(0, 1), "many-topics").verdict());
+  }
+
+  @Test
+  void plotsAreWrittenForTheTimesThatWereMeasured(@TempDir Path dir) throws Exception {
+    List<String> written = MetadataPlots.write(dir, sweep());
+    for (String name : written) {
+      assertTrue(Files.size(dir.resolve(name)) > 0, name);
+    }
+    assertTrue(written.contains("metadata-create-online.png"));
+    assertTrue(written.contains("metadata-controller-failover.png"));
+    assertEquals(
+        Set.of(4L),
+        Set.of(MetadataPlots.chart(MetadataPlots.PLOTS.get(1), sweep()).getSeriesMap().size() + 0L),
+        "a line per mode and shape");
+    assertNull(MetadataPlots.chart(MetadataPlots.PLOTS.get(5), List.of()).getSeriesMap().get("x"));
+  }
+}

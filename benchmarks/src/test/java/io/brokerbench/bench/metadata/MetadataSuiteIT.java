@@ -1,0 +1,99 @@
+package io.brokerbench.bench.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokerbench.bench.Progress;
+import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The smallest real point in both modes on 3-broker clusters: every figure measured, every process
+ * gone and every data directory deleted afterwards.
+ */
+class MetadataSuiteIT {
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void theSmallestPointMeasuresEveryFigureInBothModesAndLeavesNothingBehind() throws Exception {
+    MetadataPlan plan =
+        new MetadataPlan(
+            List.of(100),
+            List.of(Shape.MANY_TOPICS),
+            List.of(KafkaMode.ZOOKEEPER, KafkaMode.KRAFT),
+            1,
+            3,
+            Duration.ofMinutes(2),
+            Set.of(Shape.MANY_TOPICS),
+            Set.of(100),
+            // 512 MiB heaps: three brokers and ZooKeeper share the test machine with the build.
+            "512m");
+    MetadataSuite suite =
+        new MetadataSuite(
+            plan, new Progress(new PrintStream(System.out), MetadataSuite.steps(plan)));
+    suite.run();
+
+    List<MetadataRow> rows = suite.rows();
+    assertEquals(2, rows.size());
+    for (MetadataRow row : rows) {
+      String where = row.mode() + ": " + row;
+      assertEquals(MetadataRow.OK, row.status(), where);
+      assertEquals(100, row.partitions(), where);
+      assertEquals(100, row.topics(), where);
+      assertEquals(100, row.createdPartitions(), where);
+      assertTrue(row.createAckMs() >= 0, where);
+      assertTrue(row.createOnlineMs() >= row.createAckMs(), "online after ack: " + where);
+      assertTrue(row.describeAllMs() > 0, where);
+      assertTrue(row.controlledShutdownMs() > 0, where);
+      assertTrue(row.restartMs() > 0, where);
+      // A new controller takes at least an election; ZooKeeper mode waits out a session.
+      assertTrue(row.controllerFailoverMs() > 100, where);
+      assertEquals(3, row.brokerRssBytesEach().size(), where);
+      // Each broker holds about 34 partitions here: its jars, sockets and JVM dominate.
+      assertTrue(row.brokerOpenFiles() > 30, where);
+      assertTrue(row.brokerMemoryMaps() > 100, where);
+      assertTrue(row.brokerRssBytes() > 50L << 20, "a broker JVM holds more than 50 MiB: " + where);
+    }
+    MetadataRow zk = rows.get(0);
+    assertEquals("zookeeper", zk.mode());
+    // Every one-partition topic is several znodes: the topic, its partitions, their state.
+    assertTrue(zk.znodes() > 300, zk.toString());
+    assertNotNull(zk.zkAvgLatencyMs());
+    assertTrue(zk.zkMaxLatencyMs() >= zk.zkAvgLatencyMs(), zk.toString());
+    assertTrue(zk.zkRssBytes() > 10L << 20, zk.toString());
+    assertNull(zk.metadataLogBytes());
+    MetadataRow kraft = rows.get(1);
+    assertEquals("kraft", kraft.mode());
+    assertNull(kraft.znodes());
+    assertNull(kraft.zkRssBytes());
+    assertTrue(kraft.metadataLogBytes() > 1_000, kraft.toString());
+
+    assertEquals(2, suite.descriptions().size());
+    for (Description cluster : suite.descriptions()) {
+      for (long pid : cluster.pids()) {
+        assertFalse(
+            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+            "process " + pid + " of " + cluster.name() + " outlived its series");
+      }
+    }
+    Path work = io.brokerbench.brokers.Work.root();
+    if (Files.isDirectory(work)) {
+      try (var left = Files.list(work)) {
+        assertTrue(
+            left.noneMatch(dir -> dir.getFileName().toString().contains("meta-")),
+            "the clusters' directories are deleted");
+      }
+    }
+  }
+}
