@@ -191,17 +191,19 @@ final class ZeroMqFaults {
     AtomicBoolean stop = new AtomicBoolean();
     long sent;
     try (ZContext context = new ZContext()) {
-      ZMQ.Socket pub = context.createSocket(SocketType.PUB);
-      pub.setSndHWM(highWaterMark);
-      pub.setSendBufferSize(SLOW_SUBSCRIBER_SOCKET_BUFFER);
-      pub.setLinger(0);
-      pub.bind(endpoint);
+      // The subscriber binds and the publisher connects (ZeroMQ allows either): a socket buffer
+      // size applies to a connected channel, and a bound PUB's listening channel refuses SO_SNDBUF.
       ZMQ.Socket sub = context.createSocket(SocketType.SUB);
       sub.setRcvHWM(highWaterMark);
       sub.setReceiveBufferSize(SLOW_SUBSCRIBER_SOCKET_BUFFER);
       sub.setReceiveTimeOut(100);
       sub.subscribe(new byte[0]);
-      ZmqConnect.connect(sub, endpoint);
+      sub.bind(endpoint);
+      ZMQ.Socket pub = context.createSocket(SocketType.PUB);
+      pub.setSndHWM(highWaterMark);
+      pub.setSendBufferSize(SLOW_SUBSCRIBER_SOCKET_BUFFER);
+      pub.setLinger(0);
+      ZmqConnect.connect(pub, endpoint);
       awaitSubscription(pub, sub);
       Thread subscriber =
           new Thread(
