@@ -3,6 +3,7 @@ package io.brokerbench.bench.durability;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
@@ -209,7 +210,7 @@ public final class DurabilitySuite {
               KafkaNode node = kafka.nodes().get(0);
               return trial.run(
                   scenario.fault().equals(PAUSE)
-                      ? down -> pauseAndResume(node::pause, node::resume, down)
+                      ? down -> pauseAndResume(node, down)
                       : down -> killAndRestart(node, down),
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
@@ -287,14 +288,13 @@ public final class DurabilitySuite {
    * Freezes a broker for three outages, then thaws it: the process keeps its sockets and its data,
    * the clients see a broker that does not answer (a long GC pause, a stalled VM).
    */
-  private String pauseAndResume(Runnable pause, Runnable resume, Runnable down)
-      throws InterruptedException {
-    pause.run();
+  private String pauseAndResume(Broker node, Runnable down) throws InterruptedException {
+    node.pause();
     down.run();
     Duration frozen = settings.outage().multipliedBy(3);
     Thread.sleep(frozen.toMillis());
     long began = System.nanoTime();
-    resume.run();
+    node.resume();
     return "SIGSTOP for "
         + frozen.toMillis()
         + " ms, answering again "
@@ -302,7 +302,8 @@ public final class DurabilitySuite {
         + " ms after SIGCONT";
   }
 
-  private String killAndRestart(KafkaNode node, Runnable down) throws InterruptedException {
+  /** SIGKILL of one broker process, an outage, and its restart on the same data. */
+  private String killAndRestart(Broker node, Runnable down) throws InterruptedException {
     node.kill();
     down.run();
     Thread.sleep(settings.outage().toMillis());
@@ -345,7 +346,7 @@ public final class DurabilitySuite {
                       trial());
               return trial.run(
                   scenario.fault().equals(PAUSE)
-                      ? down -> pauseAndResume(node::pause, node::resume, down)
+                      ? down -> pauseAndResume(node, down)
                       : down -> killAndRestart(node, down),
                   null);
             });
@@ -355,19 +356,6 @@ public final class DurabilitySuite {
     } finally {
       Work.deleteCreated();
     }
-  }
-
-  private String killAndRestart(RabbitNode node, Runnable down) throws InterruptedException {
-    node.kill();
-    down.run();
-    Thread.sleep(settings.outage().toMillis());
-    long began = System.nanoTime();
-    node.restart();
-    return "SIGKILL, down "
-        + settings.outage().toMillis()
-        + " ms, restart took "
-        + (System.nanoTime() - began) / 1_000_000
-        + " ms";
   }
 
   /**

@@ -207,26 +207,7 @@ final class ZeroMqFaults {
       awaitSubscription(pub, sub);
       Thread subscriber =
           new Thread(
-              () -> {
-                long idleSince = -1;
-                while (true) {
-                  byte[] message = sub.recv();
-                  if (message == null) {
-                    if (stop.get()) {
-                      if (idleSince < 0) {
-                        idleSince = System.nanoTime();
-                      } else if (System.nanoTime() - idleSince
-                          > TimeUnit.MILLISECONDS.toNanos(500)) {
-                        return;
-                      }
-                    }
-                    continue;
-                  }
-                  idleSince = -1;
-                  record(tracker, message);
-                  LockSupport.parkNanos(perMessage.toNanos());
-                }
-              },
+              () -> receiveUntilIdle(sub, tracker, stop, perMessage),
               "brokerbench-slow-subscriber");
       subscriber.start();
       sent = publish(pub, duration, 0);
@@ -271,23 +252,7 @@ final class ZeroMqFaults {
               () -> {
                 LockSupport.parkNanos(faultAfter.toNanos());
                 ZmqConnect.connect(sub, endpoint);
-                long idleSince = -1;
-                while (true) {
-                  byte[] message = sub.recv();
-                  if (message == null) {
-                    if (stop.get()) {
-                      if (idleSince < 0) {
-                        idleSince = System.nanoTime();
-                      } else if (System.nanoTime() - idleSince
-                          > TimeUnit.MILLISECONDS.toNanos(500)) {
-                        return;
-                      }
-                    }
-                    continue;
-                  }
-                  idleSince = -1;
-                  record(tracker, message);
-                }
+                receiveUntilIdle(sub, tracker, stop, Duration.ZERO);
               },
               "brokerbench-late-joiner");
       subscriber.start();
@@ -348,6 +313,33 @@ final class ZeroMqFaults {
       }
     }
     throw new IOException("the subscriber did not connect to the publisher within 10 s");
+  }
+
+  /**
+   * Receives into {@code tracker}, working {@code perMessage} after each message, until {@code
+   * stop} is set and nothing more came for 500 ms.
+   */
+  private static void receiveUntilIdle(
+      ZMQ.Socket sub, SequenceTracker tracker, AtomicBoolean stop, Duration perMessage) {
+    long idleSince = -1;
+    while (true) {
+      byte[] message = sub.recv();
+      if (message == null) {
+        if (stop.get()) {
+          if (idleSince < 0) {
+            idleSince = System.nanoTime();
+          } else if (System.nanoTime() - idleSince > TimeUnit.MILLISECONDS.toNanos(500)) {
+            return;
+          }
+        }
+        continue;
+      }
+      idleSince = -1;
+      record(tracker, message);
+      if (!perMessage.isZero()) {
+        LockSupport.parkNanos(perMessage.toNanos());
+      }
+    }
   }
 
   private static void record(SequenceTracker tracker, byte[] message) {
