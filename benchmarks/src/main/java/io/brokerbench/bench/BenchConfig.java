@@ -27,6 +27,12 @@ import java.util.Set;
  * @param metadataReplicationFactor the metadata suite's replicas per partition, from {@code
  *     -Dbench.metadata.rf=1} (the default: the size sweep) or up to 3 (leadership moves on shutdown
  *     and failover, three times the replicas per broker)
+ * @param kafkaBootstrap a running Kafka in KRaft mode to use as {@code kafka-kraft} instead of
+ *     starting one ({@code -Dkafka.bootstrap=127.0.0.1:9092}); empty: brokerbench starts its own
+ * @param kafkaZookeeperBootstrap the same for {@code kafka-zookeeper} ({@code
+ *     -Dkafka.zookeeper.bootstrap=127.0.0.1:9093})
+ * @param zookeeperConnect that cluster's ZooKeeper ({@code -Dzookeeper.connect=127.0.0.1:2181}),
+ *     recorded in the environment block beside it; empty: none
  */
 public record BenchConfig(
     String profile,
@@ -37,7 +43,10 @@ public record BenchConfig(
     Set<String> suites,
     Arrivals arrivals,
     String lang,
-    int metadataReplicationFactor) {
+    int metadataReplicationFactor,
+    String kafkaBootstrap,
+    String kafkaZookeeperBootstrap,
+    String zookeeperConnect) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
@@ -76,8 +85,31 @@ public record BenchConfig(
               + " clusters have 3 brokers), was "
               + metadataReplicationFactor);
     }
+    requireHostPorts("kafka.bootstrap", kafkaBootstrap);
+    requireHostPorts("kafka.zookeeper.bootstrap", kafkaZookeeperBootstrap);
+    requireHostPorts("zookeeper.connect", zookeeperConnect);
     suites = Set.copyOf(suites);
     systems = java.util.Collections.unmodifiableSet(EnumSet.copyOf(systems));
+  }
+
+  private static final java.util.regex.Pattern HOST_PORTS =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5})*");
+
+  private static void requireHostPorts(String property, String value) {
+    if (!value.isEmpty() && !HOST_PORTS.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          property
+              + ": '"
+              + value
+              + "' is not a list of host:port; expected e.g. 127.0.0.1:9092 or"
+              + " host1:9092,host2:9092");
+    }
+  }
+
+  /** The brokers this run uses instead of starting its own, by system. */
+  public External external() {
+    return new External(kafkaBootstrap, kafkaZookeeperBootstrap, zookeeperConnect, rabbitmqUri);
   }
 
   /** Parses {@code --name=value} arguments; every one has a default. */
@@ -91,6 +123,9 @@ public record BenchConfig(
     Arrivals arrivals = Arrivals.FIXED_RATE;
     String lang = "en";
     int metadataReplicationFactor = 1;
+    String kafkaBootstrap = "";
+    String kafkaZookeeperBootstrap = "";
+    String zookeeperConnect = "";
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -109,12 +144,16 @@ public record BenchConfig(
         case "arrivals" -> arrivals = parseArrivals(value);
         case "lang" -> lang = value;
         case "metadata-rf" -> metadataReplicationFactor = parseReplicationFactor(value);
+        case "kafka-bootstrap" -> kafkaBootstrap = value.trim();
+        case "kafka-zookeeper-bootstrap" -> kafkaZookeeperBootstrap = value.trim();
+        case "zookeeper-connect" -> zookeeperConnect = value.trim();
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
                     + ": expected --profile, --systems, --suites, --results, --repository,"
-                    + " --rabbitmq-uri, --arrivals or --lang or --metadata-rf");
+                    + " --rabbitmq-uri, --kafka-bootstrap, --kafka-zookeeper-bootstrap,"
+                    + " --zookeeper-connect, --arrivals, --lang or --metadata-rf");
       }
     }
     return new BenchConfig(
@@ -126,7 +165,10 @@ public record BenchConfig(
         suites,
         arrivals,
         lang,
-        metadataReplicationFactor);
+        metadataReplicationFactor,
+        kafkaBootstrap,
+        kafkaZookeeperBootstrap,
+        zookeeperConnect);
   }
 
   private static int parseReplicationFactor(String value) {

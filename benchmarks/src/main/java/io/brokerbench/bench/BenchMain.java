@@ -76,7 +76,12 @@ public final class BenchMain {
           DurabilitySuite.Settings.forProfile(config.profile());
       MetadataPlan metadataPlan =
           MetadataPlan.forProfile(config.profile(), config.metadataReplicationFactor())
-              .withModes(metadataModes(config.systems()));
+              // A Kafka the user runs cannot be swept: the sweep restarts and kills its brokers.
+              .withModes(
+                  metadataModes(
+                      config.systems().stream()
+                          .filter(system -> !config.external().isExternal(system))
+                          .collect(java.util.stream.Collectors.toSet())));
       int steps =
           (config.runs("startup") ? starts * config.systems().size() : 0)
               + (config.runs("throughput")
@@ -91,7 +96,7 @@ public final class BenchMain {
       Progress progress = new Progress(out, steps);
 
       StartupScenario startup =
-          new StartupScenario(starts, messages(config.profile()), config.rabbitmqUri(), progress);
+          new StartupScenario(starts, messages(config.profile()), config.external(), progress);
       if (config.runs("startup")) {
         for (BenchSystem system : config.systems()) {
           startup.run(system);
@@ -101,20 +106,20 @@ public final class BenchMain {
       ThroughputSuite throughput =
           new ThroughputSuite(throughputSettings, runDir.staging(), progress);
       if (config.runs("throughput")) {
-        throughput.run(config.systems(), config.rabbitmqUri());
+        throughput.run(config.systems(), config.external());
       }
       LatencySuite latency = new LatencySuite(latencySettings, runDir.staging(), progress);
       if (config.runs("latency")) {
-        latency.run(config.systems(), config.rabbitmqUri());
+        latency.run(config.systems(), config.external());
       }
       DurabilitySuite durability = new DurabilitySuite(durabilitySettings, progress);
       if (config.runs("durability")) {
-        durability.run(config.systems());
+        durability.run(config.systems(), config.external());
       }
       FootprintSuite footprint =
           new FootprintSuite(FootprintSuite.Settings.forProfile(config.profile()), progress);
       if (config.runs("footprint")) {
-        footprint.run(config.systems(), config.rabbitmqUri());
+        footprint.run(config.systems(), config.external());
       }
       MetadataSuite metadata = new MetadataSuite(metadataPlan, progress);
       // Without a Kafka system among --systems there is nothing to compare: no file, no section.
@@ -130,6 +135,7 @@ public final class BenchMain {
       brokers.addAll(footprint.descriptions());
       brokers.addAll(metadata.descriptions());
       environment.put("brokers", brokers);
+      environment.put("external", config.external().describe());
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
         runDir.write("startup.json", JSON.writeValueAsString(rowsJson("startup", startup.rows())));

@@ -1,6 +1,7 @@
 package io.brokerbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,5 +103,25 @@ class BenchConfigTest {
             io.brokerbench.brokers.kafka.KafkaMode.KRAFT),
         BenchMain.metadataModes(BenchConfig.parse().systems()));
     assertEquals(List.of(), BenchMain.metadataModes(Set.of(BenchSystem.RABBITMQ)));
+  }
+
+  @Test
+  void externalClustersAreParsedAndABadAddressIsRefused() {
+    BenchConfig config =
+        BenchConfig.parse(
+            "--kafka-bootstrap=127.0.0.1:9092",
+            "--kafka-zookeeper-bootstrap=127.0.0.1:9093,localhost:9094",
+            "--zookeeper-connect=127.0.0.1:2181");
+    assertEquals("127.0.0.1:9092", config.external().of(BenchSystem.KAFKA_KRAFT));
+    assertEquals(
+        "127.0.0.1:9093,localhost:9094", config.external().of(BenchSystem.KAFKA_ZOOKEEPER));
+    assertTrue(config.external().isExternal(BenchSystem.KAFKA_KRAFT));
+    assertFalse(config.external().isExternal(BenchSystem.RABBITMQ));
+    assertFalse(BenchConfig.parse().external().isExternal(BenchSystem.KAFKA_KRAFT));
+    String message =
+        assertThrows(
+                IllegalArgumentException.class, () -> BenchConfig.parse("--kafka-bootstrap=kafka"))
+            .getMessage();
+    assertTrue(message.startsWith("kafka.bootstrap: 'kafka' is not a list of host:port"), message);
   }
 }

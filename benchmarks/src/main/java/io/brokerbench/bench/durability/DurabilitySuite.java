@@ -1,6 +1,7 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
 import io.brokerbench.brokers.Broker;
@@ -153,7 +154,25 @@ public final class DurabilitySuite {
   }
 
   public void run(Set<BenchSystem> systems) {
-    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
+    run(systems, External.NONE);
+  }
+
+  /**
+   * Runs the scenarios of {@code systems}; an external system is skipped with one row that says
+   * why: a fault needs brokerbench to kill and restart the broker's processes.
+   */
+  public void run(Set<BenchSystem> systems, External external) {
+    for (BenchSystem system : systems) {
+      if (external.isExternal(system)) {
+        Scenario scenario = new Scenario(system.label(), "external", "all", "all faults", 0);
+        progress.step("durability: " + scenario);
+        String reason = External.needsProcessControl(system, "a crash ledger");
+        rows.add(DurabilityRow.notMeasured(scenario, DurabilityRow.SKIPPED, reason));
+        progress.done("SKIPPED: " + reason);
+      }
+    }
+    if (systems.contains(BenchSystem.KAFKA_KRAFT)
+        && !external.isExternal(BenchSystem.KAFKA_KRAFT)) {
       kafkaSingle();
       if (settings.clusters()) {
         kafkaCluster(false);
@@ -162,7 +181,7 @@ public final class DurabilitySuite {
         kafkaCluster(true);
       }
     }
-    if (systems.contains(BenchSystem.RABBITMQ)) {
+    if (systems.contains(BenchSystem.RABBITMQ) && !external.isExternal(BenchSystem.RABBITMQ)) {
       rabbitSingle();
       if (settings.extras()) {
         rabbitQuorum();

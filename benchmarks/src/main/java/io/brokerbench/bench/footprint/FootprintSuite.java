@@ -1,6 +1,7 @@
 package io.brokerbench.bench.footprint;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
@@ -116,6 +117,15 @@ public final class FootprintSuite {
    *     processes and disk are not ours), so RabbitMQ is then a skipped row
    */
   public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    run(systems, new External("", "", "", rabbitmqUri));
+  }
+
+  /**
+   * Measures every setup of {@code systems}; an external one (a user's cluster, or one of
+   * docker-compose.yml) is a skipped row: its processes and disk are not ours to measure.
+   */
+  public void run(Set<BenchSystem> systems, External external) {
+    String rabbitmqUri = external.rabbitmq();
     for (BenchSystem system : systems) {
       progress.step(
           String.format(
@@ -131,6 +141,15 @@ public final class FootprintSuite {
                 "classic",
                 "an external RabbitMQ (-Drabbitmq.uri) runs outside brokerbench: its processes,"
                     + " memory and disk cannot be measured from here");
+      } else if (external.isExternal(system)) {
+        row =
+            FootprintRow.skipped(
+                system.label(),
+                system == BenchSystem.KAFKA_KRAFT ? "kraft" : "zookeeper",
+                "an external cluster (-D"
+                    + External.property(system)
+                    + ") runs outside brokerbench: its processes, memory and disk cannot be"
+                    + " measured from here");
       } else {
         row = measure(system);
       }

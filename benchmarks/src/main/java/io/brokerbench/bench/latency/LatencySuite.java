@@ -1,6 +1,7 @@
 package io.brokerbench.bench.latency;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.BrokerUnavailableException;
@@ -265,6 +266,12 @@ public final class LatencySuite {
   }
 
   public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    run(systems, new External("", "", "", rabbitmqUri));
+  }
+
+  /** Runs every system; an external one is measured where it is, not started. */
+  public void run(Set<BenchSystem> systems, External external) {
+    String rabbitmqUri = external.rabbitmq();
     warmUpHarness();
     sweep(
         InMemoryDriver.SYSTEM,
@@ -273,8 +280,17 @@ public final class LatencySuite {
         () -> Targets.driver(InMemoryDriver.SYSTEM));
     for (BenchSystem system : systems) {
       switch (system) {
-        case KAFKA_KRAFT -> kafka(system, KafkaMode.KRAFT);
-        case KAFKA_ZOOKEEPER -> kafka(system, KafkaMode.ZOOKEEPER);
+        case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
+          if (external.isExternal(system)) {
+            tiers(
+                system.label(),
+                "external, " + external.of(system),
+                Map.of(Targets.KAFKA_BOOTSTRAP, external.of(system), Targets.KAFKA_BROKERS, "1"));
+          } else {
+            kafka(
+                system, system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER);
+          }
+        }
         case RABBITMQ -> rabbit(rabbitmqUri);
         case ZEROMQ -> tiers(system.label(), "brokerless, PUSH/PULL", Map.of());
       }

@@ -1,6 +1,7 @@
 package io.brokerbench.bench.startup;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
@@ -39,6 +40,7 @@ public final class StartupScenario {
   private final int starts;
   private final int messages;
   private final String rabbitmqUri;
+  private final External external;
   private final Progress progress;
   private final List<StartupRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
@@ -49,9 +51,17 @@ public final class StartupScenario {
    * @param rabbitmqUri a running RabbitMQ to use instead of starting one; empty to start one
    */
   public StartupScenario(int starts, int messages, String rabbitmqUri, Progress progress) {
+    this(starts, messages, new External("", "", "", rabbitmqUri), progress);
+  }
+
+  /**
+   * @param external the systems brokerbench does not start: only their round trip is measured
+   */
+  public StartupScenario(int starts, int messages, External external, Progress progress) {
     this.starts = starts;
     this.messages = messages;
-    this.rabbitmqUri = rabbitmqUri;
+    this.rabbitmqUri = external.rabbitmq();
+    this.external = external;
     this.progress = progress;
   }
 
@@ -80,6 +90,9 @@ public final class StartupScenario {
   private StartupRow runOnce(BenchSystem system, int attempt) {
     if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
       return externalRabbit(attempt);
+    }
+    if (system != BenchSystem.RABBITMQ && external.isExternal(system)) {
+      return externalKafka(system, attempt);
     }
     Broker broker;
     try {
@@ -152,15 +165,53 @@ public final class StartupScenario {
   }
 
   private int[] kafkaRoundTrip(KafkaCluster kafka) throws Exception {
-    String topic = "brokerbench-startup";
-    KafkaRoundTrip.createTopic(kafka.bootstrapServers(), topic, 1, (short) 1);
-    Set<Long> acked =
-        KafkaRoundTrip.produceDurable(kafka.bootstrapServers(), topic, messages, MESSAGE_BYTES);
-    Set<Long> read =
-        KafkaRoundTrip.consume(
-            kafka.bootstrapServers(), topic, acked.size(), Duration.ofSeconds(60));
+    return kafkaRoundTrip(kafka.bootstrapServers(), "brokerbench-startup");
+  }
+
+  private int[] kafkaRoundTrip(String bootstrap, String topic) throws Exception {
+    KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
+    Set<Long> acked = KafkaRoundTrip.produceDurable(bootstrap, topic, messages, MESSAGE_BYTES);
+    Set<Long> read = KafkaRoundTrip.consume(bootstrap, topic, acked.size(), Duration.ofSeconds(60));
     read.retainAll(acked);
     return new int[] {acked.size(), read.size()};
+  }
+
+  /**
+   * A Kafka that brokerbench did not start: no start-up to time, only the round trip, on a topic of
+   * its own that is deleted afterwards (the cluster is somebody else's).
+   */
+  private StartupRow externalKafka(BenchSystem system, int attempt) {
+    String bootstrap = external.of(system);
+    String mode = "external, " + bootstrap;
+    String topic = "brokerbench-startup-" + System.currentTimeMillis();
+    try {
+      long begin = System.nanoTime();
+      int[] ackedAndRead = kafkaRoundTrip(bootstrap, topic);
+      long roundTripMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
+      try (org.apache.kafka.clients.admin.Admin admin =
+          org.apache.kafka.clients.admin.Admin.create(
+              java.util.Map.<String, Object>of(
+                  org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrap))) {
+        admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
+      return new StartupRow(
+          system.label(),
+          mode,
+          attempt,
+          complete ? "ok" : "failed",
+          complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
+          0,
+          -1,
+          messages,
+          ackedAndRead[0],
+          ackedAndRead[1],
+          roundTripMs,
+          -1);
+    } catch (Exception e) {
+      return StartupRow.failed(system.label(), mode, attempt, firstLine(e));
+    }
   }
 
   /** A RabbitMQ that brokerbench did not start: no start-up to time, only the round trip. */

@@ -1,6 +1,7 @@
 package io.brokerbench.bench.throughput;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.vendor.JeromqLoop;
 import io.brokerbench.bench.vendor.KafkaProducerPerformance;
@@ -154,21 +155,40 @@ public final class ThroughputSuite {
   }
 
   public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    run(systems, new External("", "", "", rabbitmqUri));
+  }
+
+  /** Runs every system; an external one is measured where it is, not started. */
+  public void run(Set<BenchSystem> systems, External external) {
+    String rabbitmqUri = external.rabbitmq();
     progress.step("in-memory driver (the harness's own ceiling), ack, " + BASELINE);
     rows.add(trial("in-memory", "in process", "ack", BASELINE, Map.of()));
     progress.done(describe(rows.get(rows.size() - 1)));
     for (BenchSystem system : systems) {
       switch (system) {
-        case KAFKA_KRAFT -> kafka(system, KafkaMode.KRAFT);
-        case KAFKA_ZOOKEEPER -> kafka(system, KafkaMode.ZOOKEEPER);
+        case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+            kafka(
+                system,
+                system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER,
+                external.of(system));
         case RABBITMQ -> rabbit(rabbitmqUri);
         case ZEROMQ -> zeromq();
       }
     }
   }
 
-  private void kafka(BenchSystem system, KafkaMode mode) {
-    if (!settings.kafkaModes().contains(system)) {
+  private void kafka(BenchSystem system, KafkaMode mode, String externalBootstrap) {
+    if (!settings.kafkaModes().contains(system) && externalBootstrap.isEmpty()) {
+      return;
+    }
+    if (!externalBootstrap.isEmpty()) {
+      String external = "external, " + externalBootstrap;
+      try {
+        kafkaTrials(system, external, externalBootstrap);
+      } catch (RuntimeException e) {
+        rows.add(
+            ThroughputRow.notOk(system.label(), external, "all", "all", 0, "failed", firstLine(e)));
+      }
       return;
     }
     String mode1 = mode.label() + ", 1 broker";
@@ -179,33 +199,7 @@ public final class ThroughputSuite {
     try (KafkaCluster kafka = new KafkaCluster(spec)) {
       kafka.start();
       described.add(kafka.describe());
-      Map<String, String> target =
-          Map.of(Targets.KAFKA_BOOTSTRAP, kafka.bootstrapServers(), Targets.KAFKA_BROKERS, "1");
-      int first = rows.size();
-      tiers(system.label(), mode1, target);
-      // The producer alone against Kafka's ProducerPerformance, which runs before and after it:
-      // the mean of the two cancels the drift of a broker that warms up (or fills up) over time.
-      for (String tier : List.of("ack", "durable")) {
-        String acks = tier.equals("ack") ? "1" : "all";
-        // Sized from this system's delivered rate at the tier (a producer alone is faster).
-        int index = indexOf(first, tier, BASELINE);
-        double estimate = index >= 0 ? 2 * rows.get(index).msgPerSec() : 0;
-        VendorResult before = producerPerformance(kafka, system, acks, "before", estimate);
-        progress.step(system.label() + " " + tier + ", " + PRODUCER_ONLY);
-        ThroughputRow ours = trial(system.label(), mode1, tier, PRODUCER_ONLY, target);
-        progress.done(describe(ours));
-        VendorResult after = producerPerformance(kafka, system, acks, "after", ours.msgPerSec());
-        ThroughputRow compared = ours;
-        if (before != null && after != null) {
-          double mean = (before.msgPerSec() + after.msgPerSec()) / 2;
-          compared = ours.withVendor(before.tool() + " (mean of before and after)", mean);
-          progress.done(
-              String.format(
-                  "brokerbench/vendor = %.2f (vendor %,.0f before, %,.0f after)",
-                  compared.parity(), before.msgPerSec(), after.msgPerSec()));
-        }
-        rows.add(compared);
-      }
+      kafkaTrials(system, mode1, kafka.bootstrapServers());
     } catch (BrokerUnavailableException e) {
       rows.add(
           ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "skipped", e.getMessage()));
@@ -217,23 +211,61 @@ public final class ThroughputSuite {
   }
 
   /**
+   * Every tier of the profile's workloads, then the producer alone against Kafka's
+   * ProducerPerformance, on the cluster at {@code bootstrap} (one of brokerbench's, or an external
+   * one: its topics get one replica either way).
+   */
+  private void kafkaTrials(BenchSystem system, String mode1, String bootstrap) {
+    Map<String, String> target =
+        Map.of(Targets.KAFKA_BOOTSTRAP, bootstrap, Targets.KAFKA_BROKERS, "1");
+    int first = rows.size();
+    tiers(system.label(), mode1, target);
+    // The producer alone against Kafka's ProducerPerformance, which runs before and after it:
+    // the mean of the two cancels the drift of a broker that warms up (or fills up) over time.
+    for (String tier : List.of("ack", "durable")) {
+      String acks = tier.equals("ack") ? "1" : "all";
+      // Sized from this system's delivered rate at the tier (a producer alone is faster).
+      int index = indexOf(first, tier, BASELINE);
+      double estimate = index >= 0 ? 2 * rows.get(index).msgPerSec() : 0;
+      VendorResult before = producerPerformance(bootstrap, system, acks, "before", estimate);
+      progress.step(system.label() + " " + tier + ", " + PRODUCER_ONLY);
+      ThroughputRow ours = trial(system.label(), mode1, tier, PRODUCER_ONLY, target);
+      progress.done(describe(ours));
+      VendorResult after = producerPerformance(bootstrap, system, acks, "after", ours.msgPerSec());
+      ThroughputRow compared = ours;
+      if (before != null && after != null) {
+        double mean = (before.msgPerSec() + after.msgPerSec()) / 2;
+        compared = ours.withVendor(before.tool() + " (mean of before and after)", mean);
+        progress.done(
+            String.format(
+                "brokerbench/vendor = %.2f (vendor %,.0f before, %,.0f after)",
+                compared.parity(), before.msgPerSec(), after.msgPerSec()));
+      }
+      rows.add(compared);
+    }
+  }
+
+  /**
    * One run of ProducerPerformance, sized to last about as long as a trial's warm-up and
    * measurement at {@code expectedPerSec}; null when it failed (the progress line says why).
    */
   private VendorResult producerPerformance(
-      KafkaCluster kafka, BenchSystem system, String acks, String when, double expectedPerSec) {
+      String bootstrap, BenchSystem system, String acks, String when, double expectedPerSec) {
     progress.step(system.label() + ": Kafka's ProducerPerformance, acks=" + acks + ", " + when);
     try {
       String topic = "brokerbench-vendor-acks-" + acks + "-" + when;
-      KafkaRoundTrip.createTopic(kafka.bootstrapServers(), topic, 1, (short) 1);
+      KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
       // Its first 5-second window holds its warm-up and is discarded.
       long seconds = settings.warmup().plus(settings.measurement()).toSeconds() + 2;
       int records =
           (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), expectedPerSec * seconds));
-      VendorResult vendor =
-          KafkaProducerPerformance.run(kafka.bootstrapServers(), topic, records, 1024, acks);
+      VendorResult vendor = KafkaProducerPerformance.run(bootstrap, topic, records, 1024, acks);
       progress.done(String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec()));
-      try (var admin = kafka.admin()) {
+      try (var admin =
+          org.apache.kafka.clients.admin.Admin.create(
+              Map.<String, Object>of(
+                  org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrap))) {
         admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
       }
       return vendor;
