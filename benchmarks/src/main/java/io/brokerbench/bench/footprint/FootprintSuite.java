@@ -144,7 +144,7 @@ public final class FootprintSuite {
       } else if (external.isExternal(system)) {
         row =
             FootprintRow.skipped(
-                system.label(),
+                "kafka",
                 system == BenchSystem.KAFKA_KRAFT ? "kraft" : "zookeeper",
                 "an external cluster (-D"
                     + External.property(system)
