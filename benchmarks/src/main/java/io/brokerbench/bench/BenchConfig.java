@@ -2,6 +2,7 @@ package io.brokerbench.bench;
 
 import io.brokerbench.bench.claims.Messages;
 import io.brokerbench.harness.rig.Arrivals;
+import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.Set;
  *     -Dkafka.zookeeper.bootstrap=127.0.0.1:9093})
  * @param zookeeperConnect that cluster's ZooKeeper ({@code -Dzookeeper.connect=127.0.0.1:2181}),
  *     recorded in the environment block beside it; empty: none
+ * @param tiers the guarantee tiers the throughput, latency and durability suites run, from {@code
+ *     -Dbench.tiers=none,ack,durable} (default all)
  */
 public record BenchConfig(
     String profile,
@@ -46,7 +49,8 @@ public record BenchConfig(
     int metadataReplicationFactor,
     String kafkaBootstrap,
     String kafkaZookeeperBootstrap,
-    String zookeeperConnect) {
+    String zookeeperConnect,
+    Set<GuaranteeTier> tiers) {
   public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
 
   /** The suites in the order they run. */
@@ -85,6 +89,11 @@ public record BenchConfig(
               + " clusters have 3 brokers), was "
               + metadataReplicationFactor);
     }
+    if (tiers.isEmpty()) {
+      throw new IllegalArgumentException(
+          "bench.tiers: no tier selected; expected some of " + GuaranteeTier.validKeys());
+    }
+    tiers = java.util.Collections.unmodifiableSet(EnumSet.copyOf(tiers));
     requireHostPorts("kafka.bootstrap", kafkaBootstrap);
     requireHostPorts("kafka.zookeeper.bootstrap", kafkaZookeeperBootstrap);
     requireHostPorts("zookeeper.connect", zookeeperConnect);
@@ -126,6 +135,7 @@ public record BenchConfig(
     String kafkaBootstrap = "";
     String kafkaZookeeperBootstrap = "";
     String zookeeperConnect = "";
+    Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -147,13 +157,14 @@ public record BenchConfig(
         case "kafka-bootstrap" -> kafkaBootstrap = value.trim();
         case "kafka-zookeeper-bootstrap" -> kafkaZookeeperBootstrap = value.trim();
         case "zookeeper-connect" -> zookeeperConnect = value.trim();
+        case "tiers" -> tiers = parseTiers(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
                     + ": expected --profile, --systems, --suites, --results, --repository,"
                     + " --rabbitmq-uri, --kafka-bootstrap, --kafka-zookeeper-bootstrap,"
-                    + " --zookeeper-connect, --arrivals, --lang or --metadata-rf");
+                    + " --zookeeper-connect, --tiers, --arrivals, --lang or --metadata-rf");
       }
     }
     return new BenchConfig(
@@ -168,7 +179,24 @@ public record BenchConfig(
         metadataReplicationFactor,
         kafkaBootstrap,
         kafkaZookeeperBootstrap,
-        zookeeperConnect);
+        zookeeperConnect,
+        tiers);
+  }
+
+  /** {@code all}, or a comma-separated list of {@code none}, {@code ack}, {@code durable}. */
+  private static Set<GuaranteeTier> parseTiers(String value) {
+    if (value.isBlank() || value.trim().equalsIgnoreCase("all")) {
+      return EnumSet.allOf(GuaranteeTier.class);
+    }
+    Set<GuaranteeTier> tiers = EnumSet.noneOf(GuaranteeTier.class);
+    for (String key : value.split(",")) {
+      try {
+        tiers.add(GuaranteeTier.fromKey(key));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bench.tiers: " + e.getMessage() + " or all", e);
+      }
+    }
+    return tiers;
   }
 
   private static int parseReplicationFactor(String value) {

@@ -73,7 +73,7 @@ public final class BenchMain {
       LatencySuite.Settings latencySettings =
           LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
       DurabilitySuite.Settings durabilitySettings =
-          DurabilitySuite.Settings.forProfile(config.profile());
+          DurabilitySuite.Settings.forProfile(config.profile()).onlyTiers(config.tiers());
       MetadataPlan metadataPlan =
           MetadataPlan.forProfile(config.profile(), config.metadataReplicationFactor())
               // A Kafka the user runs cannot be swept: the sweep restarts and kills its brokers.
@@ -85,9 +85,11 @@ public final class BenchMain {
       int steps =
           (config.runs("startup") ? starts * config.systems().size() : 0)
               + (config.runs("throughput")
-                  ? ThroughputSuite.steps(throughputSettings, config.systems())
+                  ? ThroughputSuite.steps(throughputSettings, config.systems(), config.tiers())
                   : 0)
-              + (config.runs("latency") ? LatencySuite.steps(latencySettings, config.systems()) : 0)
+              + (config.runs("latency")
+                  ? LatencySuite.steps(latencySettings, config.systems(), config.tiers())
+                  : 0)
               + (config.runs("durability")
                   ? DurabilitySuite.steps(durabilitySettings, config.systems())
                   : 0)
@@ -104,11 +106,13 @@ public final class BenchMain {
         Work.deleteCreated();
       }
       ThroughputSuite throughput =
-          new ThroughputSuite(throughputSettings, runDir.staging(), progress);
+          new ThroughputSuite(throughputSettings, runDir.staging(), progress)
+              .onlyTiers(config.tiers());
       if (config.runs("throughput")) {
         throughput.run(config.systems(), config.external());
       }
-      LatencySuite latency = new LatencySuite(latencySettings, runDir.staging(), progress);
+      LatencySuite latency =
+          new LatencySuite(latencySettings, runDir.staging(), progress).onlyTiers(config.tiers());
       if (config.runs("latency")) {
         latency.run(config.systems(), config.external());
       }

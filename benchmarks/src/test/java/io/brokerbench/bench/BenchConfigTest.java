@@ -124,4 +124,33 @@ class BenchConfigTest {
             .getMessage();
     assertTrue(message.startsWith("kafka.bootstrap: 'kafka' is not a list of host:port"), message);
   }
+
+  @Test
+  void aTierFilterNarrowsEverySuiteThatRunsTiers() {
+    assertEquals(
+        java.util.EnumSet.allOf(io.brokerbench.harness.workload.GuaranteeTier.class),
+        BenchConfig.parse().tiers());
+    BenchConfig ack = BenchConfig.parse("--tiers=ack");
+    assertEquals(Set.of(io.brokerbench.harness.workload.GuaranteeTier.ACK), ack.tiers());
+    assertEquals(3, BenchConfig.parse("--tiers=all").tiers().size());
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--tiers=fast"))
+            .getMessage();
+    assertTrue(message.startsWith("bench.tiers: 'fast' is not a guarantee tier"), message);
+
+    // Quick: Kafka's single broker and 3-broker cluster at ack, RabbitMQ at ack, no ZeroMQ.
+    var durability =
+        io.brokerbench.bench.durability.DurabilitySuite.Settings.forProfile("quick")
+            .onlyTiers(ack.tiers());
+    assertEquals(
+        3, io.brokerbench.bench.durability.DurabilitySuite.steps(durability, ack.systems()));
+    // Tier none only: the in-memory ceiling, Kafka's trial (no producer-alone comparison),
+    // RabbitMQ's trial and PerfTest, ZeroMQ's trial and the jeromq loop.
+    assertEquals(
+        6,
+        io.brokerbench.bench.throughput.ThroughputSuite.steps(
+            io.brokerbench.bench.throughput.ThroughputSuite.Settings.forProfile("quick"),
+            ack.systems(),
+            Set.of(io.brokerbench.harness.workload.GuaranteeTier.NONE)));
+  }
 }

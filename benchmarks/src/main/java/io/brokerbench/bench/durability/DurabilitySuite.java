@@ -57,6 +57,7 @@ public final class DurabilitySuite {
    * @param extras whether the full profile's further faults run: SIGSTOP of a broker for {@code
    *     outage} times 3, Kafka with unclean leader election on, and a RabbitMQ quorum queue on 3
    *     nodes with its leader killed
+   * @param chosen the tiers the run asked for ({@code -Dbench.tiers}); all by default
    */
   public record Settings(
       String profile,
@@ -67,7 +68,32 @@ public final class DurabilitySuite {
       Duration outage,
       boolean clusters,
       List<GuaranteeTier> tiers,
-      boolean extras) {
+      boolean extras,
+      java.util.Set<GuaranteeTier> chosen) {
+
+    /** All tiers chosen. */
+    public Settings(
+        String profile,
+        int messageBytes,
+        int ratePerSecond,
+        Duration faultAfter,
+        Duration duration,
+        Duration outage,
+        boolean clusters,
+        List<GuaranteeTier> tiers,
+        boolean extras) {
+      this(
+          profile,
+          messageBytes,
+          ratePerSecond,
+          faultAfter,
+          duration,
+          outage,
+          clusters,
+          tiers,
+          extras,
+          java.util.EnumSet.allOf(GuaranteeTier.class));
+    }
 
     public static Settings forProfile(String profile) {
       return switch (profile) {
@@ -107,6 +133,29 @@ public final class DurabilitySuite {
       };
     }
 
+    /**
+     * These settings with only {@code chosen} tiers: the single-node tiers are narrowed, and {@link
+     * #runs} says which of the other scenarios' tiers remain.
+     */
+    public Settings onlyTiers(java.util.Set<GuaranteeTier> chosen) {
+      return new Settings(
+          profile,
+          messageBytes,
+          ratePerSecond,
+          faultAfter,
+          duration,
+          outage,
+          clusters,
+          tiers.stream().filter(chosen::contains).toList(),
+          extras,
+          java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(chosen)));
+    }
+
+    /** Whether scenarios at {@code tier} run. */
+    public boolean runs(GuaranteeTier tier) {
+      return chosen.contains(tier);
+    }
+
     CrashTrial.Settings trial() {
       return new CrashTrial.Settings(
           messageBytes,
@@ -139,15 +188,18 @@ public final class DurabilitySuite {
   /** Progress steps the suite will announce for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
     int steps = 0;
+    int acknowledged =
+        (settings.runs(GuaranteeTier.ACK) ? 1 : 0) + (settings.runs(GuaranteeTier.DURABLE) ? 1 : 0);
+    int durable = settings.runs(GuaranteeTier.DURABLE) ? 1 : 0;
     if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
-      steps += settings.tiers().size() + (settings.clusters() ? 2 : 0);
-      steps += settings.extras() ? 2 : 0;
+      steps += settings.tiers().size() + (settings.clusters() ? acknowledged : 0);
+      steps += settings.extras() ? durable + acknowledged : 0;
     }
     if (systems.contains(BenchSystem.RABBITMQ)) {
       steps += settings.tiers().size();
-      steps += settings.extras() ? 2 : 0;
+      steps += settings.extras() ? 2 * durable : 0;
     }
-    if (systems.contains(BenchSystem.ZEROMQ)) {
+    if (systems.contains(BenchSystem.ZEROMQ) && settings.runs(GuaranteeTier.NONE)) {
       steps += 3;
     }
     return steps;
@@ -209,8 +261,11 @@ public final class DurabilitySuite {
     for (GuaranteeTier tier : settings.tiers()) {
       scenarios.add(new Scenario(system, KAFKA_SINGLE, tier.key(), "SIGKILL broker, restart", 1));
     }
-    if (settings.extras()) {
+    if (settings.extras() && settings.runs(GuaranteeTier.DURABLE)) {
       scenarios.add(new Scenario(system, KAFKA_SINGLE, "durable", PAUSE, 1));
+    }
+    if (scenarios.isEmpty()) {
+      return;
     }
     try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT))) {
       kafka.start();
@@ -249,10 +304,15 @@ public final class DurabilitySuite {
     String system = BenchSystem.KAFKA_KRAFT.label();
     String mode = unclean ? KAFKA_CLUSTER + ", unclean leader election on" : KAFKA_CLUSTER;
     String fault = "SIGKILL partition leader, restart";
-    List<Scenario> scenarios =
-        List.of(
-            new Scenario(system, mode, "ack", fault, 3),
-            new Scenario(system, mode, "durable", fault, 3));
+    List<Scenario> scenarios = new ArrayList<>();
+    for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.DURABLE)) {
+      if (settings.runs(tier)) {
+        scenarios.add(new Scenario(system, mode, tier.key(), fault, 3));
+      }
+    }
+    if (scenarios.isEmpty()) {
+      return;
+    }
     KafkaClusterSpec spec = KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3);
     if (unclean) {
       spec = spec.withOverrides(Map.of("unclean.leader.election.enable", "true"));
@@ -343,8 +403,11 @@ public final class DurabilitySuite {
     for (GuaranteeTier tier : settings.tiers()) {
       scenarios.add(new Scenario(system, RABBIT_SINGLE, tier.key(), "SIGKILL node, restart", 1));
     }
-    if (settings.extras()) {
+    if (settings.extras() && settings.runs(GuaranteeTier.DURABLE)) {
       scenarios.add(new Scenario(system, RABBIT_SINGLE, "durable", PAUSE, 1));
+    }
+    if (scenarios.isEmpty()) {
+      return;
     }
     try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
       rabbit.start();
@@ -382,6 +445,9 @@ public final class DurabilitySuite {
    * and the clients reconnect to a surviving node.
    */
   void rabbitQuorum() {
+    if (!settings.runs(GuaranteeTier.DURABLE)) {
+      return;
+    }
     String system = BenchSystem.RABBITMQ.label();
     Scenario scenario =
         new Scenario(
@@ -448,6 +514,9 @@ public final class DurabilitySuite {
   static final int SLOW_SUBSCRIBER_HWM = 100;
 
   void zeroMq() {
+    if (!settings.runs(GuaranteeTier.NONE)) {
+      return; // every ZeroMQ scenario is at tier none
+    }
     String system = BenchSystem.ZEROMQ.label();
     ZeroMqFaults faults =
         new ZeroMqFaults(

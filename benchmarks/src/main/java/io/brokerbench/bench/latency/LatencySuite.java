@@ -24,6 +24,7 @@ import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,16 +212,30 @@ public final class LatencySuite {
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
+    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
+  }
+
+  /** Progress steps for {@code systems} at {@code tiers}. */
+  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
     int sweeps = 1; // the in-memory floor, tier ack
     for (BenchSystem system : systems) {
       sweeps +=
           switch (system) {
-            case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> settings.kafkaModes().contains(system) ? 3 : 0;
-            case RABBITMQ -> 3;
-            case ZEROMQ -> 1;
+            case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+                settings.kafkaModes().contains(system) ? tiers.size() : 0;
+            case RABBITMQ -> tiers.size();
+            case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? 1 : 0;
           };
     }
     return sweeps * TierSweep.steps(settings);
+  }
+
+  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
+
+  /** Sweeps only {@code chosen} tiers (the in-memory floor runs anyway); all by default. */
+  public LatencySuite onlyTiers(Set<GuaranteeTier> chosen) {
+    this.tiers = EnumSet.copyOf(chosen);
+    return this;
   }
 
   public Settings settings() {
@@ -292,7 +307,11 @@ public final class LatencySuite {
           }
         }
         case RABBITMQ -> rabbit(rabbitmqUri);
-        case ZEROMQ -> tiers(system.label(), "brokerless, PUSH/PULL", Map.of());
+        case ZEROMQ -> {
+          if (tiers.contains(GuaranteeTier.NONE)) {
+            tiers(system.label(), "brokerless, PUSH/PULL", Map.of());
+          }
+        }
       }
     }
   }
@@ -410,7 +429,7 @@ public final class LatencySuite {
   /** Every tier of a running system; not-offered tiers are rows that say so. */
   private void tiers(String system, String mode, Map<String, String> target) {
     warmUpBroker(system, target);
-    for (GuaranteeTier tier : GuaranteeTier.values()) {
+    for (GuaranteeTier tier : tiers) {
       boolean offered;
       try (BrokerDriver probe = Targets.driver(system, target)) {
         offered = probe.offers(tier);

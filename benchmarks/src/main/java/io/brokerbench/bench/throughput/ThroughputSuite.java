@@ -25,6 +25,7 @@ import io.brokerbench.harness.workload.WorkloadLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,18 +133,37 @@ public final class ThroughputSuite {
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
+    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
+  }
+
+  /** Progress steps for {@code systems} at {@code tiers}. */
+  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
     int steps = 1; // the in-memory ceiling
     int workloads = settings.workloads().size();
+    int acknowledged =
+        (tiers.contains(GuaranteeTier.ACK) ? 1 : 0)
+            + (tiers.contains(GuaranteeTier.DURABLE) ? 1 : 0);
     for (BenchSystem system : systems) {
       steps +=
           switch (system) {
+              // Each acknowledged tier: ProducerPerformance before, the producer alone, after.
             case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
-                settings.kafkaModes().contains(system) ? 3 * workloads + 2 + 4 : 0;
-            case RABBITMQ -> 3 * workloads + 3;
-            case ZEROMQ -> workloads + 1;
+                settings.kafkaModes().contains(system)
+                    ? tiers.size() * workloads + 3 * acknowledged
+                    : 0;
+            case RABBITMQ -> tiers.size() * workloads + tiers.size();
+            case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? workloads + 1 : 0;
           };
     }
     return steps;
+  }
+
+  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
+
+  /** Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. */
+  public ThroughputSuite onlyTiers(Set<GuaranteeTier> chosen) {
+    this.tiers = EnumSet.copyOf(chosen);
+    return this;
   }
 
   public List<ThroughputRow> rows() {
@@ -223,6 +243,9 @@ public final class ThroughputSuite {
     // The producer alone against Kafka's ProducerPerformance, which runs before and after it:
     // the mean of the two cancels the drift of a broker that warms up (or fills up) over time.
     for (String tier : List.of("ack", "durable")) {
+      if (!tiers.contains(GuaranteeTier.fromKey(tier))) {
+        continue;
+      }
       String acks = tier.equals("ack") ? "1" : "all";
       // Sized from this system's delivered rate at the tier (a producer alone is faster).
       int index = indexOf(first, tier, BASELINE);
@@ -301,6 +324,9 @@ public final class ThroughputSuite {
     int first = rows.size();
     tiers(label, mode, target);
     for (String tier : List.of("none", "ack", "durable")) {
+      if (!tiers.contains(GuaranteeTier.fromKey(tier))) {
+        continue;
+      }
       progress.step(label + ": RabbitMQ PerfTest, " + tier);
       int index = indexOf(first, tier, BASELINE);
       try {
@@ -324,6 +350,9 @@ public final class ThroughputSuite {
   }
 
   private void zeromq() {
+    if (!tiers.contains(GuaranteeTier.NONE)) {
+      return; // ZeroMQ offers tier none only
+    }
     String label = BenchSystem.ZEROMQ.label();
     int first = rows.size();
     tiers(label, "brokerless, PUSH/PULL", Map.of());
@@ -342,7 +371,7 @@ public final class ThroughputSuite {
 
   /** Every tier of the system, for every workload; not-offered tiers are rows that say so. */
   private void tiers(String system, String mode, Map<String, String> target) {
-    for (GuaranteeTier tier : GuaranteeTier.values()) {
+    for (GuaranteeTier tier : tiers) {
       boolean offered;
       try (BrokerDriver probe = Targets.driver(system, target)) {
         offered = probe.offers(tier);
