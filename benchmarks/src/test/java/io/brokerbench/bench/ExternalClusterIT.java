@@ -28,7 +28,8 @@ class ExternalClusterIT {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void aRunAgainstAnExternalKafkaMeasuresWhatItCanAndSkipsWhatNeedsItsProcesses(
       @TempDir Path results) throws Exception {
-    try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT))) {
+    KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT));
+    try (kafka) {
       kafka.start();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -66,6 +67,23 @@ class ExternalClusterIT {
       assertTrue(
           environment.get("external").toString().contains(kafka.bootstrapServers()),
           environment.get("external").toString());
+    } finally {
+      // The bench deleted the directories this JVM had made so far, the stand-in external
+      // cluster's with them, while it ran; what the broker wrote afterwards goes now.
+      for (var node : kafka.nodes()) {
+        deleteTree(node.dir());
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 }
