@@ -331,11 +331,7 @@ final class ThroughputClaims {
           continue;
         }
         for (Tp one : kafka) {
-          if (one.system().equals(wide.system())
-              && one.tier().equals(wide.tier())
-              && one.bytes() == wide.bytes()
-              && count(pattern, one.topology()) == 1
-              && shape(pattern, one.topology()).equals(shape(pattern, wide.topology()))) {
+          if (singleTwin(one, wide, pattern)) {
             double ratio = wide.msgPerSec() / one.msgPerSec();
             tally.figure(one.where() + ": " + one.system() + " msg/s", one.msgPerSec(), 0);
             tally.figure(wide.where() + ": " + wide.system() + " msg/s", wide.msgPerSec(), 0);
@@ -416,15 +412,22 @@ final class ThroughputClaims {
   /** msg/s of the wide workload over the same system's single-producer/subscription workload. */
   private static Double scaling(List<Tp> all, Tp wide, Pattern pattern) {
     for (Tp one : all) {
-      if (one.system().equals(wide.system())
-          && one.tier().equals(wide.tier())
-          && one.bytes() == wide.bytes()
-          && count(pattern, one.topology()) == 1
-          && !one.topology().contains("producer-only")
-          && shape(pattern, one.topology()).equals(shape(pattern, wide.topology()))) {
+      if (singleTwin(one, wide, pattern) && !one.topology().contains("producer-only")) {
         return wide.msgPerSec() / one.msgPerSec();
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code one} is {@code wide}'s workload with a single producer, subscription, partition
+   * or consumer (the pattern's segment) and otherwise the same: system, tier, size and shape.
+   */
+  private static boolean singleTwin(Tp one, Tp wide, Pattern pattern) {
+    return one.system().equals(wide.system())
+        && one.tier().equals(wide.tier())
+        && one.bytes() == wide.bytes()
+        && count(pattern, one.topology()) == 1
+        && shape(pattern, one.topology()).equals(shape(pattern, wide.topology()));
   }
 }
