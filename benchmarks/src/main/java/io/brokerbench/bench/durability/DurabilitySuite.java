@@ -1,6 +1,7 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
@@ -256,14 +257,8 @@ public final class DurabilitySuite {
       Map.of("delivery.timeout.ms", "20000", "request.timeout.ms", "5000");
 
   void kafkaSingle() {
-    String system = BenchSystem.KAFKA_KRAFT.label();
-    List<Scenario> scenarios = new ArrayList<>();
-    for (GuaranteeTier tier : settings.tiers()) {
-      scenarios.add(new Scenario(system, KAFKA_SINGLE, tier.key(), "SIGKILL broker, restart", 1));
-    }
-    if (settings.extras() && settings.runs(GuaranteeTier.DURABLE)) {
-      scenarios.add(new Scenario(system, KAFKA_SINGLE, "durable", PAUSE, 1));
-    }
+    List<Scenario> scenarios =
+        singleNodeScenarios(BenchSystem.KAFKA_KRAFT, KAFKA_SINGLE, "SIGKILL broker, restart");
     if (scenarios.isEmpty()) {
       return;
     }
@@ -283,9 +278,7 @@ public final class DurabilitySuite {
                       trialId("kafka", tier), tier, () -> new KafkaDriver(config), true, trial());
               KafkaNode node = kafka.nodes().get(0);
               return trial.run(
-                  scenario.fault().equals(PAUSE)
-                      ? down -> pauseAndResume(node, down)
-                      : down -> killAndRestart(node, down),
+                  singleNodeFault(scenario, node),
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
       }
@@ -360,6 +353,28 @@ public final class DurabilitySuite {
     }
   }
 
+  /**
+   * The scenarios of one node: a SIGKILL and restart ({@code kill}) per tier of the profile, and in
+   * the full profile a SIGSTOP at tier durable.
+   */
+  private List<Scenario> singleNodeScenarios(BenchSystem system, String mode, String kill) {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (GuaranteeTier tier : settings.tiers()) {
+      scenarios.add(new Scenario(system.label(), mode, tier.key(), kill, 1));
+    }
+    if (settings.extras() && settings.runs(GuaranteeTier.DURABLE)) {
+      scenarios.add(new Scenario(system.label(), mode, "durable", PAUSE, 1));
+    }
+    return scenarios;
+  }
+
+  /** The fault a single-node scenario names, done to {@code node}. */
+  private CrashTrial.Fault singleNodeFault(Scenario scenario, Broker node) {
+    return scenario.fault().equals(PAUSE)
+        ? down -> pauseAndResume(node, down)
+        : down -> killAndRestart(node, down);
+  }
+
   /** The label of the SIGSTOP fault. */
   static final String PAUSE = "SIGSTOP broker, SIGCONT";
 
@@ -398,14 +413,8 @@ public final class DurabilitySuite {
   // --- RabbitMQ -------------------------------------------------------------------------------
 
   void rabbitSingle() {
-    String system = BenchSystem.RABBITMQ.label();
-    List<Scenario> scenarios = new ArrayList<>();
-    for (GuaranteeTier tier : settings.tiers()) {
-      scenarios.add(new Scenario(system, RABBIT_SINGLE, tier.key(), "SIGKILL node, restart", 1));
-    }
-    if (settings.extras() && settings.runs(GuaranteeTier.DURABLE)) {
-      scenarios.add(new Scenario(system, RABBIT_SINGLE, "durable", PAUSE, 1));
-    }
+    List<Scenario> scenarios =
+        singleNodeScenarios(BenchSystem.RABBITMQ, RABBIT_SINGLE, "SIGKILL node, restart");
     if (scenarios.isEmpty()) {
       return;
     }
@@ -426,11 +435,7 @@ public final class DurabilitySuite {
                       () -> new RabbitMqDriver(config),
                       false,
                       trial());
-              return trial.run(
-                  scenario.fault().equals(PAUSE)
-                      ? down -> pauseAndResume(node, down)
-                      : down -> killAndRestart(node, down),
-                  null);
+              return trial.run(singleNodeFault(scenario, node), null);
             });
       }
     } catch (RuntimeException e) {
@@ -577,8 +582,8 @@ public final class DurabilitySuite {
                   ? ""
                   : "; recovered in " + outcome.recoveryMs() + " ms"));
     } catch (Exception e) {
-      rows.add(DurabilityRow.notMeasured(scenario, DurabilityRow.FAILED, firstLine(e)));
-      progress.done("FAILED: " + firstLine(e));
+      rows.add(DurabilityRow.notMeasured(scenario, DurabilityRow.FAILED, Errors.firstLine(e)));
+      progress.done("FAILED: " + Errors.firstLine(e));
     }
   }
 
@@ -596,8 +601,8 @@ public final class DurabilitySuite {
                           && row.fault().equals(scenario.fault()));
       if (!measured) {
         progress.step("durability: " + scenario);
-        rows.add(DurabilityRow.notMeasured(scenario, status, firstLine(e)));
-        progress.done(status.toUpperCase() + ": " + firstLine(e));
+        rows.add(DurabilityRow.notMeasured(scenario, status, Errors.firstLine(e)));
+        progress.done(status.toUpperCase() + ": " + Errors.firstLine(e));
       }
     }
   }
@@ -615,12 +620,6 @@ public final class DurabilitySuite {
         + (++trials)
         + "-"
         + System.nanoTime() % 100_000;
-  }
-
-  private static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   public List<DurabilityRow> rows() {

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.metadata;
 
+import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
 import io.brokerbench.brokers.BrokerUnavailableException;
@@ -176,7 +177,7 @@ public final class MetadataSuite {
             cluster.start();
             warmUp(cluster);
           } catch (RuntimeException e) {
-            String status = "failed: the cluster did not start: " + firstLine(e);
+            String status = "failed: the cluster did not start: " + Errors.firstLine(e);
             rows.add(unmeasured(point, status));
             progress.done(status);
             ended = "the cluster did not start";
@@ -370,7 +371,7 @@ public final class MetadataSuite {
           String.format(
               "did not finish in %s: %s", Deadline.format(plan.pointBudget()), e.getMessage());
     } catch (RuntimeException e) {
-      status = "failed: " + firstLine(e);
+      status = "failed: " + Errors.firstLine(e);
     }
     return row(point, series, figures, status);
   }
@@ -475,11 +476,5 @@ public final class MetadataSuite {
       parts.add(row.status());
     }
     return String.join(", ", parts);
-  }
-
-  private static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }
