@@ -99,37 +99,43 @@ public final class BenchMain {
 
       StartupScenario startup =
           new StartupScenario(starts, messages(config.profile()), config.external(), progress);
+      Map<String, Long> suiteWallMs = new LinkedHashMap<>();
       if (config.runs("startup")) {
-        for (BenchSystem system : config.systems()) {
-          startup.run(system);
-        }
-        Work.deleteCreated();
+        timed(
+            suiteWallMs,
+            "startup",
+            () -> {
+              for (BenchSystem system : config.systems()) {
+                startup.run(system);
+              }
+              Work.deleteCreated();
+            });
       }
       ThroughputSuite throughput =
           new ThroughputSuite(throughputSettings, runDir.staging(), progress)
               .onlyTiers(config.tiers());
       if (config.runs("throughput")) {
-        throughput.run(config.systems(), config.external());
+        timed(suiteWallMs, "throughput", () -> throughput.run(config.systems(), config.external()));
       }
       LatencySuite latency =
           new LatencySuite(latencySettings, runDir.staging(), progress).onlyTiers(config.tiers());
       if (config.runs("latency")) {
-        latency.run(config.systems(), config.external());
+        timed(suiteWallMs, "latency", () -> latency.run(config.systems(), config.external()));
       }
       DurabilitySuite durability = new DurabilitySuite(durabilitySettings, progress);
       if (config.runs("durability")) {
-        durability.run(config.systems(), config.external());
+        timed(suiteWallMs, "durability", () -> durability.run(config.systems(), config.external()));
       }
       FootprintSuite footprint =
           new FootprintSuite(FootprintSuite.Settings.forProfile(config.profile()), progress);
       if (config.runs("footprint")) {
-        footprint.run(config.systems(), config.external());
+        timed(suiteWallMs, "footprint", () -> footprint.run(config.systems(), config.external()));
       }
       MetadataSuite metadata = new MetadataSuite(metadataPlan, progress);
       // Without a Kafka system among --systems there is nothing to compare: no file, no section.
       boolean runsMetadata = config.runs("metadata") && !metadataPlan.modes().isEmpty();
       if (runsMetadata) {
-        metadata.run();
+        timed(suiteWallMs, "metadata", metadata::run);
       }
 
       List<Description> brokers = new ArrayList<>(startup.descriptions());
@@ -140,6 +146,7 @@ public final class BenchMain {
       brokers.addAll(metadata.descriptions());
       environment.put("brokers", brokers);
       environment.put("external", config.external().describe());
+      environment.put("suiteWallMs", suiteWallMs);
       runDir.write("environment.json", JSON.writeValueAsString(environment));
       if (config.runs("startup")) {
         runDir.write("startup.json", JSON.writeValueAsString(rowsJson("startup", startup.rows())));
@@ -210,6 +217,22 @@ public final class BenchMain {
       runDir.abandon();
       err.println("brokerbench: the run failed and left no results: " + e);
       return 1;
+    }
+  }
+
+  /** A suite's work, which may throw what the suites throw. */
+  @FunctionalInterface
+  private interface SuiteRun {
+    void run() throws Exception;
+  }
+
+  /** Runs a suite and notes its wall time under {@code suite}: the profiles' time targets. */
+  private static void timed(Map<String, Long> wallMs, String suite, SuiteRun run) throws Exception {
+    long began = System.nanoTime();
+    try {
+      run.run();
+    } finally {
+      wallMs.put(suite, (System.nanoTime() - began) / 1_000_000);
     }
   }
 

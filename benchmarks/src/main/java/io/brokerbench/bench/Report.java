@@ -53,6 +53,12 @@ public final class Report {
             os.get("kernel"),
             jvm.get("name"),
             jvm.get("version")));
+    Map<String, Object> wallMs = (Map<String, Object>) environment.get("suiteWallMs");
+    if (wallMs != null && !wallMs.isEmpty()) {
+      List<String> took = new java.util.ArrayList<>();
+      wallMs.forEach((suite, ms) -> took.add(suite + " " + minutes(((Number) ms).longValue())));
+      md.append("Wall time per suite: ").append(String.join(", ", took)).append(".\n\n");
+    }
 
     if (!rows.isEmpty()) {
       startup(md, rows);
@@ -203,5 +209,11 @@ public final class Report {
 
   private static String oneLine(String text) {
     return text.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /** {@code m:ss}. */
+  static String minutes(long ms) {
+    long seconds = Math.round(ms / 1000.0);
+    return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

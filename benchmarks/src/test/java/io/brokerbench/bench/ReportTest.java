@@ -17,6 +17,19 @@ class ReportTest {
   }
 
   @Test
+  void theHeaderGivesEachSuitesWallTime() {
+    Map<String, Object> environment = Environment.capture(Path.of("."), "run-0", "quick");
+    Map<String, Long> wallMs = new java.util.LinkedHashMap<>();
+    wallMs.put("throughput", 301_400L);
+    wallMs.put("metadata", 59_600L);
+    environment.put("suiteWallMs", wallMs);
+
+    String md = Report.markdown("run-0", "quick", environment, List.of(), List.of());
+
+    assertTrue(md.contains("Wall time per suite: throughput 5:01, metadata 1:00."), md);
+  }
+
+  @Test
   void theReportShowsMeasuredRowsAndWhySomeWereSkipped() {
     Map<String, Object> environment = Environment.capture(Path.of("."), "run-1", "smoke");
     List<StartupRow> rows =
