@@ -49,6 +49,29 @@ final class DurabilityClaims {
     return sent != null && recovered != null ? Math.max(0, sent - recovered) : null;
   }
 
+  /**
+   * The rows that report a loss ({@link #lost}), among those {@code which} picks: how many, and
+   * their losses and sends summed.
+   */
+  private record Losses(int rows, double lost, double sent) {
+    static Losses of(List<JsonNode> rows, java.util.function.Predicate<JsonNode> which) {
+      int count = 0;
+      double lost = 0;
+      double sent = 0;
+      for (JsonNode row : rows) {
+        Double rowLost = DurabilityClaims.lost(row);
+        if (!which.test(row) || rowLost == null) {
+          continue;
+        }
+        count++;
+        lost += rowLost;
+        Double rowSent = number(row, "sent");
+        sent += rowSent == null ? 0 : rowSent;
+      }
+      return new Losses(count, lost, sent);
+    }
+  }
+
   static String fault(JsonNode row) {
     return text(row, "fault").toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
   }
@@ -189,26 +212,15 @@ final class DurabilityClaims {
     if (all.isEmpty()) {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
-    double lost = 0;
-    double sent = 0;
-    int crashes = 0;
-    for (JsonNode row : rows(all.get(), "zeromq")) {
-      Double rowLost = lost(row);
-      if (deliveryFault(row) || rowLost == null) {
-        continue;
-      }
-      crashes++;
-      lost += rowLost;
-      Double rowSent = number(row, "sent");
-      sent += rowSent == null ? 0 : rowSent;
-    }
-    if (crashes == 0) {
+    Losses crashes = Losses.of(rows(all.get(), "zeromq"), row -> !deliveryFault(row));
+    if (crashes.rows() == 0) {
       return ClaimResult.notMeasured(
           id, EVIDENCE, Message.of("reason.noCrashRows", "ZeroMQ", FILE));
     }
+    double lost = crashes.lost();
     Tally tally = new Tally();
-    tally.figure("zeromq crash rows", crashes, 0);
-    tally.figure("zeromq sent", sent, 0);
+    tally.figure("zeromq crash rows", crashes.rows(), 0);
+    tally.figure("zeromq sent", crashes.sent(), 0);
     tally.figure("zeromq lost", lost, 0);
     // Nothing lost is not durability shown (the crash may have found nothing in flight): between.
     tally.judge(
@@ -228,24 +240,13 @@ final class DurabilityClaims {
     }
     Tally tally = new Tally();
     for (String kind : List.of("slow-subscriber", "late-joiner")) {
-      double lost = 0;
-      double sent = 0;
-      int count = 0;
-      for (JsonNode row : rows(all.get(), "zeromq")) {
-        Double rowLost = lost(row);
-        if (!fault(row).contains(kind) || rowLost == null) {
-          continue;
-        }
-        count++;
-        lost += rowLost;
-        Double rowSent = number(row, "sent");
-        sent += rowSent == null ? 0 : rowSent;
-      }
-      if (count == 0) {
+      Losses losses = Losses.of(rows(all.get(), "zeromq"), row -> fault(row).contains(kind));
+      if (losses.rows() == 0) {
         continue;
       }
-      tally.figure(kind + ": rows", count, 0);
-      tally.figure(kind + ": sent", sent, 0);
+      double lost = losses.lost();
+      tally.figure(kind + ": rows", losses.rows(), 0);
+      tally.figure(kind + ": sent", losses.sent(), 0);
       tally.figure(kind + ": lost", lost, 0);
       tally.judge(
           kind + ": lost",
