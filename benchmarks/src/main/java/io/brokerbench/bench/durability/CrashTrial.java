@@ -63,6 +63,25 @@ public final class CrashTrial {
   }
 
   /**
+   * Consumers outside the trial's JVM, child processes that the fault crashes: the trial then only
+   * produces, and asks them at the end what they received.
+   */
+  public interface OutsideConsumers {
+    /**
+     * Starts them: called once the trial has declared its topic or queue, before the first send.
+     */
+    void start() throws Exception;
+
+    /**
+     * Waits until the consumers have received all they will, stops them, and reads what each
+     * process received.
+     *
+     * @param faultNs when the fault took effect, or -1 for none
+     */
+    RecordedDeliveries collect(long faultNs) throws Exception;
+  }
+
+  /**
    * @param messageBytes size of each message, header included
    * @param ratePerSecond the producer's steady rate
    * @param faultAfter when the fault starts, from the first send
@@ -123,6 +142,7 @@ public final class CrashTrial {
   private final Recorder endToEnd = new Recorder(3);
   private final Recorder publish = new Recorder(3);
   private volatile long faultNs = Long.MAX_VALUE;
+  private OutsideConsumers outside;
 
   /** Makes a new driver connected to the system under test. */
   @FunctionalInterface
@@ -155,6 +175,20 @@ public final class CrashTrial {
    *     received
    */
   public Outcome run(Fault fault, FinalRead finalRead) throws Exception {
+    return run(fault, finalRead, null);
+  }
+
+  /**
+   * Runs the trial with the consumers outside: the producer sends through the fault (which crashes
+   * and restarts a consumer, say), and the ledger counts what {@code consumers} received.
+   */
+  public Outcome runWithOutsideConsumers(Fault fault, OutsideConsumers consumers) throws Exception {
+    return run(fault, null, consumers);
+  }
+
+  private Outcome run(Fault fault, FinalRead finalRead, OutsideConsumers consumers)
+      throws Exception {
+    this.outside = consumers;
     ExecutorService faultThread =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -168,6 +202,9 @@ public final class CrashTrial {
     long sent = 0;
     try {
       Session session = open();
+      if (outside != null) {
+        outside.start();
+      }
       int producerId = topology.producerId(0, 0);
       long periodNs = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
       long startNs = System.nanoTime();
@@ -230,19 +267,17 @@ public final class CrashTrial {
         faultNote = awaitFault(faultDone);
       }
       session.closeProducer(failures);
-      drain();
-      Ledger ledger = settle(sent, finalRead);
-      long first = Long.MAX_VALUE;
-      for (Session s : sessions) {
-        long at = s.receiver.firstDeliverySinceWatchNs();
-        if (at >= 0) {
-          first = Math.min(first, at);
-        }
+      Ledger ledger;
+      Long recoveryMs;
+      if (outside == null) {
+        drain();
+        ledger = settle(sent, finalRead, null);
+        recoveryMs = recoveryMs();
+      } else {
+        RecordedDeliveries deliveries = outside.collect(faultNs == Long.MAX_VALUE ? -1 : faultNs);
+        ledger = settle(sent, null, deliveries.received());
+        recoveryMs = deliveries.recoveryMs(faultNs == Long.MAX_VALUE ? -1 : faultNs);
       }
-      Long recoveryMs =
-          faultNs == Long.MAX_VALUE || first == Long.MAX_VALUE
-              ? null
-              : TimeUnit.NANOSECONDS.toMillis(first - faultNs);
       String note =
           faultNote
               + (reconnects > 0
@@ -258,6 +293,25 @@ public final class CrashTrial {
       }
       faultThread.shutdownNow();
     }
+  }
+
+  /** From the fault to the first delivery since, by the trial's own consumers; null for none. */
+  private Long recoveryMs() {
+    long first = Long.MAX_VALUE;
+    for (Session s : sessions) {
+      long at = s.receiver == null ? -1 : s.receiver.firstDeliverySinceWatchNs();
+      if (at >= 0) {
+        first = Math.min(first, at);
+      }
+    }
+    return faultNs == Long.MAX_VALUE || first == Long.MAX_VALUE
+        ? null
+        : TimeUnit.NANOSECONDS.toMillis(first - faultNs);
+  }
+
+  /** The trial's topology: one topic (named after the trial), one partition, one of each client. */
+  public Topology topology() {
+    return topology;
   }
 
   /** The fault has taken effect: recovery is measured from now. */
@@ -292,7 +346,9 @@ public final class CrashTrial {
       try {
         Session session = open();
         synchronized (this) {
-          session.receiver.watchFrom(faultNs);
+          if (session.receiver != null) {
+            session.receiver.watchFrom(faultNs);
+          }
         }
         return session;
       } catch (DriverException e) {
@@ -309,8 +365,10 @@ public final class CrashTrial {
     Session session = new Session(driver);
     sessions.add(session);
     driver.prepare(topology, tier);
-    session.receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
-    session.consumer = driver.startConsumer(0, 0, 0, session.receiver);
+    if (outside == null) {
+      session.receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
+      session.consumer = driver.startConsumer(0, 0, 0, session.receiver);
+    }
     session.acknowledgements =
         new Acknowledgements(topology.producerId(0, 0), publish, NanoClock.SYSTEM);
     session.producer = driver.createProducer(0, 0, session.acknowledgements);
@@ -339,7 +397,11 @@ public final class CrashTrial {
     }
   }
 
-  private Ledger settle(long sent, FinalRead finalRead) throws Exception {
+  /**
+   * @param outsideReceived what consumers outside the trial received, or null for the trial's own
+   */
+  private Ledger settle(long sent, FinalRead finalRead, List<SequenceTracker> outsideReceived)
+      throws Exception {
     List<SendTracker> sends = new ArrayList<>();
     List<SequenceTracker> received = new ArrayList<>();
     for (Session s : sessions) {
@@ -358,6 +420,8 @@ public final class CrashTrial {
     }
     if (finalRead != null) {
       received = List.of(finalRead.readAll(topology));
+    } else if (outsideReceived != null) {
+      received = outsideReceived;
     }
     return Ledger.settle(sent, tier != GuaranteeTier.NONE, sends, received);
   }

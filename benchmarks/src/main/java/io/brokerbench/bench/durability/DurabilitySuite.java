@@ -15,11 +15,13 @@ import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.brokers.rabbitmq.RabbitConsumerPeer;
 import io.brokerbench.brokers.rabbitmq.RabbitNode;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriverConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartitionInfo;
 
@@ -152,6 +155,28 @@ public final class DurabilitySuite {
           java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(chosen)));
     }
 
+    /**
+     * Whether the single-node extras run: RabbitMQ's consumer crashes (a consumer in a child JVM,
+     * auto-ack and manual acks) and the count of the brokers' fsync calls per tier. They run where
+     * the clusters do, in every profile but smoke, which has 5 minutes for everything.
+     */
+    public boolean singleNodeExtras() {
+      return clusters;
+    }
+
+    /** The fault-free run of each tier during which a broker's fsync calls are counted. */
+    CrashTrial.Settings syncRun() {
+      return new CrashTrial.Settings(
+          messageBytes,
+          ratePerSecond,
+          Duration.ZERO,
+          SYNC_RUN,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(30),
+          Duration.ZERO);
+    }
+
     /** Whether scenarios at {@code tier} run. */
     public boolean runs(GuaranteeTier tier) {
       return chosen.contains(tier);
@@ -178,6 +203,7 @@ public final class DurabilitySuite {
   private final Settings settings;
   private final Progress progress;
   private final List<DurabilityRow> rows = new ArrayList<>();
+  private final List<SyncRow> syncRows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
   private int trials;
 
@@ -192,12 +218,14 @@ public final class DurabilitySuite {
     int acknowledged =
         (settings.runs(GuaranteeTier.ACK) ? 1 : 0) + (settings.runs(GuaranteeTier.DURABLE) ? 1 : 0);
     int durable = settings.runs(GuaranteeTier.DURABLE) ? 1 : 0;
+    int syncCount = settings.singleNodeExtras() && !settings.tiers().isEmpty() ? 1 : 0;
     if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
-      steps += settings.tiers().size() + (settings.clusters() ? acknowledged : 0);
+      steps += settings.tiers().size() + syncCount + (settings.clusters() ? acknowledged : 0);
       steps += settings.extras() ? durable + acknowledged : 0;
     }
     if (systems.contains(BenchSystem.RABBITMQ)) {
-      steps += settings.tiers().size();
+      steps += settings.tiers().size() + syncCount;
+      steps += settings.singleNodeExtras() ? CONSUMER_ACKS.size() * durable : 0;
       steps += settings.extras() ? 2 * durable : 0;
     }
     if (systems.contains(BenchSystem.ZEROMQ) && settings.runs(GuaranteeTier.NONE)) {
@@ -268,6 +296,17 @@ public final class DurabilitySuite {
       KafkaDriverConfig config =
           KafkaDriverConfig.single(kafka.bootstrapServers())
               .withProducerOverrides(KAFKA_PRODUCER_THROUGH_OUTAGE);
+      countSyncCalls(
+          BenchSystem.KAFKA_KRAFT,
+          KAFKA_SINGLE,
+          kafka.nodes().get(0),
+          tier ->
+              new CrashTrial(
+                  trialId("kafka-sync", tier),
+                  tier,
+                  () -> new KafkaDriver(config),
+                  true,
+                  settings.syncRun()));
       for (Scenario scenario : scenarios) {
         GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
         measure(
@@ -410,11 +449,75 @@ public final class DurabilitySuite {
         + " ms";
   }
 
+  /** How long the fault-free run of each tier lasts while the broker's fsync calls are counted. */
+  static final Duration SYNC_RUN = Duration.ofSeconds(3);
+
+  /**
+   * The price of durability on one node: for each tier of the profile, a fault-free run ({@link
+   * #SYNC_RUN} at the suite's rate) while strace counts the fsync-family calls of the broker's
+   * processes. Runs on a fresh broker, before its faults.
+   */
+  private void countSyncCalls(
+      BenchSystem system,
+      String mode,
+      io.brokerbench.brokers.ProcessNode node,
+      java.util.function.Function<GuaranteeTier, CrashTrial> trials) {
+    if (!settings.singleNodeExtras() || settings.tiers().isEmpty()) {
+      return;
+    }
+    progress.step("durability: " + system.label() + " (" + mode + "), fsync calls per tier");
+    String unavailable = SyncCalls.unavailable();
+    List<String> found = new ArrayList<>();
+    java.nio.file.Path dir = Work.newDirectory("strace");
+    for (GuaranteeTier tier : settings.tiers()) {
+      if (unavailable != null) {
+        syncRows.add(
+            SyncRow.notMeasured(
+                system.label(), mode, tier.key(), DurabilityRow.SKIPPED, unavailable));
+        continue;
+      }
+      try {
+        java.nio.file.Files.createDirectories(dir);
+        SyncCalls.Count count =
+            SyncCalls.during(
+                node.pid(),
+                dir.resolve("strace-" + tier.key() + ".txt"),
+                () -> trials.apply(tier).run(null, null).ledger().sent());
+        syncRows.add(
+            SyncRow.of(
+                system.label(),
+                mode,
+                tier.key(),
+                count,
+                "strace -f -c on the broker's processes during "
+                    + SYNC_RUN.toSeconds()
+                    + " s without a fault"));
+        found.add(String.format("%s %.1f", tier.key(), count.perThousand()));
+      } catch (Exception e) {
+        syncRows.add(
+            SyncRow.notMeasured(
+                system.label(), mode, tier.key(), DurabilityRow.FAILED, Errors.firstLine(e)));
+        found.add(tier.key() + " FAILED: " + Errors.firstLine(e));
+      }
+    }
+    progress.done(
+        unavailable != null
+            ? "SKIPPED: " + unavailable
+            : "fsync-family calls per 1,000 messages: " + String.join(", ", found));
+  }
+
   // --- RabbitMQ -------------------------------------------------------------------------------
 
   void rabbitSingle() {
     List<Scenario> scenarios =
         singleNodeScenarios(BenchSystem.RABBITMQ, RABBIT_SINGLE, "SIGKILL node, restart");
+    if (settings.singleNodeExtras() && settings.runs(GuaranteeTier.DURABLE)) {
+      for (RabbitConsumerPeer.Acks acks : CONSUMER_ACKS) {
+        scenarios.add(
+            new Scenario(
+                BenchSystem.RABBITMQ.label(), RABBIT_SINGLE, "durable", consumerCrash(acks), 1));
+      }
+    }
     if (scenarios.isEmpty()) {
       return;
     }
@@ -423,8 +526,24 @@ public final class DurabilitySuite {
       described.add(rabbit.describe());
       RabbitNode node = rabbit.node(1);
       RabbitMqConfig config = RabbitMqConfig.of(node.uri());
+      countSyncCalls(
+          BenchSystem.RABBITMQ,
+          RABBIT_SINGLE,
+          node,
+          tier ->
+              new CrashTrial(
+                  trialId("rabbit-sync", tier),
+                  tier,
+                  () -> new RabbitMqDriver(config),
+                  false,
+                  settings.syncRun()));
       for (Scenario scenario : scenarios) {
         GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
+        RabbitConsumerPeer.Acks acks =
+            CONSUMER_ACKS.stream()
+                .filter(a -> scenario.fault().equals(consumerCrash(a)))
+                .findFirst()
+                .orElse(null);
         measure(
             scenario,
             () -> {
@@ -435,13 +554,68 @@ public final class DurabilitySuite {
                       () -> new RabbitMqDriver(config),
                       false,
                       trial());
-              return trial.run(singleNodeFault(scenario, node), null);
+              return acks == null
+                  ? trial.run(singleNodeFault(scenario, node), null)
+                  : rabbitConsumerCrash(trial, config, acks);
             });
       }
     } catch (RuntimeException e) {
       notRun(scenarios, e);
     } finally {
       Work.deleteCreated();
+    }
+  }
+
+  /** How the consumer acknowledges in the consumer-crash scenarios, one scenario each. */
+  static final List<RabbitConsumerPeer.Acks> CONSUMER_ACKS =
+      List.of(RabbitConsumerPeer.Acks.AUTO, RabbitConsumerPeer.Acks.MANUAL);
+
+  /** The label of a consumer crash. */
+  static String consumerCrash(RabbitConsumerPeer.Acks acks) {
+    return "SIGKILL consumer ("
+        + (acks == RabbitConsumerPeer.Acks.AUTO
+            ? "auto-ack"
+            : "manual acks, every " + RabbitMqConfig.DEFAULT_ACK_EVERY + "th")
+        + "), restart";
+  }
+
+  /**
+   * The broker stays up; the consumer, a child JVM, is SIGKILLed and a new one consumes the same
+   * queue after the outage. The producer publishes persistent messages with confirms to a durable
+   * queue (tier durable), so whatever is lost is lost by the consumer's acknowledgements: with
+   * auto-ack the broker forgets a message once sent, and what the dead consumer held is gone; with
+   * manual acks (the harness's prefetch and ack batch) the broker delivers again what was not
+   * acknowledged, and what the dead consumer had handled arrives twice.
+   */
+  private CrashTrial.Outcome rabbitConsumerCrash(
+      CrashTrial trial, RabbitMqConfig config, RabbitConsumerPeer.Acks acks) throws Exception {
+    String queue = RabbitMqDriver.queueName(trial.topology(), 0, 0, 0);
+    String uri = config.uris().get(0);
+    CrashTrial.Settings sizes = trial();
+    try (ConsumerProcesses consumers =
+        new ConsumerProcesses(
+            Work.newDirectory("rabbitmq-consumer-ledger"),
+            (index, file) ->
+                RabbitConsumerPeer.process(
+                    "rabbitmq-consumer-" + acks.key() + "-" + index,
+                    uri,
+                    queue,
+                    file,
+                    PayloadHeader.BYTES,
+                    acks,
+                    config.prefetch(),
+                    config.ackEvery()),
+            sizes.drainIdle(),
+            sizes.drainMax())) {
+      // The producer sends a multiple of the ack batch by the fault time in every profile (2,000
+      // msg/s for 3 s, say), so a kill right then would always find a batch just acknowledged:
+      // nothing handled and unacknowledged, however the consumer acknowledges. A crash at a random
+      // moment finds half a batch on average; the kill comes half a batch later, for both modes.
+      Duration halfBatch =
+          Duration.ofNanos(
+              config.ackEvery() / 2 * TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond());
+      return trial.runWithOutsideConsumers(
+          down -> consumers.crashAndRestart(down, halfBatch, settings.outage()), consumers);
     }
   }
 
@@ -626,6 +800,10 @@ public final class DurabilitySuite {
     return List.copyOf(rows);
   }
 
+  public List<SyncRow> syncRows() {
+    return List.copyOf(syncRows);
+  }
+
   public List<Description> descriptions() {
     return List.copyOf(described);
   }
@@ -645,10 +823,11 @@ public final class DurabilitySuite {
     json.put("settings", sizes);
     json.put("caveat", DurabilityTable.CAVEAT);
     json.put("rows", rows);
+    json.put("syncCalls", syncRows);
     return json;
   }
 
   public String report() {
-    return DurabilityTable.markdown(settings, rows);
+    return DurabilityTable.markdown(settings, rows, syncRows);
   }
 }

@@ -15,6 +15,14 @@ public final class DurabilityTable {
   private DurabilityTable() {}
 
   public static String markdown(DurabilitySuite.Settings settings, List<DurabilityRow> rows) {
+    return markdown(settings, rows, List.of());
+  }
+
+  /**
+   * @param syncRows the fsync counts per tier, or none
+   */
+  public static String markdown(
+      DurabilitySuite.Settings settings, List<DurabilityRow> rows, List<SyncRow> syncRows) {
     StringBuilder md = new StringBuilder();
     md.append("## Durability under faults (crash ledger)\n\n");
     md.append(
@@ -61,6 +69,46 @@ public final class DurabilityTable {
               row.note()));
     }
     md.append("\n").append(CAVEAT).append("\n\n");
+    if (!syncRows.isEmpty()) {
+      syncCalls(md, syncRows);
+    }
     return md.toString();
+  }
+
+  /**
+   * The price of durability: what SIGKILL cannot show, the calls that make data survive a power
+   * loss.
+   */
+  private static void syncCalls(StringBuilder md, List<SyncRow> syncRows) {
+    md.append("### The price of durability: fsync calls\n\n");
+    md.append(
+        "The calls that force data to the disk (`"
+            + String.join("`, `", SyncCalls.SYSCALLS)
+            + "`), counted by `strace -f -c` attached to every process and thread of the broker"
+            + " during a run without a fault at the same rate, per tier. Without them, an"
+            + " acknowledged message lives in the page cache until the kernel writes it out;"
+            + " strace slows the broker while it counts, so only the counts are figures.\n\n");
+    md.append("| system | mode | tier | messages |");
+    for (String syscall : SyncCalls.SYSCALLS) {
+      md.append(" ").append(syscall).append(" |");
+    }
+    md.append(" per 1,000 messages | note |\n|---|---|---|---:|");
+    md.append("---:|".repeat(SyncCalls.SYSCALLS.size()));
+    md.append("---:|---|\n");
+    for (SyncRow row : syncRows) {
+      md.append(String.format("| %s | %s | %s |", row.system(), row.mode(), row.tier()));
+      if (!row.status().equals(DurabilityRow.OK)) {
+        md.append(" ").append(row.status()).append(" |");
+        md.append(" |".repeat(SyncCalls.SYSCALLS.size() + 1));
+        md.append(" ").append(row.note()).append(" |\n");
+        continue;
+      }
+      md.append(String.format(" %,d |", row.messages()));
+      for (String syscall : SyncCalls.SYSCALLS) {
+        md.append(String.format(" %,d |", row.calls().getOrDefault(syscall, 0L)));
+      }
+      md.append(String.format(" %.1f | %s |%n", row.perThousand(), row.note()));
+    }
+    md.append("\n");
   }
 }

@@ -8,7 +8,6 @@ import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.measure.SendTracker;
 import io.brokerbench.harness.measure.SequenceTracker;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,35 +115,9 @@ final class ZeroMqFaults {
     } finally {
       consumer.stop();
     }
-    List<SequenceTracker> received = new ArrayList<>();
-    long firstAfterFaultNs = Long.MAX_VALUE;
-    for (Path file : files) {
-      SequenceTracker tracker = new SequenceTracker(PRODUCER, 1, 1);
-      ByteBuffer records = ByteBuffer.wrap(Files.readAllBytes(file));
-      int size = PayloadHeader.BYTES + Long.BYTES;
-      byte[] header = new byte[PayloadHeader.BYTES];
-      while (records.remaining() >= size) {
-        records.get(header);
-        long receivedNs = records.getLong();
-        if (!PayloadHeader.isHeader(header)) {
-          tracker.recordForeign();
-          continue;
-        }
-        tracker.record(
-            PayloadHeader.producerId(header),
-            PayloadHeader.partition(header),
-            PayloadHeader.sequence(header));
-        if (faultNs >= 0 && PayloadHeader.intendedSendNs(header) >= faultNs) {
-          firstAfterFaultNs = Math.min(firstAfterFaultNs, receivedNs);
-        }
-      }
-      received.add(tracker);
-    }
-    Ledger ledger = Ledger.settle(sent, false, List.of(sends), received);
-    Long recoveryMs =
-        firstAfterFaultNs == Long.MAX_VALUE
-            ? null
-            : TimeUnit.NANOSECONDS.toMillis(firstAfterFaultNs - faultNs);
+    RecordedDeliveries deliveries = RecordedDeliveries.read(files, PRODUCER, faultNs);
+    Ledger ledger = Ledger.settle(sent, false, List.of(sends), deliveries.received());
+    Long recoveryMs = deliveries.recoveryMs(faultNs);
     return new Result(
         ledger,
         recoveryMs,

@@ -32,12 +32,12 @@ class DurabilityIT {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void durableTiersKeepWhatTheyAcknowledgedAndZeroMqDropsAtTheHighWaterMark() {
-    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 7));
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 8));
     suite.kafkaCluster(false);
     suite.rabbitSingle();
     suite.zeroMq();
     List<DurabilityRow> rows = suite.rows();
-    System.out.print(DurabilityTable.markdown(SETTINGS, rows));
+    System.out.print(DurabilityTable.markdown(SETTINGS, rows, suite.syncRows()));
 
     for (DurabilityRow row : rows) {
       assertEquals(DurabilityRow.OK, row.status(), row + " was not measured");
@@ -50,12 +50,33 @@ class DurabilityIT {
         "Kafka acks=all, RF 3, min ISR 2, leader killed: " + kafkaDurable);
     assertTrue(kafkaDurable.recoveryMs() != null, "Kafka delivered after the leader's death");
 
-    DurabilityRow rabbitDurable = row(rows, "rabbitmq", "durable", "SIGKILL");
+    DurabilityRow rabbitDurable = row(rows, "rabbitmq", "durable", "SIGKILL node");
     assertTrue(rabbitDurable.acked() > 500, "RabbitMQ confirmed messages: " + rabbitDurable);
     assertEquals(
         0,
         rabbitDurable.ackedLost(),
         "RabbitMQ confirms, persistent messages, durable queue, node killed: " + rabbitDurable);
+
+    // The consumer crashes: the broker keeps every confirmed message; what the consumer's death
+    // costs depends on its acknowledgements.
+    DurabilityRow manual = row(rows, "rabbitmq", "durable", "consumer (manual acks");
+    assertTrue(manual.acked() > 500, "RabbitMQ confirmed messages: " + manual);
+    assertEquals(
+        0,
+        manual.ackedLost(),
+        "manual acks: the broker delivers again what the dead consumer had not acknowledged: "
+            + manual);
+    assertTrue(manual.recoveryMs() != null, "the new consumer received: " + manual);
+    DurabilityRow auto = row(rows, "rabbitmq", "durable", "consumer (auto-ack");
+    assertTrue(auto.acked() > 500, "RabbitMQ confirmed messages: " + auto);
+    assertEquals(0, auto.duplicates(), "auto-ack: the broker never delivers twice: " + auto);
+    assertTrue(auto.recoveryMs() != null, "the new consumer received: " + auto);
+
+    // Persistent messages with confirms: RabbitMQ writes them to disk before it confirms.
+    SyncRow sync = suite.syncRows().get(0);
+    assertEquals(DurabilityRow.OK, sync.status(), sync.toString());
+    assertTrue(sync.messages() > 1_000, sync.toString());
+    assertTrue(sync.perThousand() > 0, "RabbitMQ durable made fsync-family calls: " + sync);
 
     DurabilityRow slow = row(rows, "zeromq", "none", "slow subscriber");
     assertTrue(slow.unackedLost() > 0, "PUB drops for a slow subscriber at HWM 100: " + slow);

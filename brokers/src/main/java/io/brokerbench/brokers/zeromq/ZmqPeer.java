@@ -1,11 +1,10 @@
 package io.brokerbench.brokers.zeromq;
 
+import io.brokerbench.brokers.DeliveryLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -25,17 +24,14 @@ import org.zeromq.ZMQ;
  *       messages.
  *   <li>{@code source <pushEndpoint> <count> <messageBytes>}: connects a PUSH socket and sends
  *       {@code count} messages numbered from 0.
- *   <li>{@code record <pullEndpoint> <file> <headerBytes>}: binds a PULL socket and appends, for
- *       every message it receives, the message's first {@code headerBytes} bytes and then its own
- *       receive time ({@code System.nanoTime()}, 8 bytes, big-endian) to {@code file}, with one
- *       unbuffered write per message: what a killed recorder had received is in the file (the page
- *       cache outlives the process). Linux's {@code System.nanoTime()} is the machine's monotonic
- *       clock, so the parent can compare these times with its own.
+ *   <li>{@code record <pullEndpoint> <file> <headerBytes>}: binds a PULL socket and appends every
+ *       message it receives to a {@link DeliveryLog} in {@code file}: what a killed recorder had
+ *       received is in the file.
  * </ul>
  */
 public final class ZmqPeer {
   /** The line a peer prints once it can exchange messages. */
-  public static final String READY = "BROKERBENCH-PEER-READY";
+  public static final String READY = io.brokerbench.brokers.JavaPeerProcess.READY;
 
   private ZmqPeer() {}
 
@@ -103,29 +99,17 @@ public final class ZmqPeer {
       ZContext context, String pullEndpoint, Path file, int headerBytes, PrintStream out) {
     ZMQ.Socket pull = context.createSocket(SocketType.PULL);
     pull.bind(pullEndpoint);
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+    try (DeliveryLog log = new DeliveryLog(file, headerBytes)) {
       out.println(READY);
       out.flush();
-      ByteBuffer record = ByteBuffer.allocate(headerBytes + Long.BYTES);
-      long count = 0;
       while (!Thread.currentThread().isInterrupted()) {
         byte[] message = pull.recv();
         if (message == null) {
           break;
         }
-        long receivedNs = System.nanoTime();
-        record.clear();
-        record.put(message, 0, Math.min(headerBytes, message.length));
-        record.position(headerBytes);
-        record.putLong(receivedNs);
-        record.flip();
-        while (record.hasRemaining()) {
-          channel.write(record);
-        }
-        count++;
+        log.append(message, System.nanoTime());
       }
-      out.println("DONE " + count);
+      out.println("DONE " + log.count());
       return 0;
     } catch (IOException e) {
       out.println("cannot write " + file + ": " + e);
