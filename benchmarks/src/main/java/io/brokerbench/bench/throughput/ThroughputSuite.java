@@ -163,6 +163,12 @@ public final class ThroughputSuite {
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
 
+  /** The broker of the system being measured, watched during its trials; null: none of ours. */
+  private Broker watched;
+
+  /** Why the watched broker can serve no more trials (it died), or null while it runs. */
+  private String death;
+
   public ThroughputSuite(Settings settings, Path staging, Progress progress) {
     this.settings = settings;
     this.staging = staging;
@@ -260,6 +266,7 @@ public final class ThroughputSuite {
     try (KafkaCluster kafka = new KafkaCluster(spec)) {
       kafka.start();
       described.add(kafka.describe());
+      watched = kafka;
       kafkaTrials(system, mode1, kafka.bootstrapServers());
     } catch (BrokerUnavailableException e) {
       rows.add(
@@ -267,6 +274,7 @@ public final class ThroughputSuite {
     } catch (RuntimeException e) {
       rows.add(ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "failed", firstLine(e)));
     } finally {
+      forgetBroker();
       Work.deleteCreated();
     }
   }
@@ -330,6 +338,11 @@ public final class ThroughputSuite {
     progress.step(
         String.format(
             "%s: Kafka's ConsumerPerformance, %,d messages", system.label(), sizes.messages()));
+    if (brokerDown()) {
+      progress.done("ConsumerPerformance not run: " + death);
+      rows.add(ours);
+      return;
+    }
     try {
       VendorResult vendor = consumerPerformance(system, target, bootstrap, sizes.messages());
       if (ours.ok()) {
@@ -363,6 +376,10 @@ public final class ThroughputSuite {
   private VendorResult producerPerformance(
       String bootstrap, BenchSystem system, String acks, String when, double expectedPerSec) {
     progress.step(system.label() + ": Kafka's ProducerPerformance, acks=" + acks + ", " + when);
+    if (brokerDown()) {
+      progress.done("ProducerPerformance not run: " + death);
+      return null;
+    }
     try {
       String topic = "brokerbench-vendor-acks-" + acks + "-" + when;
       KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
@@ -397,12 +414,14 @@ public final class ThroughputSuite {
     try (Broker rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
       rabbit.start();
       described.add(rabbit.describe());
+      watched = rabbit;
       rabbitTrials(label, mode, ((RabbitCluster) rabbit).node(1).uri());
     } catch (BrokerUnavailableException e) {
       rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "skipped", e.getMessage()));
     } catch (RuntimeException e) {
       rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "failed", firstLine(e)));
     } finally {
+      forgetBroker();
       Work.deleteCreated();
     }
   }
@@ -416,6 +435,10 @@ public final class ThroughputSuite {
         continue;
       }
       progress.step(label + ": RabbitMQ PerfTest, " + tier);
+      if (brokerDown()) {
+        progress.done("PerfTest not run: " + death);
+        continue;
+      }
       int index = indexOf(first, tier, BASELINE);
       try {
         VendorResult vendor =
@@ -540,7 +563,64 @@ public final class ThroughputSuite {
     return row.ok() ? row.withSentPerSec(0) : row;
   }
 
+  /**
+   * One JMH trial in its own fork, with the system's broker watched: when it dies the fork is
+   * stopped at once, the trial fails saying so, and the system's later trials are failed rows that
+   * are not run (a broker that died once is not trusted with more figures); the suite goes on with
+   * the next system.
+   */
   private ThroughputRow trial(
+      String system,
+      String mode,
+      String tier,
+      String workload,
+      Map<String, String> target,
+      ChainedOptionsBuilder benchmark) {
+    int bytes =
+        WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
+    if (brokerDown()) {
+      return ThroughputRow.notOk(
+          system, mode, tier, workload, bytes, "failed", "not run: " + death);
+    }
+    String trial = TrialOutput.trialName(system, tier, workload);
+    ThroughputRow row;
+    BrokerWatch watch = BrokerWatch.start(watched);
+    try {
+      row = jmh(system, mode, tier, workload, target, benchmark);
+    } finally {
+      watch.close();
+    }
+    if (watch.brokerDied() || brokerDown()) {
+      death = "the broker " + watched.name() + " died during trial " + trial;
+      return ThroughputRow.notOk(
+          system,
+          mode,
+          tier,
+          workload,
+          bytes,
+          "failed",
+          "the broker "
+              + watched.name()
+              + " died during this trial (its process ended); the trial's JMH fork was stopped,"
+              + " and the system's remaining trials and tools are not run");
+    }
+    return row;
+  }
+
+  /** True once the watched broker is found dead; {@link #death} then says since when. */
+  private boolean brokerDown() {
+    if (death == null && watched != null && !watched.isRunning()) {
+      death = "the broker " + watched.name() + " is no longer running";
+    }
+    return death != null;
+  }
+
+  private void forgetBroker() {
+    watched = null;
+    death = null;
+  }
+
+  private ThroughputRow jmh(
       String system,
       String mode,
       String tier,
