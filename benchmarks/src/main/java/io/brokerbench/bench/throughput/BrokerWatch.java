@@ -1,6 +1,7 @@
 package io.brokerbench.bench.throughput;
 
 import io.brokerbench.brokers.Broker;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -74,7 +75,22 @@ final class BrokerWatch implements AutoCloseable {
   private static void killForks() {
     ProcessHandle.current()
         .children()
-        .filter(child -> child.info().commandLine().orElse("").contains(FORK_MAIN))
+        .filter(child -> commandLine(child).contains(FORK_MAIN))
         .forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /**
+   * A process's command line from {@code /proc/<pid>/cmdline}, arguments joined by spaces; empty
+   * when it cannot be read. Not {@code ProcessHandle.Info.commandLine()}: the JDK gives nothing for
+   * a command line as long as a JVM's with a Maven classpath, which is every fork's.
+   */
+  static String commandLine(ProcessHandle process) {
+    try {
+      byte[] raw =
+          java.nio.file.Files.readAllBytes(Path.of("/proc", process.pid() + "", "cmdline"));
+      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
   }
 }

@@ -118,7 +118,9 @@ public final class KafkaConsumerPerformance {
     }
     if (windows.isEmpty()) {
       throw new VendorToolException(
-          "ConsumerPerformance printed no progress line; output:\n"
+          "ConsumerPerformance printed no progress line: it prints one per "
+              + WINDOW_MS
+              + " ms, so a run that short needs a larger backlog; output:\n"
               + KafkaProducerPerformance.tail(output));
     }
     Matcher first = windows.get(0);

@@ -131,14 +131,14 @@ class BrokerDeathIT {
   private static Optional<ProcessHandle> kafkaBroker() {
     return ProcessHandle.current()
         .descendants()
-        .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains("kafka.Kafka"))
+        .filter(p -> BrokerWatch.commandLine(p).contains(" kafka.Kafka "))
         .findFirst();
   }
 
   private static Optional<ProcessHandle> jmhFork() {
     return ProcessHandle.current()
         .children()
-        .filter(p -> p.info().commandLine().orElse("").contains(BrokerWatch.FORK_MAIN))
+        .filter(p -> BrokerWatch.commandLine(p).contains(BrokerWatch.FORK_MAIN))
         .findFirst();
   }
 
@@ -164,7 +164,7 @@ class BrokerDeathIT {
       Set<Long> watchdog =
           ProcessHandle.current()
               .descendants()
-              .filter(p -> p.info().commandLine().orElse("").contains("brokerbench-children-"))
+              .filter(p -> BrokerWatch.commandLine(p).contains("brokerbench-children-"))
               .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
               .map(ProcessHandle::pid)
               .collect(Collectors.toSet());
@@ -173,7 +173,7 @@ class BrokerDeathIT {
               .descendants()
               .filter(ProcessHandle::isAlive)
               .filter(p -> !watchdog.contains(p.pid()))
-              .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+              .map(p -> p.pid() + " " + BrokerWatch.commandLine(p))
               .collect(Collectors.toList());
       if (left.isEmpty()) {
         return left;
