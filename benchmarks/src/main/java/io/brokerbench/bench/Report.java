@@ -137,10 +137,14 @@ public final class Report {
     md.append("## Throughput at matched guarantees\n\n");
     md.append(
         "Delivered messages per second (what the consumers received; for a producer-only"
-            + " workload, what the broker acknowledged): JMH's mean over the measurement"
-            + " iterations, with the slowest and fastest iteration. The vendor's own tool ran on"
-            + " the same broker in the same run, its warm-up discarded as ours is; the last"
-            + " column is brokerbench / vendor.\n\n");
+            + " workload, what the broker acknowledged with nobody reading; for a consumer-only"
+            + " workload, how fast one consumer read a topic filled beforehand, with nobody"
+            + " sending): JMH's mean over the measurement iterations, with the slowest and"
+            + " fastest iteration. The producer-only and consumer-only rows time one side alone,"
+            + " as Kafka's ProducerPerformance and ConsumerPerformance do, for the parity with"
+            + " them; they are not delivered throughput and no claim compares them with the"
+            + " other workloads. The vendor's own tool ran on the same broker in the same run,"
+            + " its warm-up discarded as ours is; the last column is brokerbench / vendor.\n\n");
     List<String> notes = new ArrayList<>();
     for (String tier : List.of("none", "ack", "durable")) {
       List<ThroughputRow> ofTier =

@@ -110,5 +110,6 @@ class ReportTest {
         md);
     assertTrue(md.contains("| zeromq | brokerless | 1-topic-1-partition-1kb | not offered |"), md);
     assertTrue(!md.contains("### Tier `durable`"), "no table for a tier without rows");
+    assertTrue(md.contains("for a consumer-only workload, how fast one consumer read"), md);
   }
 }

@@ -14,19 +14,22 @@ package io.brokerbench.bench.throughput;
  *     or {@code failed}; see reason
  * @param reason why a row is not ok; empty when ok
  * @param msgPerSec delivered messages per second (for a producer-only workload: acknowledged
- *     messages per second), JMH's mean over the measurement iterations
+ *     messages per second; for a consumer-only workload: messages read per second from a topic
+ *     filled beforehand), JMH's mean over the measurement iterations
  * @param mbPerSec {@code msgPerSec * messageBytes / 2^20}
  * @param error JMH's 99.9% confidence half-width of msgPerSec, or half the min–max range when JMH
  *     has too few iterations for one (with 3 iterations the half-width is wide: 31.6 standard
  *     errors)
  * @param minPerSec the slowest measurement iteration
  * @param maxPerSec the fastest measurement iteration
- * @param sentPerSec messages handed to the driver per second (JMH's primary score)
+ * @param sentPerSec messages handed to the driver per second (JMH's primary score); 0 for a
+ *     consumer-only workload, where nothing is sent while the consumer reads
  * @param vendorTool the vendor tool compared with, or empty
  * @param vendorMsgPerSec the vendor tool's figure, or 0
  * @param parity {@code msgPerSec / vendorMsgPerSec}, or 0 without a vendor figure
  * @param trial the trial's name: its files are {@code trials/<trial>.hlog} and {@code
- *     .delivery.json}, and {@code jmh/<trial>.json}
+ *     .delivery.json}, and {@code jmh/<trial>.json} (a consumer-only trial has only the last: the
+ *     age of a message read from a backlog is no latency)
  */
 public record ThroughputRow(
     String system,
@@ -77,6 +80,27 @@ public record ThroughputRow(
         tool,
         vendorPerSec,
         vendorPerSec > 0 ? msgPerSec / vendorPerSec : 0,
+        trial);
+  }
+
+  ThroughputRow withSentPerSec(double sent) {
+    return new ThroughputRow(
+        system,
+        mode,
+        tier,
+        topology,
+        messageBytes,
+        status,
+        reason,
+        msgPerSec,
+        mbPerSec,
+        error,
+        minPerSec,
+        maxPerSec,
+        sent,
+        vendorTool,
+        vendorMsgPerSec,
+        parity,
         trial);
   }
 

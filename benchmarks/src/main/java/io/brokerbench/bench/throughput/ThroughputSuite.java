@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.vendor.JeromqLoop;
+import io.brokerbench.bench.vendor.KafkaConsumerPerformance;
 import io.brokerbench.bench.vendor.KafkaProducerPerformance;
 import io.brokerbench.bench.vendor.RabbitPerfTest;
 import io.brokerbench.bench.vendor.VendorResult;
@@ -18,6 +19,7 @@ import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.Workload;
@@ -48,6 +50,9 @@ public final class ThroughputSuite {
   /** The producer-alone workload, compared with Kafka's ProducerPerformance. */
   static final String PRODUCER_ONLY = "1-topic-1-partition-1kb-producer-only";
 
+  /** The consumer-alone workload, compared with Kafka's ConsumerPerformance. */
+  static final String CONSUMER_ONLY = "1-topic-1-partition-1kb-consumer-only";
+
   /** The baseline workload, compared with PerfTest and the jeromq loop. */
   static final String BASELINE = "1-topic-1-partition-1kb";
 
@@ -58,6 +63,8 @@ public final class ThroughputSuite {
    * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
    * @param vendorRecords messages per run of the jeromq loop, and the least per run of
    *     ProducerPerformance (which runs as long as a trial's warm-up and measurement)
+   * @param consumerOnly the backlog that brokerbench's Kafka consumer and ConsumerPerformance each
+   *     read alone, and how often brokerbench's reads it
    */
   public record Settings(
       int warmupIterations,
@@ -66,7 +73,8 @@ public final class ThroughputSuite {
       Duration iterationTime,
       List<String> workloads,
       Set<BenchSystem> kafkaModes,
-      int vendorRecords) {
+      int vendorRecords,
+      ConsumerOnly consumerOnly) {
 
     /** A trial's warm-up, also discarded from the vendors' tools. */
     public Duration warmup() {
@@ -89,7 +97,9 @@ public final class ThroughputSuite {
                 Duration.ofSeconds(2),
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
-                100_000);
+                100_000,
+                // A second's reading: the parity is coarse, but it runs.
+                new ConsumerOnly(100_000, 1, 1));
         case "quick" ->
             new Settings(
                 // Two warm-up iterations: a fresh Kafka topic is still speeding up after one.
@@ -99,7 +109,8 @@ public final class ThroughputSuite {
                 Duration.ofSeconds(4),
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
-                300_000);
+                300_000,
+                new ConsumerOnly(QUICK_BACKLOG, 2, 3));
         default ->
             new Settings(
                 2,
@@ -114,8 +125,35 @@ public final class ThroughputSuite {
                     "1-topic-1-partition-4-producers-1kb",
                     "1-topic-1-partition-4-subscriptions-1kb"),
                 Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.KAFKA_ZOOKEEPER),
-                1_000_000);
+                1_000_000,
+                new ConsumerOnly(3 * QUICK_BACKLOG, 2, 5));
       };
+    }
+  }
+
+  /**
+   * The quick profile's backlog: a few seconds of reading for one consumer alone, and as much
+   * filling (outside the measured time) for each of the two topics, brokerbench's and
+   * ConsumerPerformance's. 400 MiB of 1 KiB messages, which the page cache holds.
+   */
+  static final long QUICK_BACKLOG = 400_000;
+
+  /**
+   * The consumer-only comparison: a topic filled with {@code messages} 1 KiB messages, read from
+   * the beginning by a consumer alone; brokerbench's reads it {@code warmupPasses} times to warm up
+   * (discarded), then {@code passes} times measured, each pass an iteration.
+   */
+  public record ConsumerOnly(long messages, int warmupPasses, int passes) {
+    public ConsumerOnly {
+      if (messages < 1 || warmupPasses < 0 || passes < 1) {
+        throw new IllegalArgumentException(
+            "consumerOnly: messages and passes must be 1 or more, warmupPasses 0 or more; was "
+                + messages
+                + ", "
+                + warmupPasses
+                + ", "
+                + passes);
+      }
     }
   }
 
@@ -124,6 +162,12 @@ public final class ThroughputSuite {
   private final Progress progress;
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
+
+  /** The broker of the system being measured, watched during its trials; null: none of ours. */
+  private Broker watched;
+
+  /** Why the watched broker can serve no more trials (it died), or null while it runs. */
+  private String death;
 
   public ThroughputSuite(Settings settings, Path staging, Progress progress) {
     this.settings = settings;
@@ -146,10 +190,13 @@ public final class ThroughputSuite {
     for (BenchSystem system : systems) {
       steps +=
           switch (system) {
-              // Each acknowledged tier: ProducerPerformance before, the producer alone, after.
+              // Each acknowledged tier: ProducerPerformance before, the producer alone, after;
+              // at tier ack also the consumer alone and ConsumerPerformance.
             case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
                 settings.kafkaModes().contains(system)
-                    ? tiers.size() * workloads + 3 * acknowledged
+                    ? tiers.size() * workloads
+                        + 3 * acknowledged
+                        + (tiers.contains(GuaranteeTier.ACK) ? 2 : 0)
                     : 0;
             case RABBITMQ -> tiers.size() * workloads + tiers.size();
             case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? workloads + 1 : 0;
@@ -219,6 +266,7 @@ public final class ThroughputSuite {
     try (KafkaCluster kafka = new KafkaCluster(spec)) {
       kafka.start();
       described.add(kafka.describe());
+      watched = kafka;
       kafkaTrials(system, mode1, kafka.bootstrapServers());
     } catch (BrokerUnavailableException e) {
       rows.add(
@@ -226,6 +274,7 @@ public final class ThroughputSuite {
     } catch (RuntimeException e) {
       rows.add(ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "failed", firstLine(e)));
     } finally {
+      forgetBroker();
       Work.deleteCreated();
     }
   }
@@ -266,6 +315,58 @@ public final class ThroughputSuite {
       }
       rows.add(compared);
     }
+    if (tiers.contains(GuaranteeTier.ACK)) {
+      consumerOnly(system, mode1, bootstrap, target);
+    }
+  }
+
+  /**
+   * brokerbench's Kafka consumer alone against Kafka's ConsumerPerformance, each reading a topic of
+   * its own filled beforehand the same way, at tier {@code ack} only: a consumer reads the same log
+   * whatever {@code acks} its producer used, so the other tiers would repeat the figure.
+   * ConsumerPerformance runs once, after brokerbench's trial, on a broker that trial warmed up.
+   */
+  private void consumerOnly(
+      BenchSystem system, String mode1, String bootstrap, Map<String, String> target) {
+    ConsumerOnly sizes = settings.consumerOnly();
+    progress.step(
+        String.format(
+            "%s ack, %s (%,d messages, %d passes)",
+            system.label(), CONSUMER_ONLY, sizes.messages(), sizes.passes()));
+    ThroughputRow ours = consumerTrial(system.label(), mode1, target);
+    progress.done(describe(ours));
+    progress.step(
+        String.format(
+            "%s: Kafka's ConsumerPerformance, %,d messages", system.label(), sizes.messages()));
+    if (brokerDown()) {
+      progress.done("ConsumerPerformance not run: " + death);
+      rows.add(ours);
+      return;
+    }
+    try {
+      VendorResult vendor = consumerPerformance(system, target, bootstrap, sizes.messages());
+      if (ours.ok()) {
+        ours = ours.withVendor(vendor.tool(), vendor.msgPerSec());
+      }
+      progress.done(vendorOutcome(ours.ok() ? ours : null, vendor));
+    } catch (Exception e) {
+      progress.done("ConsumerPerformance FAILED: " + firstLine(e));
+    }
+    rows.add(ours);
+  }
+
+  /** Fills a topic of its own through brokerbench's producer, then lets the tool read it. */
+  private static VendorResult consumerPerformance(
+      BenchSystem system, Map<String, String> target, String bootstrap, long messages)
+      throws Exception {
+    Workload workload =
+        WorkloadLoader.loadResource("workloads/" + CONSUMER_ONLY + ".yaml").workload();
+    Topology topology = Topology.of("brokerbench-vendor-consumer-" + System.nanoTime(), workload);
+    // Closing the driver deletes the topic.
+    try (BrokerDriver driver = Targets.driver(system.label(), target)) {
+      Backlog.fill(driver, topology, GuaranteeTier.ACK, messages, workload.messageSize());
+      return KafkaConsumerPerformance.run(bootstrap, topology.topicName(0), messages);
+    }
   }
 
   /**
@@ -275,6 +376,10 @@ public final class ThroughputSuite {
   private VendorResult producerPerformance(
       String bootstrap, BenchSystem system, String acks, String when, double expectedPerSec) {
     progress.step(system.label() + ": Kafka's ProducerPerformance, acks=" + acks + ", " + when);
+    if (brokerDown()) {
+      progress.done("ProducerPerformance not run: " + death);
+      return null;
+    }
     try {
       String topic = "brokerbench-vendor-acks-" + acks + "-" + when;
       KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
@@ -309,12 +414,14 @@ public final class ThroughputSuite {
     try (Broker rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
       rabbit.start();
       described.add(rabbit.describe());
+      watched = rabbit;
       rabbitTrials(label, mode, ((RabbitCluster) rabbit).node(1).uri());
     } catch (BrokerUnavailableException e) {
       rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "skipped", e.getMessage()));
     } catch (RuntimeException e) {
       rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "failed", firstLine(e)));
     } finally {
+      forgetBroker();
       Work.deleteCreated();
     }
   }
@@ -328,6 +435,10 @@ public final class ThroughputSuite {
         continue;
       }
       progress.step(label + ": RabbitMQ PerfTest, " + tier);
+      if (brokerDown()) {
+        progress.done("PerfTest not run: " + death);
+        continue;
+      }
       int index = indexOf(first, tier, BASELINE);
       try {
         VendorResult vendor =
@@ -411,9 +522,111 @@ public final class ThroughputSuite {
     return -1;
   }
 
-  /** One JMH trial in its own fork. */
+  /** One JMH trial of {@link ThroughputBenchmark} in its own fork. */
   private ThroughputRow trial(
       String system, String mode, String tier, String workload, Map<String, String> target) {
+    return trial(
+        system,
+        mode,
+        tier,
+        workload,
+        target,
+        new OptionsBuilder()
+            .include(ThroughputBenchmark.class.getName() + ".send")
+            .warmupIterations(settings.warmupIterations())
+            .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
+            .measurementIterations(settings.iterations())
+            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
+  }
+
+  /**
+   * One JMH trial of {@link ConsumerOnlyBenchmark}: an iteration is one pass over the backlog, so
+   * its time is set far below a pass and JMH ends each iteration when its one pass is done.
+   */
+  private ThroughputRow consumerTrial(String system, String mode, Map<String, String> target) {
+    ConsumerOnly sizes = settings.consumerOnly();
+    ThroughputRow row =
+        trial(
+            system,
+            mode,
+            "ack",
+            CONSUMER_ONLY,
+            target,
+            new OptionsBuilder()
+                .include(ConsumerOnlyBenchmark.class.getName() + ".read")
+                .param("backlog", Long.toString(sizes.messages()))
+                .warmupIterations(sizes.warmupPasses())
+                .warmupTime(TimeValue.milliseconds(1))
+                .measurementIterations(sizes.passes())
+                .measurementTime(TimeValue.milliseconds(1)));
+    // Nothing is sent while the consumer reads: JMH's primary score counts passes.
+    return row.ok() ? row.withSentPerSec(0) : row;
+  }
+
+  /**
+   * One JMH trial in its own fork, with the system's broker watched: when it dies the fork is
+   * stopped at once, the trial fails saying so, and the system's later trials are failed rows that
+   * are not run (a broker that died once is not trusted with more figures); the suite goes on with
+   * the next system.
+   */
+  private ThroughputRow trial(
+      String system,
+      String mode,
+      String tier,
+      String workload,
+      Map<String, String> target,
+      ChainedOptionsBuilder benchmark) {
+    int bytes =
+        WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
+    if (brokerDown()) {
+      return ThroughputRow.notOk(
+          system, mode, tier, workload, bytes, "failed", "not run: " + death);
+    }
+    String trial = TrialOutput.trialName(system, tier, workload);
+    ThroughputRow row;
+    BrokerWatch watch = BrokerWatch.start(watched);
+    try {
+      row = jmh(system, mode, tier, workload, target, benchmark);
+    } finally {
+      watch.close();
+    }
+    if (watch.brokerDied() || brokerDown()) {
+      death = "the broker " + watched.name() + " died during trial " + trial;
+      return ThroughputRow.notOk(
+          system,
+          mode,
+          tier,
+          workload,
+          bytes,
+          "failed",
+          "the broker "
+              + watched.name()
+              + " died during this trial (its process ended); the trial's JMH fork was stopped,"
+              + " and the system's remaining trials and tools are not run");
+    }
+    return row;
+  }
+
+  /** True once the watched broker is found dead; {@link #death} then says since when. */
+  private boolean brokerDown() {
+    if (death == null && watched != null && !watched.isRunning()) {
+      death = "the broker " + watched.name() + " is no longer running";
+    }
+    return death != null;
+  }
+
+  private void forgetBroker() {
+    watched = null;
+    death = null;
+  }
+
+  private ThroughputRow jmh(
+      String system,
+      String mode,
+      String tier,
+      String workload,
+      Map<String, String> target,
+      ChainedOptionsBuilder benchmark) {
     Workload loaded = WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload();
     int bytes = loaded.messageSize();
     String trial = TrialOutput.trialName(system, tier, workload);
@@ -423,15 +636,10 @@ public final class ThroughputSuite {
     jvmArgs.add(
         "-Dbrokerbench.work=" + System.getProperty("brokerbench.work", "target/brokerbench"));
     ChainedOptionsBuilder options =
-        new OptionsBuilder()
-            .include(ThroughputBenchmark.class.getName() + ".send")
+        benchmark
             .param("system", system)
             .param("tier", tier)
             .param("workload", workload)
-            .warmupIterations(settings.warmupIterations())
-            .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
-            .measurementIterations(settings.iterations())
-            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
             .forks(1)
             .jvmArgsAppend(jvmArgs.toArray(String[]::new))
             .shouldFailOnError(true)

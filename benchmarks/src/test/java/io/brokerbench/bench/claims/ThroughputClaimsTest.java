@@ -4,6 +4,7 @@ import static io.brokerbench.bench.claims.RunFolder.lat;
 import static io.brokerbench.bench.claims.RunFolder.row;
 import static io.brokerbench.bench.claims.RunFolder.tp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -326,5 +327,18 @@ class ThroughputClaimsTest {
                         tp("kafka-kraft", "none", 80_000))
                     .rows())
             .verdict());
+  }
+
+  @Test
+  void rowsThatTimeOneSideAloneAreNoDeliveredWorkload() {
+    assertTrue(delivered("1-topic-1-partition-1kb"));
+    assertTrue(delivered("1-topic-1-partition-4-producers-1kb"));
+    assertFalse(delivered("1-topic-1-partition-1kb-producer-only"));
+    assertFalse(delivered("1-topic-1-partition-1kb-consumer-only"));
+  }
+
+  private static boolean delivered(String topology) {
+    return ThroughputClaims.delivered(
+        new ThroughputClaims.Tp("kafka-kraft", "ack", topology, 1024, 50_000));
   }
 }

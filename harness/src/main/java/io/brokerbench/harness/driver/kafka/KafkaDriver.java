@@ -252,6 +252,35 @@ public final class KafkaDriver implements BrokerDriver {
     for (int p : topology.partitionsOf(consumer)) {
       partitions.add(new TopicPartition(topology.topicName(topic), p));
     }
+    return start(name, partitions, false, receiver);
+  }
+
+  /**
+   * Starts a consumer of every partition of topic {@code topic} positioned at the
+   * <em>beginning</em> of the log, so that it reads what was sent before it started: a backlog.
+   * Outside the {@link BrokerDriver} contract, because only a system that keeps its messages after
+   * delivery has a backlog to read again; brokerbench's consumer-only measurement uses it to time
+   * this driver's consumer alone, reading a topic its producers filled (call it after {@code
+   * createProducer} and the sends, as often as wanted: each consumer reads the whole log again).
+   * Every setting is that of {@link #startConsumer}; it returns once the position is fixed, and the
+   * consumer hands each record to {@code receiver} from its own poll thread until closed.
+   *
+   * @param reader names this consumer ({@code <topic>-backlog-<reader>}), e.g. the pass number
+   * @throws DriverException if the consumer could not be started or positioned in time
+   */
+  public synchronized DriverConsumer startBacklogConsumer(int topic, int reader, Receiver receiver)
+      throws DriverException {
+    requirePrepared();
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (int p = 0; p < topology.partitionsPerTopic(); p++) {
+      partitions.add(new TopicPartition(topology.topicName(topic), p));
+    }
+    return start(topology.topicName(topic) + "-backlog-" + reader, partitions, true, receiver);
+  }
+
+  private DriverConsumer start(
+      String name, List<TopicPartition> partitions, boolean fromBeginning, Receiver receiver)
+      throws DriverException {
     if (partitions.isEmpty()) {
       // More consumers than partitions: this one idles, as it would in a consumer group.
       return () -> {};
@@ -265,10 +294,14 @@ public final class KafkaDriver implements BrokerDriver {
     }
     try {
       client.assign(partitions);
-      client.seekToEnd(partitions);
+      if (fromBeginning) {
+        client.seekToBeginning(partitions);
+      } else {
+        client.seekToEnd(partitions);
+      }
       long deadlineNs = System.nanoTime() + config.readyTimeout().toNanos();
       for (TopicPartition partition : partitions) {
-        // Resolves the seek now: asks the leader for the end offset, so the position is fixed
+        // Resolves the seek now: asks the leader for the offset, so the position is fixed
         // before any producer sends.
         client.position(partition, Duration.ofMillis(remainingMs(deadlineNs)));
       }
