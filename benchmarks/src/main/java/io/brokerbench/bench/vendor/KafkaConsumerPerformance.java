@@ -3,10 +3,7 @@ package io.brokerbench.bench.vendor;
 import io.brokerbench.brokers.ServerClasspath;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import java.io.IOException;
-import java.text.ParseException;
-import java.text.SimpleDateFormat;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,9 +24,6 @@ import java.util.regex.Pattern;
  *       consumer uses.
  *   <li>{@code --fetch-size 1048576} ({@code max.partition.fetch.bytes}): the tool's default and
  *       the client's, written out so that the two stay equal.
- *   <li>{@code --reporting-interval 1000 --show-detailed-stats}: a line per second, so that the
- *       first second (the JVM's warm-up and joining the group) can be discarded as brokerbench's
- *       warm-up passes are.
  *   <li>{@code --timeout 30000}: a broker that stops answering ends the run (with a warning that
  *       this class turns into a failure) after 30 s rather than the default 10 s, long enough for a
  *       busy two-core machine.
@@ -42,19 +36,14 @@ import java.util.regex.Pattern;
  * (auto.offset.reset=earliest), so it reads from the log's first message.
  */
 public final class KafkaConsumerPerformance {
-  /** The interval of the tool's per-window lines, in milliseconds. */
-  static final long WINDOW_MS = 1000;
-
-  /** The tool's default {@code --date-format}. */
-  private static final String DATE_FORMAT = "yyyy-MM-dd HH:mm:ss:SSS";
-
-  // "2026-11-28 03:01:02:345, 0, 293.0000, 146.1234, 300032, 149630.7, 1512, 488, 600.4, 614819.6"
-  // time, threadId, MB so far, MB/s, messages so far, msg/s, rebalance ms, fetch ms, fetch MB/s,
-  // fetch msg/s (the last four are printed for windows after the group's first join).
-  private static final Pattern WINDOW =
+  // The summary the tool prints at the end (without --show-detailed-stats): start.time, end.time,
+  // MB, MB/s, messages, msg/s, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec.
+  // "2026-11-28 03:01:01:000, 2026-11-28 03:01:04:912, 390.6250, 99.8530, 400000, 102249.4888,
+  // 3405, 507, 770.4635, 788954.6351"
+  private static final Pattern SUMMARY =
       Pattern.compile(
-          "(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d:\\d{3}), \\d+, ([0-9.]+), ([0-9.]+),"
-              + " (\\d+), ([0-9.]+)(?:, .*)?");
+          "\\d{4}-\\d\\d-\\d\\d [0-9:]+, \\d{4}-\\d\\d-\\d\\d [0-9:]+, [0-9.]+, [0-9.]+,"
+              + " (\\d+), ([0-9.]+), (\\d+), (\\d+), [0-9.]+, ([0-9.]+)");
 
   private static final String TIMEOUT_WARNING = "Exiting before consuming the expected number";
 
@@ -76,9 +65,6 @@ public final class KafkaConsumerPerformance {
             "65536",
             "--fetch-size",
             "1048576",
-            "--reporting-interval",
-            Long.toString(WINDOW_MS),
-            "--show-detailed-stats",
             "--timeout",
             "30000");
     String output =
@@ -95,10 +81,11 @@ public final class KafkaConsumerPerformance {
   }
 
   /**
-   * The figure from the tool's output: messages read per second between the end of its first window
-   * and the end of its last, from the windows' running totals and time stamps (the last, partial
-   * window is not printed). With fewer than two windows the run was too short to discard a warm-up,
-   * and the one window's rate is the figure.
+   * The figure from the tool's output: its own {@code fetch.nMsg.sec}, the messages it read over
+   * the time from its start to its end less the time it spent joining its group ({@code
+   * rebalance.time.ms}, about 3 s: the broker's {@code group.initial.rebalance.delay.ms}), which
+   * brokerbench's group-less consumer does not spend. A backlog the size of the quick profile's is
+   * read in well under a second, so the tool's per-second progress lines would say nothing.
    */
   static VendorResult parse(String output, long messages, String command)
       throws VendorToolException {
@@ -109,44 +96,26 @@ public final class KafkaConsumerPerformance {
               + " messages; output:\n"
               + KafkaProducerPerformance.tail(output));
     }
-    List<Matcher> windows = new ArrayList<>();
     for (String line : output.split("\\R")) {
-      Matcher m = WINDOW.matcher(line.trim());
-      if (m.matches()) {
-        windows.add(m);
+      Matcher summary = SUMMARY.matcher(line.trim());
+      if (!summary.matches()) {
+        continue;
       }
-    }
-    if (windows.isEmpty()) {
-      throw new VendorToolException(
-          "ConsumerPerformance printed no progress line: it prints one per "
-              + WINDOW_MS
-              + " ms, so a run that short needs a larger backlog; output:\n"
-              + KafkaProducerPerformance.tail(output));
-    }
-    Matcher first = windows.get(0);
-    Matcher last = windows.get(windows.size() - 1);
-    double perSec;
-    String basis;
-    if (windows.size() >= 2) {
-      long read = Long.parseLong(last.group(4)) - Long.parseLong(first.group(4));
-      long ms = millis(last.group(1)) - millis(first.group(1));
-      perSec = read * 1000.0 / ms;
-      basis =
+      long read = Long.parseLong(summary.group(1));
+      if (read < messages) {
+        throw new VendorToolException(
+            "ConsumerPerformance read " + read + " of " + messages + " messages: " + line.trim());
+      }
+      double perSec = Double.parseDouble(summary.group(5));
+      String basis =
           String.format(
-              "%,d messages in the %d windows after the first (%,d ms); first window %s msg/s",
-              read, windows.size() - 1, ms, first.group(5));
-    } else {
-      perSec = Double.parseDouble(first.group(5));
-      basis = "one window (too short to discard a warm-up): " + first.group(0);
+              "fetch.nMsg.sec: %,d messages in %s ms of fetching (%s ms joining the group not"
+                  + " counted; with it %s msg/s)",
+              read, summary.group(4), summary.group(3), summary.group(2));
+      return new VendorResult("kafka ConsumerPerformance", perSec, command, basis);
     }
-    return new VendorResult("kafka ConsumerPerformance", perSec, command, basis);
-  }
-
-  private static long millis(String time) throws VendorToolException {
-    try {
-      return new SimpleDateFormat(DATE_FORMAT).parse(time).getTime();
-    } catch (ParseException e) {
-      throw new VendorToolException("ConsumerPerformance printed a time not in " + DATE_FORMAT);
-    }
+    throw new VendorToolException(
+        "ConsumerPerformance printed no summary line; output:\n"
+            + KafkaProducerPerformance.tail(output));
   }
 }
