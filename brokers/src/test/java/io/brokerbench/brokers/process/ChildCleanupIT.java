@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,17 +45,20 @@ class ChildCleanupIT {
   @ValueSource(strings = {"exception", "SIGINT", "SIGTERM", "SIGKILL"})
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void noBrokerOutlivesItsHarness(String ending) throws Exception {
-    Process harness =
-        new ProcessBuilder(
-                JavaCommand.of(
-                    List.of(
-                        "-Dbrokerbench.work="
-                            + System.getProperty("brokerbench.work", "target/brokerbench")),
-                    System.getProperty("java.class.path"),
-                    OrphanProbe.class.getName(),
-                    List.of("exception".equals(ending) ? "throw" : "wait")))
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>();
+    // A process started in the background by a shell without job control (nohup, `cmd &` in a
+    // script) ignores SIGINT, its children inherit that, and a JVM keeps ignoring a signal ignored
+    // at its start: the probe would never see the SIGINT this test sends. GNU env resets them.
+    command.addAll(List.of("env", "--default-signal"));
+    command.addAll(
+        JavaCommand.of(
+            List.of(
+                "-Dbrokerbench.work="
+                    + System.getProperty("brokerbench.work", "target/brokerbench")),
+            System.getProperty("java.class.path"),
+            OrphanProbe.class.getName(),
+            List.of("exception".equals(ending) ? "throw" : "wait")));
+    Process harness = new ProcessBuilder(command).redirectErrorStream(true).start();
     long brokerPid = -1;
     try (BufferedReader out =
         new BufferedReader(
