@@ -56,6 +56,14 @@ public final class BenchMain {
   }
 
   public int run(BenchConfig config) {
+    // The run's suites delete the directories of the brokers they started, and only those: not
+    // those of a cluster that runs beside the bench (an external cluster started in this JVM).
+    try (Work.Scope scope = Work.scope()) {
+      return runScoped(config);
+    }
+  }
+
+  private int runScoped(BenchConfig config) {
     RunDirectory runDir = RunDirectory.create(config.results(), config.profile());
     out.printf(
         "brokerbench: run %s (profile %s, systems %s) -> %s%n",

@@ -37,15 +37,48 @@ public final class Work {
   }
 
   /**
-   * Deletes every directory that {@link #newDirectory} has handed out in this JVM so far: a
-   * benchmark's brokers write gigabytes (a Kafka trial at 150 MB/s for 20 s keeps 3 GB), so a suite
-   * deletes them once the brokers that used them have stopped. Call it only then.
+   * Where the innermost open {@link Scope} began in {@link #created}: {@link #deleteCreated} leaves
+   * the directories handed out before it alone.
+   */
+  private static final java.util.Deque<Integer> scopes = new java.util.ArrayDeque<>();
+
+  /**
+   * The directories handed out from now until it is closed are the scope's: within it, {@link
+   * #deleteCreated} deletes only those, and leaves alone what was running before it opened (a
+   * cluster a test started for the bench to measure as an external one, say).
+   */
+  public static final class Scope implements AutoCloseable {
+    private Scope() {}
+
+    @Override
+    public void close() {
+      synchronized (created) {
+        scopes.pop();
+      }
+    }
+  }
+
+  /** Opens a {@link Scope}; close it with try-with-resources. */
+  public static Scope scope() {
+    synchronized (created) {
+      scopes.push(created.size());
+    }
+    return new Scope();
+  }
+
+  /**
+   * Deletes every directory that {@link #newDirectory} has handed out in this JVM so far (within a
+   * {@link Scope}, since it opened): a benchmark's brokers write gigabytes (a Kafka trial at 150
+   * MB/s for 20 s keeps 3 GB), so a suite deletes them once the brokers that used them have
+   * stopped. Call it only then.
    */
   public static void deleteCreated() {
     List<Path> dirs;
     synchronized (created) {
-      dirs = new ArrayList<>(created);
-      created.clear();
+      int from = scopes.isEmpty() ? 0 : Math.min(scopes.peek(), created.size());
+      List<Path> mine = created.subList(from, created.size());
+      dirs = new ArrayList<>(mine);
+      mine.clear();
     }
     for (Path dir : dirs) {
       if (!Files.exists(dir)) {
@@ -53,8 +86,9 @@ public final class Work {
       }
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        System.err.println("brokerbench: could not delete " + dir + ": " + e.getMessage());
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // A file that went away while walking (a process still writing) leaves the rest: say so.
+        System.err.println("brokerbench: could not delete all of " + dir + ": " + e.getMessage());
       }
     }
   }
