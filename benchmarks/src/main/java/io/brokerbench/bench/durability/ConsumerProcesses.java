@@ -74,22 +74,16 @@ final class ConsumerProcesses implements CrashTrial.OutsideConsumers, AutoClosea
 
   @Override
   public RecordedDeliveries collect(long faultNs) throws Exception {
-    long deadline = System.nanoTime() + drainMax.toNanos();
-    long last = -1;
-    long lastChangeNs = System.nanoTime();
-    while (System.nanoTime() < deadline) {
-      long bytes = 0;
-      for (Path file : files) {
-        bytes += Files.exists(file) ? Files.size(file) : 0;
-      }
-      if (bytes != last) {
-        last = bytes;
-        lastChangeNs = System.nanoTime();
-      } else if (System.nanoTime() - lastChangeNs >= drainIdle.toNanos()) {
-        break;
-      }
-      Thread.sleep(50);
-    }
+    CrashTrial.awaitIdle(
+        () -> {
+          long bytes = 0;
+          for (Path file : files) {
+            bytes += Files.exists(file) ? Files.size(file) : 0;
+          }
+          return bytes;
+        },
+        drainIdle,
+        drainMax);
     close();
     // A crash trial has one producer, the topology's first: id 0.
     return RecordedDeliveries.read(files, 0, faultNs);

@@ -377,20 +377,47 @@ public final class CrashTrial {
 
   /** Waits until the live consumers received nothing new for {@code drainIdle}. */
   private void drain() throws InterruptedException {
-    long deadline = System.nanoTime() + settings.drainMax().toNanos();
+    awaitIdle(
+        () -> {
+          long delivered = 0;
+          for (Session s : sessions) {
+            if (s.receiver != null) {
+              delivered += s.receiver.delivered(0);
+            }
+          }
+          return delivered;
+        },
+        settings.drainIdle(),
+        settings.drainMax());
+  }
+
+  /** Something that counts what has arrived so far. */
+  @FunctionalInterface
+  interface Count {
+    long now() throws Exception;
+  }
+
+  /**
+   * Waits until {@code count} has not changed for {@code idle}, and at most {@code max}: the end of
+   * a drain, however the arrivals are counted (deliveries, bytes of files).
+   */
+  static void awaitIdle(Count count, Duration idle, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
     long last = -1;
     long lastChangeNs = System.nanoTime();
     while (System.nanoTime() < deadline) {
-      long delivered = 0;
-      for (Session s : sessions) {
-        if (s.receiver != null) {
-          delivered += s.receiver.delivered(0);
-        }
+      long now;
+      try {
+        now = count.now();
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("counting what arrived: " + e.getMessage(), e);
       }
-      if (delivered != last) {
-        last = delivered;
+      if (now != last) {
+        last = now;
         lastChangeNs = System.nanoTime();
-      } else if (System.nanoTime() - lastChangeNs >= settings.drainIdle().toNanos()) {
+      } else if (System.nanoTime() - lastChangeNs >= idle.toNanos()) {
         return;
       }
       Thread.sleep(50);
