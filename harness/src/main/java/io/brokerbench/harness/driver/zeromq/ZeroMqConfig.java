@@ -7,7 +7,7 @@ import java.time.Duration;
  * why.
  *
  * @param pattern which socket pattern carries a topic with one subscription (several always take
- *     PUB/SUB); see {@link Pattern}
+ *     PUB/SUB), and whether a proxy stands between producers and consumers; see {@link Pattern}
  * @param sendHighWaterMark messages a producer's socket queues per connected consumer before it
  *     blocks (PUSH, and PUB with {@code dropAtHighWaterMark=false}) or drops (PUB with {@code
  *     dropAtHighWaterMark=true}); ZeroMQ's {@code ZMQ_SNDHWM}
@@ -40,7 +40,12 @@ public record ZeroMqConfig(
      */
     AUTO,
     /** PUB/SUB always, also for one subscription: for the slow-subscriber and late-joiner runs. */
-    PUB_SUB
+    PUB_SUB,
+    /**
+     * PUB/SUB always, through one XSUB/XPUB proxy per topic instead of the mesh: producers and
+     * consumers each connect to the proxy only (claim Z4's {@code M + N} against {@code M x N}).
+     */
+    PROXY
   }
 
   /**
@@ -75,7 +80,7 @@ public record ZeroMqConfig(
 
   public ZeroMqConfig {
     if (pattern == null) {
-      throw new IllegalArgumentException("pattern: give AUTO or PUB_SUB");
+      throw new IllegalArgumentException("pattern: give AUTO, PUB_SUB or PROXY");
     }
     if (sendHighWaterMark < 0) {
       throw new IllegalArgumentException(

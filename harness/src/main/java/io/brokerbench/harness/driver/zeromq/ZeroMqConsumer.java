@@ -9,8 +9,9 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * One consumer: a PULL or SUB socket bound to an ephemeral port on 127.0.0.1, and a thread that
- * owns it, receives in a loop and hands each payload to the {@link Receiver}.
+ * One consumer: a PULL or SUB socket bound to an ephemeral port on 127.0.0.1 (or, behind a proxy, a
+ * SUB connected to the proxy's XPUB), and a thread that owns it, receives in a loop and hands each
+ * payload to the {@link Receiver}.
  *
  * <p>The thread is started before {@link #start} returns. That matters beyond receiving: jeromq
  * attaches a connection accepted by a bound socket (and a SUB sends its subscriptions on it) only
@@ -52,16 +53,19 @@ final class ZeroMqConsumer implements DriverConsumer {
   }
 
   /**
-   * Binds and starts receiving.
+   * Binds (or connects) and starts receiving.
    *
    * @param pubSub a SUB socket with {@code subscriptions}; else a PULL socket
    * @param keyed messages are two frames, partition key and payload
+   * @param proxy the endpoint of the proxy's XPUB to connect to; null: bind a port of its own for
+   *     the producers to connect to
    */
   static ZeroMqConsumer start(
       ZMQ.Context context,
       boolean pubSub,
       boolean keyed,
       List<byte[]> subscriptions,
+      String proxy,
       ZeroMqConfig config,
       Receiver receiver,
       String name)
@@ -75,10 +79,22 @@ final class ZeroMqConsumer implements DriverConsumer {
       for (byte[] prefix : subscriptions) {
         socket.subscribe(prefix);
       }
-      socket.bind("tcp://127.0.0.1:*");
+      if (proxy == null) {
+        socket.bind("tcp://127.0.0.1:*");
+      } else {
+        // jeromq's stalled-handshake race (see ZeroMqProducer): retry after 1 s, not 30 s.
+        socket.setHandshakeIvl(1_000);
+        socket.connect(proxy);
+      }
     } catch (ZMQException | IllegalArgumentException e) {
       socket.close();
-      throw new DriverException(name + ": binding a socket on 127.0.0.1 failed: " + e, e);
+      throw new DriverException(
+          name
+              + (proxy == null
+                  ? ": binding a socket on 127.0.0.1 failed: "
+                  : ": connecting to the proxy at " + proxy + " failed: ")
+              + e,
+          e);
     }
     ZeroMqConsumer consumer =
         new ZeroMqConsumer(socket, keyed, subscriptions.size(), receiver, config, name);
@@ -86,7 +102,10 @@ final class ZeroMqConsumer implements DriverConsumer {
     return consumer;
   }
 
-  /** The endpoint the producers connect to, e.g. {@code tcp://127.0.0.1:40123}. */
+  /**
+   * The endpoint the producers connect to, e.g. {@code tcp://127.0.0.1:40123}; behind a proxy, the
+   * proxy's endpoint this consumer connected to.
+   */
   String endpoint() {
     return endpoint;
   }

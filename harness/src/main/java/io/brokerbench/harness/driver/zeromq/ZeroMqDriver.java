@@ -54,6 +54,16 @@ import org.zeromq.ZMQException;
  *
  * A topic without subscriptions is refused: with no broker there is nowhere for its messages to go.
  *
+ * <h2>Topology: the XSUB/XPUB proxy</h2>
+ *
+ * With {@link ZeroMqConfig.Pattern#PROXY} every topic gets a proxy of its own ({@code ZeroMqProxy},
+ * in a jeromq context of its own): it binds an XSUB and an XPUB, producers connect their XPUB to
+ * its XSUB, consumers connect their SUB to its XPUB, and it forwards messages one way and
+ * subscriptions the other. That is {@code producersPerTopic + subscriptionsPerTopic x
+ * consumersPerSubscription} connections per topic ({@link #proxyConnections}) at the price of a hop
+ * that every message makes: ZeroMQ's usual answer to the M x N mesh. It is PUB/SUB whatever the
+ * number of subscriptions, keyed as above.
+ *
  * <h2>No message is lost to a slow joiner</h2>
  *
  * {@link #createProducer} returns only when every connection is ready: for PUSH when a socket
@@ -82,6 +92,9 @@ public final class ZeroMqDriver implements BrokerDriver {
   private Topology topology;
   private boolean pubSub;
   private boolean keyed;
+
+  /** One per topic with {@link ZeroMqConfig.Pattern#PROXY}; null without a proxy. */
+  private ZeroMqProxy[] proxies;
 
   /** [topic][subscription][consumer]: the consumers started so far, null until started. */
   private ZeroMqConsumer[][][] started;
@@ -130,14 +143,24 @@ public final class ZeroMqDriver implements BrokerDriver {
               + " nobody, so give subscriptionsPerTopic 1 or more");
     }
     this.topology = topology;
+    boolean proxied = config.pattern() == ZeroMqConfig.Pattern.PROXY;
     this.pubSub =
-        config.pattern() == ZeroMqConfig.Pattern.PUB_SUB || topology.subscriptionsPerTopic() > 1;
+        proxied
+            || config.pattern() == ZeroMqConfig.Pattern.PUB_SUB
+            || topology.subscriptionsPerTopic() > 1;
     this.keyed = pubSub && topology.consumersPerSubscription() > 1;
     this.started =
         new ZeroMqConsumer[topology.topics()][topology.subscriptionsPerTopic()]
             [topology.consumersPerSubscription()];
     this.producing = new boolean[topology.topics()];
     this.context = ZMQ.context(config.ioThreads());
+    if (proxied) {
+      proxies = new ZeroMqProxy[topology.topics()];
+      for (int t = 0; t < topology.topics(); t++) {
+        // close() stops those started so far if a later one fails.
+        proxies[t] = ZeroMqProxy.start(config, SYSTEM + " proxy of " + topology.topicName(t));
+      }
+    }
   }
 
   /**
@@ -151,7 +174,16 @@ public final class ZeroMqDriver implements BrokerDriver {
         * topology.consumersPerSubscription();
   }
 
-  /** The TCP connections the producers created so far have opened. */
+  /**
+   * The TCP connections the same topology needs through {@link ZeroMqConfig.Pattern#PROXY} proxies:
+   * each producer and each consumer to its topic's proxy, {@code topics x (producersPerTopic +
+   * subscriptionsPerTopic x consumersPerSubscription)}.
+   */
+  public static long proxyConnections(Topology topology) {
+    return (long) topology.totalProducers() + topology.totalConsumers();
+  }
+
+  /** The TCP connections the producers and consumers created so far have opened. */
   public synchronized int connections() {
     return connections;
   }
@@ -190,9 +222,19 @@ public final class ZeroMqDriver implements BrokerDriver {
     }
     ZeroMqConsumer created =
         ZeroMqConsumer.start(
-            context, pubSub, keyed, subscriptions, config, receiver, SYSTEM + " consumer " + name);
+            context,
+            pubSub,
+            keyed,
+            subscriptions,
+            proxies == null ? null : proxies[topic].backend(),
+            config,
+            receiver,
+            SYSTEM + " consumer " + name);
     started[topic][subscription][consumer] = created;
     consumers.add(created);
+    if (proxies != null) {
+      connections++;
+    }
     return created;
   }
 
@@ -222,6 +264,19 @@ public final class ZeroMqDriver implements BrokerDriver {
       }
     }
     producing[topic] = true;
+    if (proxies != null) {
+      // Every consumer's subscriptions must be at the proxy before a producer sends: the proxy's
+      // XPUB drops what no subscription has asked for yet. The proxy's XSUB then hands the
+      // producer each distinct prefix once: every partition key, or the one empty prefix.
+      try {
+        proxies[topic].awaitSubscriptions(subscriptions);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DriverException(SYSTEM + ": producer " + name + " was interrupted", e);
+      }
+      endpoints = List.of(proxies[topic].frontend());
+      subscriptions = keyed ? topology.partitionsPerTopic() : 1;
+    }
     ZeroMqProducer created =
         ZeroMqProducer.create(
             context,
@@ -265,6 +320,17 @@ public final class ZeroMqDriver implements BrokerDriver {
       producer.close();
     }
     boolean allStopped = Closing.closeAll(consumers, problems);
+    if (proxies != null) {
+      for (ZeroMqProxy proxy : proxies) {
+        if (proxy != null) {
+          try {
+            proxy.close();
+          } catch (DriverException e) {
+            problems.add(e.getMessage());
+          }
+        }
+      }
+    }
     if (context != null) {
       if (allStopped) {
         try {

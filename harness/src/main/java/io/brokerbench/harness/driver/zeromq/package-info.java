@@ -10,7 +10,9 @@
  * key frame splitting a subscription among its consumers. A producer is returned only when every
  * connection has finished its handshake (and, for PUB/SUB, every subscription has arrived), so no
  * message is lost to a slow joiner. High-water marks are set explicitly, and PUB/SUB blocks at them
- * instead of dropping unless told to (the slow-subscriber experiment). The class Javadoc of the
+ * instead of dropping unless told to (the slow-subscriber experiment). With the {@code PROXY}
+ * pattern an XSUB/XPUB proxy per topic stands between them instead, and producers and consumers
+ * each connect to it alone ({@code M + N} connections, not {@code M x N}). The class Javadoc of the
  * driver has the details and the reasons.
  *
  * <p>Its contract test, {@code ZeroMqDriverContractTest}, runs the shared {@code DriverContract}

@@ -24,7 +24,10 @@ import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What the shared contract does not cover: the mesh's connection count and the refusals. */
+/**
+ * What the shared contract does not cover: the mesh's and the proxy's connection counts and the
+ * refusals.
+ */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class ZeroMqDriverTest {
   private static final Duration DELIVERY = Duration.ofSeconds(30);
@@ -38,6 +41,25 @@ class ZeroMqDriverTest {
         LoadRig rig = LoadRig.start(driver, topology, GuaranteeTier.NONE, RigSettings.defaults())) {
       assertTrue(driver.pubSub(), "fan-out runs PUB/SUB");
       assertEquals(12, driver.connections());
+      rig.send(SendPlan.count(100, 5_000));
+      assertTrue(rig.awaitDelivery(DELIVERY), rig.report().summary());
+      DeliveryReport report = rig.report();
+      assertTrue(report.exactlyOnceInOrder(), report.summary());
+      assertEquals(3 * 5_000 * 2, report.received(), report.summary());
+    }
+  }
+
+  @Test
+  void theProxyNeedsOneConnectionPerProducerAndConsumer() throws Exception {
+    // The same 3 producers x 2 subscriptions x 2 consumers through a proxy: 3 + 4 connections.
+    Topology topology = new Topology("zmq-proxy", 1, 4, 2, 2, 3);
+    assertEquals(7, ZeroMqDriver.proxyConnections(topology));
+    ZeroMqDriver proxied =
+        new ZeroMqDriver(ZeroMqConfig.defaults().withPattern(ZeroMqConfig.Pattern.PROXY));
+    try (ZeroMqDriver driver = proxied;
+        LoadRig rig = LoadRig.start(driver, topology, GuaranteeTier.NONE, RigSettings.defaults())) {
+      assertTrue(driver.pubSub(), "a proxy runs PUB/SUB");
+      assertEquals(7, driver.connections());
       rig.send(SendPlan.count(100, 5_000));
       assertTrue(rig.awaitDelivery(DELIVERY), rig.report().summary());
       DeliveryReport report = rig.report();
