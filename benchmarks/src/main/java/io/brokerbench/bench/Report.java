@@ -144,7 +144,10 @@ public final class Report {
             + " as Kafka's ProducerPerformance and ConsumerPerformance do, for the parity with"
             + " them; they are not delivered throughput and no claim compares them with the"
             + " other workloads. The vendor's own tool ran on the same broker in the same run,"
-            + " its warm-up discarded as ours is; the last column is brokerbench / vendor.\n\n");
+            + " its warm-up discarded as ours is; the last column is brokerbench / vendor."
+            + " *conns* is the TCP connections the workload had open, counted in the trial's"
+            + " process (a broker's side is the same connections; ZeroMQ's mesh has both ends in"
+            + " the process and counts each once).\n\n");
     List<String> notes = new ArrayList<>();
     for (String tier : List.of("none", "ack", "durable")) {
       List<ThroughputRow> ofTier =
@@ -154,14 +157,14 @@ public final class Report {
       }
       md.append("### Tier `").append(tier).append("`\n\n");
       md.append(
-          "| system | mode | workload | msg/s | MB/s | vendor tool | vendor msg/s |"
+          "| system | mode | workload | msg/s | MB/s | conns | vendor tool | vendor msg/s |"
               + " brokerbench/vendor |\n");
-      md.append("|---|---|---|---|---|---|---|---|\n");
+      md.append("|---|---|---|---|---|---|---|---|---|\n");
       for (ThroughputRow row : ofTier) {
         if (row.ok()) {
           md.append(
               String.format(
-                  "| %s | %s | %s | %,.0f (%,.0f–%,.0f) | %.1f | %s | %s | %s |%n",
+                  "| %s | %s | %s | %,.0f (%,.0f–%,.0f) | %.1f | %s | %s | %s | %s |%n",
                   row.system(),
                   row.mode(),
                   row.topology(),
@@ -169,13 +172,14 @@ public final class Report {
                   row.minPerSec(),
                   row.maxPerSec(),
                   row.mbPerSec(),
+                  row.connections() > 0 ? Integer.toString(row.connections()) : "",
                   row.vendorTool().isEmpty() ? "" : row.vendorTool(),
                   row.vendorMsgPerSec() > 0 ? String.format("%,.0f", row.vendorMsgPerSec()) : "",
                   row.parity() > 0 ? String.format("%.2f", row.parity()) : ""));
         } else {
           md.append(
               String.format(
-                  "| %s | %s | %s | %s | | | | |%n",
+                  "| %s | %s | %s | %s | | | | | |%n",
                   row.system(), row.mode(), row.topology(), row.status()));
           if (!row.status().equals("not offered")) {
             notes.add(

@@ -79,6 +79,7 @@ class ReportTest {
                 19_000,
                 20_500,
                 20_100,
+                2,
                 "RabbitMQ PerfTest 2.22.1 ack",
                 21_000,
                 20_000 / 21_000.0,
@@ -97,6 +98,7 @@ class ReportTest {
                 0,
                 0,
                 0,
+                0,
                 "",
                 0,
                 0,
@@ -105,7 +107,7 @@ class ReportTest {
     assertTrue(md.contains("### Tier `ack`"), md);
     assertTrue(
         md.contains(
-            "| rabbitmq | 1 node | 1-topic-1-partition-1kb | 20,000 (19,000–20,500) | 19.5 |"
+            "| rabbitmq | 1 node | 1-topic-1-partition-1kb | 20,000 (19,000–20,500) | 19.5 | 2 |"
                 + " RabbitMQ PerfTest 2.22.1 ack | 21,000 | 0.95 |"),
         md);
     assertTrue(md.contains("| zeromq | brokerless | 1-topic-1-partition-1kb | not offered |"), md);

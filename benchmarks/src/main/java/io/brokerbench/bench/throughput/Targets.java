@@ -6,6 +6,7 @@ import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriverConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.zeromq.ZeroMqConfig;
 import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
 import java.util.Map;
 
@@ -46,11 +47,14 @@ public final class Targets {
                       target.getOrDefault(KAFKA_BROKERS, System.getProperty(KAFKA_BROKERS, "1")))));
       case "rabbitmq" -> new RabbitMqDriver(RabbitMqConfig.of(require(target, RABBITMQ_URI)));
       case "zeromq" -> ZeroMqDriver.create();
+      case "zeromq-proxy" ->
+          new ZeroMqDriver(ZeroMqConfig.defaults().withPattern(ZeroMqConfig.Pattern.PROXY));
       default ->
           throw new IllegalArgumentException(
               "system: unknown '"
                   + system
-                  + "'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq or zeromq");
+                  + "'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq, zeromq or"
+                  + " zeromq-proxy");
     };
   }
 

@@ -48,8 +48,10 @@ import org.openjdk.jmh.runner.IterationType;
  * ZeroMQ, millions for the in-memory driver (the harness's own ceiling).
  *
  * The trial's end-to-end latency histograms (one per iteration, tagged warmup or measurement) are
- * written as an .hlog file, and its delivery accounting (missing, duplicated, reordered) as a
- * small JSON file, into the directory named by -Dbrokerbench.trial.out.
+ * written as an .hlog file, and its delivery accounting (missing, duplicated, reordered) and the
+ * TCP connections the workload needed (counted from /proc at the end of each measurement
+ * iteration, less those the fork had before the driver started) as a small JSON file, into the
+ * directory named by -Dbrokerbench.trial.out.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -92,12 +94,21 @@ public class ThroughputBenchmark {
   private long iterationBaseline;
   private TrialOutput output;
 
+  /**
+   * TCP connections this fork had open before the driver connected (JMH's own link to its host).
+   */
+  private int connectionsBefore;
+
+  /** The most connections beyond those seen at the end of a measurement iteration; -1: none yet. */
+  private int connections = -1;
+
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws Exception {
     Workload loaded = WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload();
     GuaranteeTier guarantee = GuaranteeTier.fromKey(tier);
     String trialId = TrialOutput.trialName(system, tier, workload) + "-" + System.nanoTime();
     Topology topology = Topology.of(trialId, loaded);
+    connectionsBefore = TcpConnections.established();
     driver = Targets.driver(system);
     rig =
         LoadRig.start(
@@ -142,6 +153,10 @@ public class ThroughputBenchmark {
     Histogram interval = rig.endToEndNs().getIntervalHistogram();
     interval.setTag(iteration.getType() == IterationType.WARMUP ? "warmup" : "measurement");
     output.interval(interval);
+    int now = TcpConnections.established();
+    if (iteration.getType() == IterationType.MEASUREMENT && now >= 0 && connectionsBefore >= 0) {
+      connections = Math.max(connections, now - connectionsBefore);
+    }
   }
 
   @TearDown(Level.Trial)
@@ -149,7 +164,7 @@ public class ThroughputBenchmark {
     try {
       boolean arrived = rig.awaitDelivery(Duration.ofSeconds(30));
       DeliveryReport report = rig.report();
-      output.finish(arrived, report);
+      output.finish(arrived, report, connections);
     } finally {
       try {
         rig.close();

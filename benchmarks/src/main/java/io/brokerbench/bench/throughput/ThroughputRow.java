@@ -24,6 +24,10 @@ package io.brokerbench.bench.throughput;
  * @param maxPerSec the fastest measurement iteration
  * @param sentPerSec messages handed to the driver per second (JMH's primary score); 0 for a
  *     consumer-only workload, where nothing is sent while the consumer reads
+ * @param connections the TCP connections the workload had open during the measurement, counted from
+ *     {@code /proc} in the trial's process beyond those it had before the driver started (a
+ *     connection with both ends in that process, as in ZeroMQ's mesh, counts once); 0 when not
+ *     counted (consumer-only, failed rows)
  * @param vendorTool the vendor tool compared with, or empty
  * @param vendorMsgPerSec the vendor tool's figure, or 0
  * @param parity {@code msgPerSec / vendorMsgPerSec}, or 0 without a vendor figure
@@ -45,6 +49,7 @@ public record ThroughputRow(
     double minPerSec,
     double maxPerSec,
     double sentPerSec,
+    int connections,
     String vendorTool,
     double vendorMsgPerSec,
     double parity,
@@ -59,7 +64,24 @@ public record ThroughputRow(
       String status,
       String reason) {
     return new ThroughputRow(
-        system, mode, tier, topology, messageBytes, status, reason, 0, 0, 0, 0, 0, 0, "", 0, 0, "");
+        system,
+        mode,
+        tier,
+        topology,
+        messageBytes,
+        status,
+        reason,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        "",
+        0,
+        0,
+        "");
   }
 
   ThroughputRow withVendor(String tool, double vendorPerSec) {
@@ -77,6 +99,7 @@ public record ThroughputRow(
         minPerSec,
         maxPerSec,
         sentPerSec,
+        connections,
         tool,
         vendorPerSec,
         vendorPerSec > 0 ? msgPerSec / vendorPerSec : 0,
@@ -98,6 +121,29 @@ public record ThroughputRow(
         minPerSec,
         maxPerSec,
         sent,
+        connections,
+        vendorTool,
+        vendorMsgPerSec,
+        parity,
+        trial);
+  }
+
+  ThroughputRow withConnections(int count) {
+    return new ThroughputRow(
+        system,
+        mode,
+        tier,
+        topology,
+        messageBytes,
+        status,
+        reason,
+        msgPerSec,
+        mbPerSec,
+        error,
+        minPerSec,
+        maxPerSec,
+        sentPerSec,
+        count,
         vendorTool,
         vendorMsgPerSec,
         parity,

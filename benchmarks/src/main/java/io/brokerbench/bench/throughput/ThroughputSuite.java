@@ -57,6 +57,16 @@ public final class ThroughputSuite {
   static final String BASELINE = "1-topic-1-partition-1kb";
 
   /**
+   * The M x N workload of claim Z4: 4 producers, each message to 4 subscriptions, so ZeroMQ's mesh
+   * needs 16 connections where its proxy and the brokers need 8. Its fan-in and fan-out twins are
+   * the 4-producer and 4-subscription workloads.
+   */
+  static final String MESH = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
+
+  /** The system label of ZeroMQ through an XSUB/XPUB proxy per topic. */
+  static final String ZEROMQ_PROXY = "zeromq-proxy";
+
+  /**
    * How much a profile measures.
    *
    * @param workloads the workload files (under {@code workloads/}) each tier runs
@@ -66,6 +76,8 @@ public final class ThroughputSuite {
    * @param consumerOnly the backlog that brokerbench's Kafka consumer and ConsumerPerformance each
    *     read alone, and how often brokerbench's reads it; null: the consumer-only comparison is not
    *     run (smoke)
+   * @param zeromqProxy whether ZeroMQ also runs every workload through an XSUB/XPUB proxy ({@code
+   *     zeromq-proxy} rows), the other side of claim Z4 (full profile)
    */
   public record Settings(
       int warmupIterations,
@@ -75,7 +87,8 @@ public final class ThroughputSuite {
       List<String> workloads,
       Set<BenchSystem> kafkaModes,
       int vendorRecords,
-      ConsumerOnly consumerOnly) {
+      ConsumerOnly consumerOnly,
+      boolean zeromqProxy) {
 
     /** A trial's warm-up, also discarded from the vendors' tools. */
     public Duration warmup() {
@@ -101,7 +114,8 @@ public final class ThroughputSuite {
                 100_000,
                 // No consumer-only comparison: its fills, its fork and the tool's cold JVM and
                 // group join cost smoke some 10 s of its 5 minutes (CI's smoke took 5:06 with it).
-                null);
+                null,
+                false);
         case "quick" ->
             new Settings(
                 // Two warm-up iterations: a fresh Kafka topic is still speeding up after one.
@@ -114,7 +128,8 @@ public final class ThroughputSuite {
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
                 300_000,
-                new ConsumerOnly(QUICK_BACKLOG, 2, 3));
+                new ConsumerOnly(QUICK_BACKLOG, 2, 3),
+                false);
         default ->
             new Settings(
                 2,
@@ -127,10 +142,12 @@ public final class ThroughputSuite {
                     "1-topic-1-partition-16kb",
                     "1-topic-16-partitions-1kb",
                     "1-topic-1-partition-4-producers-1kb",
-                    "1-topic-1-partition-4-subscriptions-1kb"),
+                    "1-topic-1-partition-4-subscriptions-1kb",
+                    MESH),
                 Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.KAFKA_ZOOKEEPER),
                 1_000_000,
-                new ConsumerOnly(3 * QUICK_BACKLOG, 2, 5));
+                new ConsumerOnly(3 * QUICK_BACKLOG, 2, 5),
+                true);
       };
     }
   }
@@ -216,7 +233,10 @@ public final class ThroughputSuite {
                         + (runsConsumerOnly(settings, tiers) ? 2 : 0)
                     : 0;
             case RABBITMQ -> tiers.size() * workloads + tiers.size();
-            case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? workloads + 1 : 0;
+            case ZEROMQ ->
+                tiers.contains(GuaranteeTier.NONE)
+                    ? workloads + 1 + (settings.zeromqProxy() ? workloads : 0)
+                    : 0;
           };
     }
     return steps;
@@ -501,6 +521,10 @@ public final class ThroughputSuite {
     } catch (Exception e) {
       progress.done("jeromq loop FAILED: " + firstLine(e));
     }
+    if (settings.zeromqProxy()) {
+      // The same workloads through one XSUB/XPUB proxy per topic: M + N connections, one hop more.
+      tiers(ZEROMQ_PROXY, "XSUB/XPUB proxy, PUB/SUB", Map.of());
+    }
   }
 
   /** Every tier of the system, for every workload; not-offered tiers are rows that say so. */
@@ -693,6 +717,7 @@ public final class ThroughputSuite {
           measured.getStatistics().getMin(),
           measured.getStatistics().getMax(),
           result.getPrimaryResult().getScore(),
+          TrialOutput.connections(staging.resolve("trials"), trial),
           "",
           0,
           0,

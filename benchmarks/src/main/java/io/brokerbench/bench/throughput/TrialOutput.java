@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -45,13 +47,33 @@ final class TrialOutput {
     return (system + "-" + tier + "-" + workload).replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
+  /**
+   * The TCP connections recorded in {@code trial}'s delivery file under {@code dir}; 0 when the
+   * file or the figure is missing (a consumer-only trial, a trial that failed).
+   */
+  static int connections(Path dir, String trial) {
+    Path file = dir.resolve(trial + ".delivery.json");
+    try {
+      Matcher matcher = CONNECTIONS.matcher(Files.readString(file, StandardCharsets.UTF_8));
+      return matcher.find() ? Math.max(0, Integer.parseInt(matcher.group(1))) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static final Pattern CONNECTIONS = Pattern.compile("\"connections\": (-?\\d+)");
+
   void interval(Histogram histogram) {
     if (writer != null) {
       writer.outputIntervalHistogram(histogram);
     }
   }
 
-  void finish(boolean arrived, DeliveryReport report) throws IOException {
+  /**
+   * Writes the delivery accounting and {@code connections}, the TCP connections the trial's
+   * workload had open (-1: not counted).
+   */
+  void finish(boolean arrived, DeliveryReport report, int connections) throws IOException {
     if (dir == null) {
       return;
     }
@@ -60,7 +82,7 @@ final class TrialOutput {
         String.format(
             "{\"trial\": \"%s\", \"allArrived\": %s, \"sent\": %d, \"acknowledged\": %d,"
                 + " \"failed\": %d, \"received\": %d, \"missing\": %d, \"duplicates\": %d,"
-                + " \"reorderings\": %d, \"lostAcknowledged\": %d}%n",
+                + " \"reorderings\": %d, \"lostAcknowledged\": %d, \"connections\": %d}%n",
             name,
             arrived,
             report.sent(),
@@ -70,7 +92,8 @@ final class TrialOutput {
             report.missing(),
             report.duplicates(),
             report.reorderings(),
-            report.lostAcknowledged());
+            report.lostAcknowledged(),
+            connections);
     Files.writeString(dir.resolve(name + ".delivery.json"), json, StandardCharsets.UTF_8);
   }
 }

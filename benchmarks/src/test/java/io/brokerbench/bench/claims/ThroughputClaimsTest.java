@@ -330,6 +330,61 @@ class ThroughputClaimsTest {
   }
 
   @Test
+  void z4JudgesTheBrokerlessMeshAndReportsConnectionsAndTheProxyBesideIt() {
+    String fanIn = "1-topic-1-partition-4-producers-1kb";
+    String fanOut = "1-topic-1-partition-4-subscriptions-1kb";
+    String mesh = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
+    ClaimResult result =
+        ThroughputClaims.z4(
+            run()
+                .write(
+                    "throughput.json",
+                    tp("zeromq", "none", fanIn, 400_000),
+                    tp("zeromq", "none", fanOut, 800_000),
+                    withConnections(tp("zeromq", "none", mesh, 200_000), 16),
+                    tp("zeromq-proxy", "none", fanIn, 100_000),
+                    tp("zeromq-proxy", "none", fanOut, 200_000),
+                    withConnections(tp("zeromq-proxy", "none", mesh, 300_000), 8),
+                    tp("kafka-kraft", "none", fanIn, 80_000),
+                    tp("kafka-kraft", "none", fanOut, 160_000),
+                    withConnections(tp("kafka-kraft", "none", mesh, 240_000), 9))
+                .rows());
+    // The mesh: 200k/800k = 0.25 over its 1-producer twin, Kafka 1.5: ratio 0.17, for the claim;
+    // 200k/400k = 0.5 over its 1-subscription twin, Kafka 3.0: 0.17 again. The proxy's own
+    // scaling (1.5 and 3.0) is reported, not judged: it is ZeroMQ's answer, not the claim.
+    assertEquals(Verdict.SUPPORTED, result.verdict(), result.figures().toString());
+    assertEquals(2, result.comparisons().size(), result.comparisons().toString());
+    String where = "none " + mesh + ": ";
+    assertEquals(16L, result.figures().get(where + "zeromq connections"));
+    assertEquals(8L, result.figures().get(where + "zeromq-proxy connections"));
+    assertEquals(9L, result.figures().get(where + "kafka-kraft connections"));
+    assertEquals(1.5, result.figures().get(where + "zeromq-proxy over 1 producer"));
+    assertEquals(3.0, result.figures().get(where + "zeromq-proxy over 1 subscription"));
+    assertEquals(0.25, result.figures().get(where + "zeromq over 1 producer"));
+    assertEquals(0.5, result.figures().get(where + "zeromq over 1 subscription"));
+  }
+
+  @Test
+  void z1JudgesBrokerlessZeroMqNotZeroMqThroughItsProxy() {
+    ClaimResult result =
+        ThroughputClaims.z1(
+            run()
+                .write(
+                    "throughput.json",
+                    tp("zeromq", "none", 400_000),
+                    tp("zeromq-proxy", "none", 50_000),
+                    tp("kafka-kraft", "none", 80_000))
+                .rows());
+    assertEquals(Verdict.SUPPORTED, result.verdict(), result.comparisons().toString());
+    assertEquals(1, result.comparisons().size(), result.comparisons().toString());
+  }
+
+  private static Map<String, Object> withConnections(Map<String, Object> row, int connections) {
+    row.put("connections", connections);
+    return row;
+  }
+
+  @Test
   void rowsThatTimeOneSideAloneAreNoDeliveredWorkload() {
     assertTrue(delivered("1-topic-1-partition-1kb"));
     assertTrue(delivered("1-topic-1-partition-4-producers-1kb"));

@@ -51,7 +51,8 @@ class BrokerDeathIT {
             List.of(ThroughputSuite.BASELINE),
             Set.of(BenchSystem.KAFKA_KRAFT),
             20_000,
-            new ThroughputSuite.ConsumerOnly(10_000, 0, 1));
+            new ThroughputSuite.ConsumerOnly(10_000, 0, 1),
+            false);
     Set<GuaranteeTier> tiers = EnumSet.of(GuaranteeTier.NONE, GuaranteeTier.ACK);
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.ZEROMQ);
     ThroughputSuite suite =
