@@ -431,8 +431,35 @@ final class ThroughputClaims {
       return ClaimResult.notMeasured(
           id, THROUGHPUT_EVIDENCE, Message.of("reason.noFanRows", THROUGHPUT));
     }
+    meshConnections(all, tally);
     connectionsAndProxy(all, tally);
     return tally.result(id, THROUGHPUT_EVIDENCE);
+  }
+
+  /**
+   * The M x N itself: where a workload has several producers and several subscriptions, the TCP
+   * connections brokerless ZeroMQ had open over those of ZeroMQ through its proxy (M + N) on the
+   * same workload: on the claim's side at 1.5x or more, against at 1.0x or less. With a single
+   * producer or subscription the mesh needs no more connections than a proxy, so only M and N both
+   * above 1 are judged.
+   */
+  private static void meshConnections(List<Tp> all, Tally tally) {
+    for (Tp mesh : brokerlessZeroMq(all)) {
+      if (count(PRODUCERS, mesh.topology()) <= 1
+          || count(SUBSCRIPTIONS, mesh.topology()) <= 1
+          || mesh.connections() <= 0) {
+        continue;
+      }
+      for (Tp proxy : ofFamily(all, "zeromq")) {
+        if (proxied(proxy) && proxy.matches(mesh) && proxy.connections() > 0) {
+          double ratio = (double) mesh.connections() / proxy.connections();
+          tally.compare(
+              mesh.where() + ": " + mesh.system() + "/" + proxy.system() + " connections",
+              ratio,
+              Tally.atLeast(ratio, 1.5, 1.0));
+        }
+      }
+    }
   }
 
   /**

@@ -85,28 +85,15 @@ public record ThroughputRow(
   }
 
   ThroughputRow withVendor(String tool, double vendorPerSec) {
-    return new ThroughputRow(
-        system,
-        mode,
-        tier,
-        topology,
-        messageBytes,
-        status,
-        reason,
-        msgPerSec,
-        mbPerSec,
-        error,
-        minPerSec,
-        maxPerSec,
-        sentPerSec,
-        connections,
-        tool,
-        vendorPerSec,
-        vendorPerSec > 0 ? msgPerSec / vendorPerSec : 0,
-        trial);
+    return copy(sentPerSec, tool, vendorPerSec);
   }
 
   ThroughputRow withSentPerSec(double sent) {
+    return copy(sent, vendorTool, vendorMsgPerSec);
+  }
+
+  /** This row with the figures the suite adds after the trial; the parity follows the vendor's. */
+  private ThroughputRow copy(double sent, String tool, double vendorPerSec) {
     return new ThroughputRow(
         system,
         mode,
@@ -122,31 +109,9 @@ public record ThroughputRow(
         maxPerSec,
         sent,
         connections,
-        vendorTool,
-        vendorMsgPerSec,
-        parity,
-        trial);
-  }
-
-  ThroughputRow withConnections(int count) {
-    return new ThroughputRow(
-        system,
-        mode,
-        tier,
-        topology,
-        messageBytes,
-        status,
-        reason,
-        msgPerSec,
-        mbPerSec,
-        error,
-        minPerSec,
-        maxPerSec,
-        sentPerSec,
-        count,
-        vendorTool,
-        vendorMsgPerSec,
-        parity,
+        tool,
+        vendorPerSec,
+        vendorPerSec > 0 ? msgPerSec / vendorPerSec : 0,
         trial);
   }
 

@@ -509,7 +509,7 @@ public final class ThroughputSuite {
     }
     String label = BenchSystem.ZEROMQ.label();
     int first = rows.size();
-    tiers(label, "brokerless, PUSH/PULL", Map.of());
+    tiers(label, "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)", Map.of());
     progress.step(label + ": plain jeromq PUSH/PULL loop");
     int index = indexOf(first, "none", BASELINE);
     try {

@@ -350,10 +350,11 @@ class ThroughputClaimsTest {
                     withConnections(tp("kafka-kraft", "none", mesh, 240_000), 9))
                 .rows());
     // The mesh: 200k/800k = 0.25 over its 1-producer twin, Kafka 1.5: ratio 0.17, for the claim;
-    // 200k/400k = 0.5 over its 1-subscription twin, Kafka 3.0: 0.17 again. The proxy's own
-    // scaling (1.5 and 3.0) is reported, not judged: it is ZeroMQ's answer, not the claim.
+    // 200k/400k = 0.5 over its 1-subscription twin, Kafka 3.0: 0.17 again; and 16 connections
+    // against the proxy's 8, 2.0x, for. The proxy's own scaling (1.5 and 3.0) is reported, not
+    // judged: it is ZeroMQ's answer, not the claim.
     assertEquals(Verdict.SUPPORTED, result.verdict(), result.figures().toString());
-    assertEquals(2, result.comparisons().size(), result.comparisons().toString());
+    assertEquals(3, result.comparisons().size(), result.comparisons().toString());
     String where = "none " + mesh + ": ";
     assertEquals(16L, result.figures().get(where + "zeromq connections"));
     assertEquals(8L, result.figures().get(where + "zeromq-proxy connections"));
@@ -362,6 +363,29 @@ class ThroughputClaimsTest {
     assertEquals(3.0, result.figures().get(where + "zeromq-proxy over 1 subscription"));
     assertEquals(0.25, result.figures().get(where + "zeromq over 1 producer"));
     assertEquals(0.5, result.figures().get(where + "zeromq over 1 subscription"));
+  }
+
+  @Test
+  void z4JudgesConnectionsOnlyWhereThereAreSeveralProducersAndSeveralSubscriptions() {
+    String fanIn = "1-topic-1-partition-4-producers-1kb";
+    String mesh = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
+    ClaimResult result =
+        ThroughputClaims.z4(
+            run()
+                .write(
+                    "throughput.json",
+                    withConnections(tp("zeromq", "none", 400_000), 1),
+                    withConnections(tp("zeromq", "none", fanIn, 400_000), 4),
+                    withConnections(tp("zeromq-proxy", "none", fanIn, 300_000), 5),
+                    withConnections(tp("zeromq", "none", mesh, 400_000), 8),
+                    withConnections(tp("zeromq-proxy", "none", mesh, 300_000), 8),
+                    tp("kafka-kraft", "none", 80_000),
+                    tp("kafka-kraft", "none", fanIn, 80_000))
+                .rows());
+    // Fan-in scaled as Kafka's did (1.0x): against. The fan-in's 4 connections against the
+    // proxy's 5 are not judged (M x 1 is no M x N problem); the mesh's equal count is: against.
+    assertEquals(Verdict.REFUTED, result.verdict(), result.comparisons().toString());
+    assertEquals(2, result.comparisons().size(), result.comparisons().toString());
   }
 
   @Test

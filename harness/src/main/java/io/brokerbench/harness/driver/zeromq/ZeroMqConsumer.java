@@ -143,6 +143,15 @@ final class ZeroMqConsumer implements DriverConsumer {
   @Override
   public void close() throws DriverException {
     running = false;
+    awaitStop(thread, config, name + ": the receive thread");
+  }
+
+  /**
+   * Waits up to the config's timeout for {@code thread}, already told to stop, to end.
+   *
+   * @throws DriverException naming {@code what} if it is still running
+   */
+  static void awaitStop(Thread thread, ZeroMqConfig config, String what) throws DriverException {
     try {
       thread.join(config.timeout().toMillis());
     } catch (InterruptedException e) {
@@ -150,7 +159,7 @@ final class ZeroMqConsumer implements DriverConsumer {
     }
     if (thread.isAlive()) {
       throw new DriverException(
-          name + ": the receive thread did not stop within " + config.timeout().toSeconds() + " s");
+          what + " did not stop within " + config.timeout().toSeconds() + " s");
     }
   }
 

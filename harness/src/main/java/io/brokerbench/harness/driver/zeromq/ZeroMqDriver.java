@@ -12,7 +12,9 @@ import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -321,15 +323,9 @@ public final class ZeroMqDriver implements BrokerDriver {
     }
     boolean allStopped = Closing.closeAll(consumers, problems);
     if (proxies != null) {
-      for (ZeroMqProxy proxy : proxies) {
-        if (proxy != null) {
-          try {
-            proxy.close();
-          } catch (DriverException e) {
-            problems.add(e.getMessage());
-          }
-        }
-      }
+      // Those started (a failed prepare may have left the later ones null). Each has a context of
+      // its own, so a proxy that does not stop leaves the trial's context free to end.
+      Closing.closeAll(Arrays.stream(proxies).filter(Objects::nonNull).toList(), problems);
     }
     if (context != null) {
       if (allStopped) {

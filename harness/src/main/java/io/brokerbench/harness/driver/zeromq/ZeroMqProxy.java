@@ -24,9 +24,12 @@ import org.zeromq.ZMQException;
  * queue is full the proxy waits, stops reading from its XSUB, and the producers block in turn, as
  * they do in the mesh.
  */
-final class ZeroMqProxy {
+final class ZeroMqProxy implements AutoCloseable {
   /** How long one poll or one blocked send waits before the loop looks at whether to stop. */
   private static final int POLL_MS = 100;
+
+  /** The most messages moved one way before the loop looks at the other. */
+  private static final int BATCH = 1_024;
 
   private final ZMQ.Context context;
   private final ZMQ.Socket frontend;
@@ -154,12 +157,16 @@ final class ZeroMqProxy {
   }
 
   /**
-   * Moves what {@code from} has ready, without waiting, to {@code to}: whole messages, frame by
-   * frame; a send blocked at the high-water mark waits, looking at whether to stop every poll.
+   * Moves up to {@link #BATCH} messages that {@code from} has ready, without waiting, to {@code
+   * to}: whole messages, frame by frame; a send blocked at the high-water mark waits, looking at
+   * whether to stop every poll. The bound lets a steady stream of data not starve the other
+   * direction.
    */
   private void forward(ZMQ.Socket from, ZMQ.Socket to, boolean counting) {
     byte[] frame;
-    while (running && (frame = from.recv(ZMQ.DONTWAIT)) != null) {
+    for (int moved = 0;
+        moved < BATCH && running && (frame = from.recv(ZMQ.DONTWAIT)) != null;
+        moved++) {
       if (counting && frame.length > 0 && frame[0] == 1) {
         subscriptions.incrementAndGet();
       }
@@ -180,17 +187,10 @@ final class ZeroMqProxy {
   }
 
   /** Stops the thread, which closes the sockets, then ends the proxy's context. */
-  void close() throws DriverException {
+  @Override
+  public void close() throws DriverException {
     running = false;
-    try {
-      thread.join(config.timeout().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (thread.isAlive()) {
-      throw new DriverException(
-          name + ": the proxy thread did not stop within " + config.timeout().toSeconds() + " s");
-    }
+    ZeroMqConsumer.awaitStop(thread, config, name + ": the proxy thread");
     context.term();
   }
 
