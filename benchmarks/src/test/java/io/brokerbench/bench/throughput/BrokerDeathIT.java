@@ -52,7 +52,8 @@ class BrokerDeathIT {
             Set.of(BenchSystem.KAFKA_KRAFT),
             20_000,
             new ThroughputSuite.ConsumerOnly(10_000, 0, 1),
-            false);
+            false,
+            EnumSet.allOf(GuaranteeTier.class));
     Set<GuaranteeTier> tiers = EnumSet.of(GuaranteeTier.NONE, GuaranteeTier.ACK);
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.ZEROMQ);
     ThroughputSuite suite =

@@ -39,7 +39,8 @@ class ZeroMqConnectionsIT {
             Set.of(),
             20_000,
             null,
-            true);
+            true,
+            EnumSet.allOf(GuaranteeTier.class));
     Set<GuaranteeTier> tiers = EnumSet.of(GuaranteeTier.NONE);
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.ZEROMQ);
     ThroughputSuite suite =
