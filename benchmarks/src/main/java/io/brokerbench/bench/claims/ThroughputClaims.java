@@ -93,6 +93,13 @@ final class ThroughputClaims {
     return row.system().contains("proxy");
   }
 
+  /** The rows of ZeroMQ through a proxy with {@code row}'s tier, workload and size. */
+  private static List<Tp> proxiedTwins(List<Tp> all, Tp row) {
+    return ofFamily(all, "zeromq").stream()
+        .filter(proxy -> proxied(proxy) && proxy.matches(row))
+        .toList();
+  }
+
   // ---- K1 ----
 
   static ClaimResult k1(RunRows run) {
@@ -450,8 +457,8 @@ final class ThroughputClaims {
           || mesh.connections() <= 0) {
         continue;
       }
-      for (Tp proxy : ofFamily(all, "zeromq")) {
-        if (proxied(proxy) && proxy.matches(mesh) && proxy.connections() > 0) {
+      for (Tp proxy : proxiedTwins(all, mesh)) {
+        if (proxy.connections() > 0) {
           double ratio = (double) mesh.connections() / proxy.connections();
           tally.compare(
               mesh.where() + ": " + mesh.system() + "/" + proxy.system() + " connections",
@@ -480,14 +487,11 @@ final class ThroughputClaims {
           tally.figure(zWide.where() + ": " + row.system() + " connections", row.connections(), 0);
         }
       }
-      for (Tp proxy : ofFamily(all, "zeromq")) {
-        if (proxied(proxy) && proxy.matches(zWide)) {
-          for (Pattern pattern : List.of(PRODUCERS, SUBSCRIPTIONS)) {
-            Double scale =
-                count(pattern, proxy.topology()) > 1 ? scaling(all, proxy, pattern) : null;
-            if (scale != null) {
-              tally.figure(proxy.where() + ": " + proxy.system() + " " + twin(pattern), scale, 2);
-            }
+      for (Tp proxy : proxiedTwins(all, zWide)) {
+        for (Pattern pattern : List.of(PRODUCERS, SUBSCRIPTIONS)) {
+          Double scale = count(pattern, proxy.topology()) > 1 ? scaling(all, proxy, pattern) : null;
+          if (scale != null) {
+            tally.figure(proxy.where() + ": " + proxy.system() + " " + twin(pattern), scale, 2);
           }
         }
       }

@@ -1,7 +1,7 @@
 package io.brokerbench.bench.throughput;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,8 @@ final class TcpConnections {
         }
       }
       return connections.size();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | DirectoryIteratorException e) {
+      // DirectoryIteratorException: the fd listing failed midway (what a DirectoryStream throws).
       return -1;
     }
   }

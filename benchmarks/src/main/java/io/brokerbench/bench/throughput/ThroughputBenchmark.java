@@ -153,9 +153,11 @@ public class ThroughputBenchmark {
     Histogram interval = rig.endToEndNs().getIntervalHistogram();
     interval.setTag(iteration.getType() == IterationType.WARMUP ? "warmup" : "measurement");
     output.interval(interval);
-    int now = TcpConnections.established();
-    if (iteration.getType() == IterationType.MEASUREMENT && now >= 0 && connectionsBefore >= 0) {
-      connections = Math.max(connections, now - connectionsBefore);
+    if (iteration.getType() == IterationType.MEASUREMENT && connectionsBefore >= 0) {
+      int now = TcpConnections.established();
+      if (now >= 0) {
+        connections = Math.max(connections, now - connectionsBefore);
+      }
     }
   }
 

@@ -1,13 +1,12 @@
 package io.brokerbench.bench.throughput;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.harness.measure.DeliveryReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -54,14 +53,13 @@ final class TrialOutput {
   static int connections(Path dir, String trial) {
     Path file = dir.resolve(trial + ".delivery.json");
     try {
-      Matcher matcher = CONNECTIONS.matcher(Files.readString(file, StandardCharsets.UTF_8));
-      return matcher.find() ? Math.max(0, Integer.parseInt(matcher.group(1))) : 0;
+      return Math.max(0, JSON.readTree(file.toFile()).path("connections").asInt(0));
     } catch (IOException e) {
       return 0;
     }
   }
 
-  private static final Pattern CONNECTIONS = Pattern.compile("\"connections\": (-?\\d+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   void interval(Histogram histogram) {
     if (writer != null) {
