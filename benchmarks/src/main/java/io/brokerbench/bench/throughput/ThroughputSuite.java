@@ -58,8 +58,8 @@ public final class ThroughputSuite {
 
   /**
    * The M x N workload of claim Z4: 4 producers, each message to 4 subscriptions, so ZeroMQ's mesh
-   * needs 16 connections where its proxy and the brokers need 8. Its fan-in and fan-out twins are
-   * the 4-producer and 4-subscription workloads.
+   * needs 16 connections where its proxy needs 8 (measured: RabbitMQ 9, Kafka 18, whose clients
+   * each keep two). Its fan-in and fan-out twins are the 4-producer and 4-subscription workloads.
    */
   static final String MESH = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
 
