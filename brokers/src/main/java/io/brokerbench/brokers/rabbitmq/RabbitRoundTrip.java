@@ -133,9 +133,25 @@ public final class RabbitRoundTrip {
         channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
       }
       return sequences;
+    } catch (IOException e) {
+      throw new IOException("reading queue " + queue + " failed: " + reason(e), e);
     } finally {
       closeQuietly(channel);
     }
+  }
+
+  /**
+   * What the broker said when it closed a channel or the connection (its reply code and text), or
+   * the failure's own message: the client wraps the broker's reason in an IOException without a
+   * message of its own.
+   */
+  static String reason(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ShutdownSignalException shutdown) {
+        return shutdown.getMessage();
+      }
+    }
+    return String.valueOf(failure);
   }
 
   /** The body of message {@code sequence}: the number, then zeros up to {@code messageBytes}. */
