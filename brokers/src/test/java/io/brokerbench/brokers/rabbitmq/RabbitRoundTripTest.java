@@ -17,7 +17,7 @@ class RabbitRoundTripTest {
             false,
             false,
             new AMQImpl.Channel.Close(
-                404, "NOT_FOUND - home node 'r1@localhost' of durable queue 'q' is down", 50, 10),
+                404, "NOT_FOUND - no queue 'crash-durable' in vhost '/'", 60, 70),
             null);
     // The client's own wrapping: an IOException without a message, the broker's reason as cause.
     IOException wrapped = new IOException((String) null);
@@ -26,7 +26,7 @@ class RabbitRoundTripTest {
     String reason = RabbitRoundTrip.reason(wrapped);
 
     assertTrue(reason.contains("reply-code=404"), reason);
-    assertTrue(reason.contains("home node 'r1@localhost'"), reason);
+    assertTrue(reason.contains("no queue 'crash-durable' in vhost '/'"), reason);
   }
 
   @Test
