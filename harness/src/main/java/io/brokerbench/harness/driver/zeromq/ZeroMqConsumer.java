@@ -82,9 +82,7 @@ final class ZeroMqConsumer implements DriverConsumer {
       if (proxy == null) {
         socket.bind("tcp://127.0.0.1:*");
       } else {
-        // jeromq's stalled-handshake race (see ZeroMqProducer): retry after 1 s, not 30 s.
-        socket.setHandshakeIvl(1_000);
-        socket.connect(proxy);
+        ZeroMqProducer.connect(socket, proxy);
       }
     } catch (ZMQException | IllegalArgumentException e) {
       socket.close();

@@ -71,10 +71,7 @@ final class ZeroMqProducer implements DriverProducer {
         monitor.connect(monitorAddress);
       }
       for (String endpoint : endpoints) {
-        // jeromq 0.6.0 sometimes leaves a fresh connection without its ZMTP handshake until
-        // ZMQ_HANDSHAKE_IVL (30 s) runs out (brokers' ZmqConnect says more): retry after 1 s.
-        socket.setHandshakeIvl(1_000);
-        socket.connect(endpoint);
+        connect(socket, endpoint);
       }
       long deadline = System.nanoTime() + config.timeout().toNanos();
       int expected = pubSub ? subscriptions : endpoints.size();
@@ -158,6 +155,17 @@ final class ZeroMqProducer implements DriverProducer {
       }
       throw new DriverException(name + ": sending failed: " + e, e);
     }
+  }
+
+  /**
+   * Connects {@code socket} to {@code endpoint}, the one way the driver connects a socket: jeromq
+   * 0.6.0 sometimes leaves a fresh connection without its ZMTP handshake until {@code
+   * ZMQ_HANDSHAKE_IVL} (30 s) runs out (brokers' {@code ZmqConnect} says more), so a stalled
+   * handshake is retried after 1 s.
+   */
+  static void connect(ZMQ.Socket socket, String endpoint) {
+    socket.setHandshakeIvl(1_000);
+    socket.connect(endpoint);
   }
 
   /**
