@@ -42,10 +42,6 @@ final class ThroughputClaims {
    */
   record Tp(
       String system, String tier, String topology, int bytes, double msgPerSec, int connections) {
-    Tp(String system, String tier, String topology, int bytes, double msgPerSec) {
-      this(system, tier, topology, bytes, msgPerSec, 0);
-    }
-
     String where() {
       return tier + " " + topology;
     }

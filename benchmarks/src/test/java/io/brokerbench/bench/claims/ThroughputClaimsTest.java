@@ -418,6 +418,6 @@ class ThroughputClaimsTest {
 
   private static boolean delivered(String topology) {
     return ThroughputClaims.delivered(
-        new ThroughputClaims.Tp("kafka-kraft", "ack", topology, 1024, 50_000));
+        new ThroughputClaims.Tp("kafka-kraft", "ack", topology, 1024, 50_000, 0));
   }
 }
