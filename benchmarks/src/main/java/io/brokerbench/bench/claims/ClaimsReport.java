@@ -82,6 +82,7 @@ public final class ClaimsReport {
           comparison.name()
               + " = "
               + messages.format(comparison.value())
+              + interval(comparison)
               + " ("
               + messages.get("side." + comparison.side().word())
               + ")");
@@ -90,6 +91,18 @@ public final class ClaimsReport {
       parts.add(messages.get("report.figures.more", comparisons.size() - FIGURES_IN_TABLE));
     }
     return String.join("; ", parts);
+  }
+
+  /** A ratio's interval as the report shows it, " [1.21–2.63]"; nothing for a fact. */
+  private String interval(Comparison comparison) {
+    if (comparison.low() == null || comparison.high() == null) {
+      return "";
+    }
+    return " ["
+        + messages.format(comparison.low())
+        + "–"
+        + (comparison.high().isInfinite() ? "∞" : messages.format(comparison.high()))
+        + "]";
   }
 
   private String evidence(Evidence evidence, String report) {
@@ -184,6 +197,10 @@ public final class ClaimsReport {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", comparison.name());
         entry.put("value", comparison.value());
+        if (comparison.low() != null) {
+          entry.put("low", comparison.low());
+          entry.put("high", comparison.high());
+        }
         entry.put("side", comparison.side().word());
         comparisons.add(entry);
       }

@@ -33,6 +33,28 @@ final class Tally {
     return judge(name, round(ratio, 2), side);
   }
 
+  /**
+   * One comparison of two figures with their spreads: the ratio and its interval, each rounded to
+   * 0.01, and the side the whole interval is on (see {@link #atLeast(Estimate, double, double)}).
+   */
+  Tally compare(String name, Estimate ratio, Side side) {
+    if (ratio.isExact()) {
+      return compare(name, ratio.value(), side);
+    }
+    comparisons.add(
+        new Comparison(
+            name,
+            round(ratio.value(), 2),
+            roundedDouble(ratio.low()),
+            roundedDouble(ratio.high()),
+            side));
+    return this;
+  }
+
+  private static Double roundedDouble(double value) {
+    return Double.isInfinite(value) ? value : Math.round(value * 100) / 100.0;
+  }
+
   /** One comparison that is a fact rather than a ratio (messages lost, a mode that ran). */
   Tally judge(String name, Object value, Side side) {
     comparisons.add(new Comparison(name, value, side));
@@ -66,6 +88,27 @@ final class Tally {
    */
   static Side atMost(double ratio, double forAtMost, double againstAtLeast) {
     return ratio <= forAtMost ? Side.FOR : ratio >= againstAtLeast ? Side.AGAINST : Side.BETWEEN;
+  }
+
+  /**
+   * {@code FOR} when the whole interval is at or above {@code forAtLeast}, {@code AGAINST} when the
+   * whole interval is at or below {@code againstAtMost}, {@code BETWEEN} otherwise: a comparison
+   * counts for or against a claim only when its spread cannot put it on the other side.
+   */
+  static Side atLeast(Estimate ratio, double forAtLeast, double againstAtMost) {
+    return ratio.low() >= forAtLeast
+        ? Side.FOR
+        : ratio.high() <= againstAtMost ? Side.AGAINST : Side.BETWEEN;
+  }
+
+  /**
+   * {@code FOR} when the whole interval is at or below {@code forAtMost}, {@code AGAINST} when the
+   * whole interval is at or above {@code againstAtLeast}, {@code BETWEEN} otherwise.
+   */
+  static Side atMost(Estimate ratio, double forAtMost, double againstAtLeast) {
+    return ratio.high() <= forAtMost
+        ? Side.FOR
+        : ratio.low() >= againstAtLeast ? Side.AGAINST : Side.BETWEEN;
   }
 
   ClaimResult result(String id, Evidence evidence) {

@@ -36,12 +36,23 @@ final class ThroughputClaims {
   private ThroughputClaims() {}
 
   /**
-   * One ok throughput row.
+   * One ok throughput row that may decide a verdict.
    *
+   * @param rate delivered msg/s with its spread: per interleaved round where the run measured
+   *     rounds, else the slowest and fastest measurement iteration
    * @param connections the TCP connections its workload had open, 0 when not counted
    */
   record Tp(
-      String system, String tier, String topology, int bytes, double msgPerSec, int connections) {
+      String system, String tier, String topology, int bytes, Estimate rate, int connections) {
+    /** A row whose figure has no measured spread (tests, and rows of runs without one). */
+    Tp(String system, String tier, String topology, int bytes, double msgPerSec, int connections) {
+      this(system, tier, topology, bytes, Estimate.exact(msgPerSec), connections);
+    }
+
+    double msgPerSec() {
+      return rate.value();
+    }
+
     String where() {
       return tier + " " + topology;
     }
@@ -51,11 +62,16 @@ final class ThroughputClaims {
     }
   }
 
+  /**
+   * The ok rows that may decide a verdict: a row the run found limited by the harness's own
+   * in-flight window ({@code harnessBound}) or not steady over its measurement ({@code unsettled})
+   * measured something else than the system, and is left out (see {@link #setAside}).
+   */
   static List<Tp> throughput(List<JsonNode> rows) {
     List<Tp> list = new ArrayList<>();
     for (JsonNode row : rows) {
       Double msgPerSec = number(row, "msgPerSec");
-      if (!RunRows.ok(row) || msgPerSec == null || msgPerSec <= 0) {
+      if (!RunRows.ok(row) || msgPerSec == null || msgPerSec <= 0 || setAside(row) != null) {
         continue;
       }
       Double bytes = number(row, "messageBytes");
@@ -66,10 +82,62 @@ final class ThroughputClaims {
               text(row, "tier"),
               text(row, "topology"),
               bytes == null ? 0 : bytes.intValue(),
-              msgPerSec,
+              rate(row, msgPerSec),
               connections == null ? 0 : connections.intValue()));
     }
     return list;
+  }
+
+  /** Why an ok row may not decide a verdict ("harness-bound", "unsettled"), or null. */
+  static String setAside(JsonNode row) {
+    if (row.path("harnessBound").asBoolean(false)) {
+      return "harness-bound";
+    }
+    if (row.path("unsettled").asBoolean(false)) {
+      return "unsettled";
+    }
+    return null;
+  }
+
+  /** The ok rows left out of the verdicts, each named with why: beside the verdicts they skip. */
+  private static void noteSetAside(List<JsonNode> rows, Tally tally) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode row : rows) {
+      String why = RunRows.ok(row) ? setAside(row) : null;
+      if (why != null) {
+        names.add(
+            RunRows.system(row)
+                + " "
+                + text(row, "tier")
+                + " "
+                + text(row, "topology")
+                + ": "
+                + why);
+      }
+    }
+    if (!names.isEmpty()) {
+      tally.note("rows set aside", String.join("; ", names));
+    }
+  }
+
+  /**
+   * A row's delivered msg/s with its spread: its per-round figures ({@code rounds}) where it has
+   * them, and its slowest and fastest measurement iteration in any case.
+   */
+  private static Estimate rate(JsonNode row, double msgPerSec) {
+    Double min = number(row, "minPerSec");
+    Double max = number(row, "maxPerSec");
+    double low = min == null || min <= 0 ? msgPerSec : min;
+    double high = max == null || max <= 0 ? msgPerSec : max;
+    JsonNode rounds = row.get("rounds");
+    double[] perRound = new double[0];
+    if (rounds != null && rounds.isArray()) {
+      perRound = new double[rounds.size()];
+      for (int i = 0; i < rounds.size(); i++) {
+        perRound[i] = rounds.get(i).asDouble();
+      }
+    }
+    return Estimate.ofRounds(msgPerSec, low, high, perRound);
   }
 
   private static List<Tp> ofFamily(List<Tp> rows, String family) {
@@ -112,12 +180,13 @@ final class ThroughputClaims {
           id, THROUGHPUT_EVIDENCE, Message.of("reason.noRows", "Kafka", THROUGHPUT));
     }
     Tally tally = new Tally();
+    noteSetAside(rows.orElse(List.of()), tally);
     for (Tp k : kafka) {
       for (Tp r : rabbit) {
         if (k.matches(r)) {
           tally.figure(k.where() + ": " + k.system() + " msg/s", k.msgPerSec(), 0);
           tally.figure(k.where() + ": " + r.system() + " msg/s", r.msgPerSec(), 0);
-          double ratio = k.msgPerSec() / r.msgPerSec();
+          Estimate ratio = k.rate().over(r.rate());
           tally.compare(
               k.where() + ": " + k.system() + "/" + r.system(),
               ratio,
@@ -142,8 +211,8 @@ final class ThroughputClaims {
     for (Tp harness : ofFamily(all, "inmemory")) {
       for (Tp row : systems) {
         if (harness.topology().equals(row.topology()) && harness.bytes() == row.bytes()) {
-          double ratio = harness.msgPerSec() / row.msgPerSec();
-          if (ratio < CEILING_MARGIN) {
+          Estimate ratio = harness.rate().over(row.rate());
+          if (ratio.low() < CEILING_MARGIN) {
             tally.compare(
                 row.where() + ": harness ceiling/" + row.system(), ratio, Comparison.Side.BETWEEN);
           }
@@ -162,11 +231,12 @@ final class ThroughputClaims {
       return ClaimResult.notMeasured(id, THROUGHPUT_EVIDENCE, run.problem(THROUGHPUT));
     }
     Tally tally = new Tally();
+    noteSetAside(rows.orElse(List.of()), tally);
     List<Tp> all = throughput(rows.orElse(List.of()));
     for (Tp r : ofFamily(all, "rabbitmq")) {
       for (Tp k : ofFamily(all, "kafka")) {
         if (r.matches(k)) {
-          double ratio = r.msgPerSec() / k.msgPerSec();
+          Estimate ratio = r.rate().over(k.rate());
           tally.figure(r.where() + ": " + r.system() + " msg/s", r.msgPerSec(), 0);
           tally.figure(r.where() + ": " + k.system() + " msg/s", k.msgPerSec(), 0);
           tally.compare(
@@ -197,13 +267,14 @@ final class ThroughputClaims {
       return ClaimResult.notMeasured(id, THROUGHPUT_EVIDENCE, run.problem(THROUGHPUT));
     }
     Tally tally = new Tally();
+    noteSetAside(rows.orElse(List.of()), tally);
     List<Tp> all = throughput(rows.orElse(List.of()));
     List<Tp> zeromq = brokerlessZeroMq(all);
     for (Tp z : zeromq) {
       for (Tp b : all) {
         String family = family(b.system());
         if ((family.equals("kafka") || family.equals("rabbitmq")) && z.matches(b)) {
-          double ratio = z.msgPerSec() / b.msgPerSec();
+          Estimate ratio = z.rate().over(b.rate());
           tally.figure(z.where() + ": " + z.system() + " msg/s", z.msgPerSec(), 0);
           tally.figure(z.where() + ": " + b.system() + " msg/s", b.msgPerSec(), 0);
           tally.compare(
@@ -227,11 +298,19 @@ final class ThroughputClaims {
 
   /**
    * Latency comparisons of {@code subject} with each system of the other families, per tier: the
-   * highest rate each sustained (the search's answer) and the p99 at the highest target rate both
-   * sustained. For R1 ({@code fast == false}) the subject is slow when its highest rate is below
-   * 0.5x (against at 0.67x or more) or its p99 at least 2x (against at 1.5x or less); for Z1
-   * ({@code fast == true}) it is fast when its highest rate is at least 2x (against at 1x or less)
-   * and its p99 at most 0.5x (against at 1x or more).
+   * highest rate each sustained and the p99 at the highest target rate both sustained. For R1
+   * ({@code fast == false}) the subject is slow when its highest rate is below 0.5x (against at
+   * 0.67x or more) or its p99 at least 2x (against at 1.5x or less); for Z1 ({@code fast == true})
+   * it is fast when its highest rate is at least 2x (against at 1x or less) and its p99 at most
+   * 0.5x (against at 1x or more).
+   *
+   * <p>Each side counts only when the whole interval clears it. A highest sustained rate is known
+   * between the highest rate measured as sustained (its proven lower bound) and the lowest measured
+   * as saturated (unbounded when none was), so a ratio of two is between the lower bound of one
+   * over the upper bound of the other and the reverse. A p99 is known between its lowest and
+   * highest repeat; a point whose repeats disagree ({@code repeatsAgree: false}) counts as between,
+   * and two points that both sit at the harness's own floor ({@code atHarnessFloor}) are not
+   * compared: the harness, not the systems, set both.
    */
   private static void compareLatency(
       RunRows run,
@@ -243,14 +322,14 @@ final class ThroughputClaims {
       Tally tally) {
     List<String> others = new ArrayList<>(moreFamilies);
     others.add(0, otherFamily);
-    Map<String, Double> highest = highestSustained(run, rows);
-    // (system, tier, bytes, rate) -> p99 of an ok row
-    Map<String, Double> p99 = new LinkedHashMap<>();
+    Map<String, Estimate> highest = highestSustained(run, rows);
+    // (system, tier, bytes, rate) -> an ok (sustained) row
+    Map<String, JsonNode> points = new LinkedHashMap<>();
     for (JsonNode row : rows) {
       Double value = number(row, "p99Us");
       Double rate = number(row, "targetPerSec");
       if (RunRows.ok(row) && value != null && rate != null && rate > 0) {
-        p99.putIfAbsent(
+        points.putIfAbsent(
             RunRows.system(row)
                 + "|"
                 + text(row, "tier")
@@ -258,7 +337,7 @@ final class ThroughputClaims {
                 + text(row, "messageBytes")
                 + "|"
                 + rate.longValue(),
-            value);
+            row);
       }
     }
     for (String a : highest.keySet()) {
@@ -272,54 +351,98 @@ final class ThroughputClaims {
           continue;
         }
         String tier = as[1];
-        double ratio = highest.get(a) / highest.get(b);
-        tally.figure(tier + ": " + as[0] + " highest sustained msg/s", highest.get(a), 0);
-        tally.figure(tier + ": " + bs[0] + " highest sustained msg/s", highest.get(b), 0);
+        Estimate ratio = highest.get(a).over(highest.get(b));
+        tally.figure(tier + ": " + as[0] + " highest sustained msg/s", highest.get(a).value(), 0);
+        tally.figure(tier + ": " + bs[0] + " highest sustained msg/s", highest.get(b).value(), 0);
         tally.compare(
             tier + ": highest sustained " + as[0] + "/" + bs[0],
             ratio,
             fast ? Tally.atLeast(ratio, 2.0, 1.0) : Tally.atMost(ratio, 0.5, 1 / 1.5));
-        // The highest target rate at which both have an ok p99, at one message size.
-        long bestRate = -1;
-        String bestA = null;
-        String bestB = null;
-        for (Map.Entry<String, Double> pa : p99.entrySet()) {
-          String[] ka = pa.getKey().split("\\|");
-          if (!ka[0].equals(as[0]) || !ka[1].equals(tier)) {
-            continue;
-          }
-          String keyB = bs[0] + "|" + tier + "|" + ka[2] + "|" + ka[3];
-          long rate = Long.parseLong(ka[3]);
-          if (p99.containsKey(keyB) && rate > bestRate) {
-            bestRate = rate;
-            bestA = pa.getKey();
-            bestB = keyB;
-          }
-        }
-        if (bestA != null) {
-          double pRatio = p99.get(bestA) / p99.get(bestB);
-          String at = tier + " at " + bestRate + " msg/s: ";
-          tally.figure(at + as[0] + " p99 µs", p99.get(bestA), 1);
-          tally.figure(at + bs[0] + " p99 µs", p99.get(bestB), 1);
-          tally.compare(
-              at + "p99 " + as[0] + "/" + bs[0],
-              pRatio,
-              fast ? Tally.atMost(pRatio, 0.5, 1.0) : Tally.atLeast(pRatio, 2.0, 1.5));
-        }
+        comparePercentile(points, as[0], bs[0], tier, fast, tally);
       }
     }
   }
 
+  /** The p99 comparison of two systems at the highest target rate both sustained, one size. */
+  private static void comparePercentile(
+      Map<String, JsonNode> points,
+      String systemA,
+      String systemB,
+      String tier,
+      boolean fast,
+      Tally tally) {
+    long bestRate = -1;
+    JsonNode bestA = null;
+    JsonNode bestB = null;
+    for (Map.Entry<String, JsonNode> pa : points.entrySet()) {
+      String[] ka = pa.getKey().split("\\|");
+      if (!ka[0].equals(systemA) || !ka[1].equals(tier)) {
+        continue;
+      }
+      String keyB = systemB + "|" + tier + "|" + ka[2] + "|" + ka[3];
+      long rate = Long.parseLong(ka[3]);
+      if (points.containsKey(keyB) && rate > bestRate) {
+        bestRate = rate;
+        bestA = pa.getValue();
+        bestB = points.get(keyB);
+      }
+    }
+    if (bestA == null) {
+      return;
+    }
+    String at = tier + " at " + bestRate + " msg/s: ";
+    if (atFloor(bestA) && atFloor(bestB)) {
+      tally.note(at + "p99 " + systemA + "/" + systemB, "both at the harness floor, not compared");
+      return;
+    }
+    Estimate pa = p99(bestA);
+    Estimate pb = p99(bestB);
+    Estimate ratio = pa.over(pb);
+    tally.figure(at + systemA + " p99 µs", pa.value(), 1);
+    tally.figure(at + systemB + " p99 µs", pb.value(), 1);
+    Comparison.Side side = fast ? Tally.atMost(ratio, 0.5, 1.0) : Tally.atLeast(ratio, 2.0, 1.5);
+    if (!agrees(bestA) || !agrees(bestB)) {
+      side = Comparison.Side.BETWEEN; // a point whose repeats disagree decides nothing
+    }
+    tally.compare(at + "p99 " + systemA + "/" + systemB, ratio, side);
+  }
+
+  private static boolean atFloor(JsonNode row) {
+    return row.path("atHarnessFloor").asBoolean(false);
+  }
+
+  private static boolean agrees(JsonNode row) {
+    return row.path("repeatsAgree").asBoolean(true);
+  }
+
+  /** A point's p99 with the spread of its repeats. */
+  private static Estimate p99(JsonNode row) {
+    double p99 = number(row, "p99Us");
+    Double min = number(row, "p99MinUs");
+    Double max = number(row, "p99MaxUs");
+    return Estimate.between(p99, min == null ? p99 : min, max == null ? p99 : max);
+  }
+
   /**
-   * (system|tier) to the highest sustained rate: the searches' {@code highestSustainedPerSec} where
-   * given, else the highest target rate of an ok row.
+   * (system|tier) to the highest rate it sustained, known between its proven lower bound (the
+   * highest rate measured as sustained: a search's {@code provenLowerPerSec} or {@code
+   * highestSustainedPerSec}, or the highest target rate of an ok row) and the lowest rate measured
+   * as saturated above it (a search's {@code bracketHighPerSec} or a saturated row), unbounded when
+   * nothing above it saturated.
    */
-  private static Map<String, Double> highestSustained(RunRows run, List<JsonNode> rows) {
-    Map<String, Double> highest = new LinkedHashMap<>();
+  private static Map<String, Estimate> highestSustained(RunRows run, List<JsonNode> rows) {
+    Map<String, Double> lower = new LinkedHashMap<>();
+    Map<String, Double> upper = new LinkedHashMap<>();
     for (JsonNode row : rows) {
       Double rate = number(row, "targetPerSec");
-      if (RunRows.ok(row) && rate != null && rate > 0) {
-        highest.merge(RunRows.system(row) + "|" + text(row, "tier"), rate, Math::max);
+      if (rate == null || rate <= 0) {
+        continue;
+      }
+      String key = RunRows.system(row) + "|" + text(row, "tier");
+      if (RunRows.ok(row)) {
+        lower.merge(key, rate, Math::max);
+      } else if ("saturated".equals(text(row, "status"))) {
+        upper.merge(key, rate, Math::min);
       }
     }
     run.document(LATENCY)
@@ -329,12 +452,25 @@ final class ThroughputClaims {
             searches ->
                 searches.forEach(
                     search -> {
-                      Double rate = number(search, "highestSustainedPerSec");
+                      String key = RunRows.system(search) + "|" + text(search, "tier");
+                      Double proven = number(search, "provenLowerPerSec");
+                      Double rate =
+                          proven != null ? proven : number(search, "highestSustainedPerSec");
                       if (rate != null && rate > 0) {
-                        highest.merge(
-                            RunRows.system(search) + "|" + text(search, "tier"), rate, Math::max);
+                        lower.merge(key, rate, Math::max);
+                      }
+                      Double bracket = number(search, "bracketHighPerSec");
+                      if (bracket != null && bracket > 0) {
+                        upper.merge(key, bracket, Math::min);
                       }
                     }));
+    Map<String, Estimate> highest = new LinkedHashMap<>();
+    lower.forEach(
+        (key, low) -> {
+          Double high = upper.get(key);
+          double top = high == null || high <= low ? Double.POSITIVE_INFINITY : high;
+          highest.put(key, new Estimate(low, low, top, new double[0]));
+        });
     return highest;
   }
 
@@ -351,6 +487,7 @@ final class ThroughputClaims {
     }
     List<Tp> kafka = ofFamily(throughput(rows.get()), "kafka");
     Tally tally = new Tally();
+    noteSetAside(rows.orElse(List.of()), tally);
     for (Pattern pattern : List.of(PARTITIONS, CONSUMERS)) {
       for (Tp wide : kafka) {
         int n = count(pattern, wide.topology());
@@ -359,7 +496,7 @@ final class ThroughputClaims {
         }
         for (Tp one : kafka) {
           if (singleTwin(one, wide, pattern)) {
-            double ratio = wide.msgPerSec() / one.msgPerSec();
+            Estimate ratio = wide.rate().over(one.rate());
             tally.figure(one.where() + ": " + one.system() + " msg/s", one.msgPerSec(), 0);
             tally.figure(wide.where() + ": " + wide.system() + " msg/s", wide.msgPerSec(), 0);
             tally.compare(
@@ -401,12 +538,13 @@ final class ThroughputClaims {
     }
     List<Tp> all = throughput(rows.get());
     Tally tally = new Tally();
+    noteSetAside(rows.orElse(List.of()), tally);
     for (Pattern pattern : List.of(PRODUCERS, SUBSCRIPTIONS)) {
       for (Tp zWide : brokerlessZeroMq(all)) {
         if (count(pattern, zWide.topology()) <= 1) {
           continue;
         }
-        Double zScale = scaling(all, zWide, pattern);
+        Estimate zScale = scaling(all, zWide, pattern);
         if (zScale == null) {
           continue;
         }
@@ -415,14 +553,14 @@ final class ThroughputClaims {
           if (!(family.equals("kafka") || family.equals("rabbitmq")) || !bWide.matches(zWide)) {
             continue;
           }
-          Double bScale = scaling(all, bWide, pattern);
+          Estimate bScale = scaling(all, bWide, pattern);
           if (bScale == null) {
             continue;
           }
-          double ratio = zScale / bScale;
+          Estimate ratio = zScale.over(bScale);
           String twin = twin(pattern);
-          tally.figure(zWide.where() + ": " + zWide.system() + " " + twin, zScale, 2);
-          tally.figure(zWide.where() + ": " + bWide.system() + " " + twin, bScale, 2);
+          tally.figure(zWide.where() + ": " + zWide.system() + " " + twin, zScale.value(), 2);
+          tally.figure(zWide.where() + ": " + bWide.system() + " " + twin, bScale.value(), 2);
           tally.compare(
               zWide.where() + ": " + zWide.system() + "/" + bWide.system() + " " + twin,
               ratio,
@@ -485,9 +623,11 @@ final class ThroughputClaims {
       }
       for (Tp proxy : proxiedTwins(all, zWide)) {
         for (Pattern pattern : List.of(PRODUCERS, SUBSCRIPTIONS)) {
-          Double scale = count(pattern, proxy.topology()) > 1 ? scaling(all, proxy, pattern) : null;
+          Estimate scale =
+              count(pattern, proxy.topology()) > 1 ? scaling(all, proxy, pattern) : null;
           if (scale != null) {
-            tally.figure(proxy.where() + ": " + proxy.system() + " " + twin(pattern), scale, 2);
+            tally.figure(
+                proxy.where() + ": " + proxy.system() + " " + twin(pattern), scale.value(), 2);
           }
         }
       }
@@ -502,10 +642,10 @@ final class ThroughputClaims {
   }
 
   /** msg/s of the wide workload over the same system's single-producer/subscription workload. */
-  private static Double scaling(List<Tp> all, Tp wide, Pattern pattern) {
+  private static Estimate scaling(List<Tp> all, Tp wide, Pattern pattern) {
     for (Tp one : all) {
       if (singleTwin(one, wide, pattern) && delivered(one)) {
-        return wide.msgPerSec() / one.msgPerSec();
+        return wide.rate().over(one.rate());
       }
     }
     return null;
