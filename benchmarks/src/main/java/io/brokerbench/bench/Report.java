@@ -139,15 +139,27 @@ public final class Report {
         "Delivered messages per second (what the consumers received; for a producer-only"
             + " workload, what the broker acknowledged with nobody reading; for a consumer-only"
             + " workload, how fast one consumer read a topic filled beforehand, with nobody"
-            + " sending): JMH's mean over the measurement iterations, with the slowest and"
-            + " fastest iteration. The producer-only and consumer-only rows time one side alone,"
-            + " as Kafka's ProducerPerformance and ConsumerPerformance do, for the parity with"
-            + " them; they are not delivered throughput and no claim compares them with the"
-            + " other workloads. The vendor's own tool ran on the same broker in the same run,"
-            + " its warm-up discarded as ours is; the last column is brokerbench / vendor."
-            + " *conns* is the TCP connections the workload had open, counted in the trial's"
-            + " process (a broker's side is the same connections; ZeroMQ's mesh has both ends in"
-            + " the process and counts each once).\n\n");
+            + " sending). Every system ran in the same interleaved rounds (each system's trials"
+            + " once per round, then again), each trial warmed up until two consecutive slices"
+            + " agreed: *msg/s* is the mean of the rounds, with the slowest and fastest round in"
+            + " brackets. The claims divide two systems' figures round by round, so that the"
+            + " machine's drift between rounds cancels. These are closed-loop figures at"
+            + " saturation: a producer runs as far ahead as the in-flight window lets it, so"
+            + " *in flight* (Little's law: msg/s times the mean time a message was in flight) sits"
+            + " near the window and the mean time is queueing in the window, not the latency"
+            + " suite's open-loop latency. The window is sized above each system's own flow"
+            + " control, and the *window check* proves it: the same trial with four times the"
+            + " window, in the same rounds, must not deliver more than 1.10x as much, or every row"
+            + " of that system and workload is **harness-bound** and decides no verdict. A row"
+            + " whose measurement iterations spread beyond the suite's bound within a round is"
+            + " **unsettled** and decides no verdict either. The producer-only and consumer-only"
+            + " rows time one side alone, as Kafka's ProducerPerformance and ConsumerPerformance"
+            + " do, for the parity with them; no claim compares them with the other workloads."
+            + " The vendor's own tool ran on the same broker right after brokerbench's trial in"
+            + " each round; *brokerbench/vendor* is the ratio of the means with the lowest and"
+            + " highest round's ratio. *conns* is the TCP connections the workload had open,"
+            + " counted in the trial's process (a broker's side is the same connections; ZeroMQ's"
+            + " mesh has both ends in the process and counts each once).\n\n");
     List<String> notes = new ArrayList<>();
     for (String tier : List.of("none", "ack", "durable")) {
       List<ThroughputRow> ofTier =
@@ -157,25 +169,28 @@ public final class Report {
       }
       md.append("### Tier `").append(tier).append("`\n\n");
       md.append(
-          "| system | mode | workload | msg/s | MB/s | conns | vendor tool | vendor msg/s |"
-              + " brokerbench/vendor |\n");
-      md.append("|---|---|---|---|---|---|---|---|---|\n");
+          "| system | mode | workload | msg/s [rounds] | MB/s | in flight / window, mean time"
+              + " | window check | conns | vendor tool | vendor msg/s | brokerbench/vendor |\n");
+      md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (ThroughputRow row : ofTier) {
         if (row.ok()) {
           md.append(
               String.format(
-                  "| %s | %s | %s | %,.0f (%,.0f–%,.0f) | %.1f | %s | %s | %s | %s |%n",
+                  "| %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s |%n",
                   row.system(),
                   row.mode(),
                   row.topology(),
-                  row.msgPerSec(),
-                  row.minPerSec(),
-                  row.maxPerSec(),
+                  rate(row),
                   row.mbPerSec(),
+                  inFlight(row),
+                  windowCheck(row),
                   row.connections() > 0 ? Integer.toString(row.connections()) : "",
                   row.vendorTool().isEmpty() ? "" : row.vendorTool(),
                   row.vendorMsgPerSec() > 0 ? String.format("%,.0f", row.vendorMsgPerSec()) : "",
-                  row.parity() > 0 ? String.format("%.2f", row.parity()) : ""));
+                  row.parity() > 0
+                      ? String.format(
+                          "%.2f [%.2f–%.2f]", row.parity(), row.parityLow(), row.parityHigh())
+                      : ""));
         } else {
           md.append(
               String.format(
@@ -203,6 +218,53 @@ public final class Report {
     md.append(
         "Raw rows: `throughput.json`; JMH's own results: `jmh/`; each trial's end-to-end latency"
             + " histograms (`.hlog`) and delivery accounting: `trials/`.\n");
+  }
+
+  /** "mean [slowest–fastest round]", with the flags that keep a row from the verdicts. */
+  static String rate(ThroughputRow row) {
+    String figure;
+    if (row.rounds().size() > 1) {
+      figure =
+          String.format(
+              "%,.0f [%,.0f–%,.0f]",
+              row.msgPerSec(),
+              java.util.Collections.min(row.rounds()),
+              java.util.Collections.max(row.rounds()));
+    } else {
+      figure =
+          String.format("%,.0f (%,.0f–%,.0f)", row.msgPerSec(), row.minPerSec(), row.maxPerSec());
+    }
+    if (row.harnessBound()) {
+      figure += " **harness-bound**";
+    }
+    if (row.unsettled()) {
+      figure += " **unsettled**";
+    }
+    return figure;
+  }
+
+  /** "12,000 / 20,480, 600 µs": Little's law against the window; empty when not measured. */
+  static String inFlight(ThroughputRow row) {
+    if (row.window() <= 0 || row.meanLatencyUs() <= 0) {
+      return "";
+    }
+    return String.format(
+        "%,.0f / %,d, %s", row.inFlightMean(), row.window(), micros(row.meanLatencyUs()));
+  }
+
+  private static String micros(double us) {
+    return us >= 10_000 ? String.format("%,.0f ms", us / 1_000) : String.format("%,.0f µs", us);
+  }
+
+  /** "4x: 1.03 [0.95–1.12]" on the row of the tier the check ran at. */
+  static String windowCheck(ThroughputRow row) {
+    ThroughputRow.WindowCheck check = row.windowCheck();
+    if (check == null) {
+      return "";
+    }
+    return String.format(
+        "%,d: %.2f [%.2f–%.2f]%s",
+        check.window(), check.ratio(), check.low(), check.high(), check.binds() ? " binds" : " ok");
   }
 
   /** "median (min–max)", or the value alone for one sample. */

@@ -46,7 +46,7 @@ final class Backlog {
             producersAlone,
             tier,
             RigSettings.defaults()
-                .withInFlightWindow(ThroughputBenchmark.PRODUCER_ONLY_WINDOW)
+                .withInFlightWindow(ThroughputBenchmark.window(messageBytes))
                 .withStallTimeout(Duration.ofSeconds(30)))) {
       rig.send(SendPlan.count(messageBytes, messages / producersAlone.totalProducers()));
       if (!rig.awaitDelivery(ACKNOWLEDGED_WITHIN)) {

@@ -47,15 +47,28 @@ import org.openjdk.jmh.runner.IterationType;
  * consumer: tens of thousands of msg/s for Kafka and RabbitMQ, several hundred thousand for
  * ZeroMQ, millions for the in-memory driver (the harness's own ceiling).
  *
- * The trial's end-to-end latency histograms (one per iteration, tagged warmup or measurement) are
- * written as an .hlog file, and its delivery accounting (missing, duplicated, reordered) and the
- * TCP connections the workload needed (counted from /proc at the end of each measurement
- * iteration, less those the fork had before the driver started) as a small JSON file, into the
- * directory named by -Dbrokerbench.trial.out.
+ * Warm-up is not a fixed count of JMH iterations: the trial's setup drives the rig in slices
+ * (-Dbrokerbench.warmup.slice.ms) until two consecutive slices deliver within a stated tolerance
+ * of each other (-Dbrokerbench.warmup.tolerance) or a cap is reached (-Dbrokerbench.warmup.max.ms),
+ * so that JMH's measurement iterations begin at the steady state. A fresh Kafka topic or a cold
+ * client JIT is still speeding up after a fixed few seconds; a steady one needs no more.
+ *
+ * The in-flight window (the "window" parameter, messages per producer) is the harness's only
+ * limit. The suite sizes it above what the systems' own flow control holds and checks in every run
+ * that it does not bind: the same trial at four times the window must not deliver more.
+ *
+ * The trial's end-to-end latency histograms (one per warm-up slice and iteration, tagged warmup or
+ * measurement) are written as an .hlog file; these are closed-loop latencies at saturation, mostly
+ * time spent queued in the window, not the latency suite's open-loop figures. Its delivery
+ * accounting (missing, duplicated, reordered), the warm-up slices' rates, the mean latency of the
+ * measured iterations (for Little's law: messages in flight = rate x mean latency) and the TCP
+ * connections the workload needed (counted from /proc at the end of each measurement iteration,
+ * less those the fork had before the driver started) go into a small JSON file, in the directory
+ * named by -Dbrokerbench.trial.out.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 0)
 @Measurement(iterations = 3, time = 5)
 @Fork(
     value = 1,
@@ -66,18 +79,26 @@ public class ThroughputBenchmark {
   static final int BATCH = 10_000;
 
   /**
-   * The in-flight window per producer: small against an iteration (at 20,000 msg/s a 5 s iteration
-   * sends 100,000), so sends and deliveries differ by at most a few percent, and large enough for a
-   * batching client (Kafka's 16 KiB batches, RabbitMQ's confirms) to stay busy.
+   * The in-flight window's size in bytes of payload per producer: 20 MiB, 20,480 messages of 1 KiB.
+   * That is more than a Kafka producer's default batches in flight (5 requests of 16 KiB per
+   * partition) and RabbitMQ's confirm window (see RabbitMqConfig), and twenty times ZeroMQ's
+   * high-water marks, so each system's own flow control binds before the harness's window does; the
+   * suite's window check proves it per run. A closed loop at saturation fills any window, so a
+   * window this large adds queueing latency to the trial's (closed-loop) histogram, not throughput.
    */
-  static final int WINDOW = 2_000;
+  static final long WINDOW_BYTES = 20L << 20;
 
-  /**
-   * The window of a producer alone, bounded only by acknowledgements: as large as what Kafka's
-   * ProducerPerformance may have in flight (its 32 MiB buffer holds some 30,000 1 KiB records), so
-   * that the comparison with it is not limited by a window it does not have.
-   */
-  static final int PRODUCER_ONLY_WINDOW = 20_000;
+  /** The in-flight window for {@code messageBytes}: {@link #WINDOW_BYTES}, at least 1,000. */
+  static int window(int messageBytes) {
+    return (int) Math.max(1_000, WINDOW_BYTES / Math.max(1, messageBytes));
+  }
+
+  /** Messages per invocation of the steady-state warm-up: small, so a slice ends on time. */
+  static final int WARMUP_BATCH = 1_000;
+
+  static final String WARMUP_SLICE_MS = "brokerbench.warmup.slice.ms";
+  static final String WARMUP_TOLERANCE = "brokerbench.warmup.tolerance";
+  static final String WARMUP_MAX_MS = "brokerbench.warmup.max.ms";
 
   @Param({"in-memory"})
   public String system;
@@ -88,11 +109,23 @@ public class ThroughputBenchmark {
   @Param({"1-topic-1-partition-1kb"})
   public String workload;
 
+  /** The in-flight window, messages per producer; 0: {@link #window(int)} of the message size. */
+  @Param({"0"})
+  public int window;
+
+  /** Names this trial's files: the suite runs each cell once per round and window. */
+  @Param({""})
+  public String trialName;
+
   private BrokerDriver driver;
   private LoadRig rig;
   private SendPlan batch;
-  private long iterationBaseline;
   private TrialOutput output;
+  private boolean delivers;
+  private long measuredNs;
+  private long measuredDelivered;
+  private long iterationStartNs;
+  private final Histogram measuredLatency = new Histogram(3);
 
   /**
    * TCP connections this fork had open before the driver connected (JMH's own link to its host).
@@ -106,27 +139,54 @@ public class ThroughputBenchmark {
   public void setUp(BenchmarkParams params) throws Exception {
     Workload loaded = WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload();
     GuaranteeTier guarantee = GuaranteeTier.fromKey(tier);
-    String trialId = TrialOutput.trialName(system, tier, workload) + "-" + System.nanoTime();
-    Topology topology = Topology.of(trialId, loaded);
+    String name = trialName.isEmpty() ? TrialOutput.trialName(system, tier, workload) : trialName;
+    Topology topology = Topology.of(name + "-" + System.nanoTime(), loaded);
     connectionsBefore = TcpConnections.established();
     driver = Targets.driver(system);
+    int inFlight = window > 0 ? window : window(loaded.messageSize());
+    delivers = loaded.subscriptionsPerTopic() > 0;
     rig =
         LoadRig.start(
             driver,
             topology,
             guarantee,
             RigSettings.defaults()
-                .withInFlightWindow(
-                    loaded.subscriptionsPerTopic() == 0 ? PRODUCER_ONLY_WINDOW : WINDOW)
+                .withInFlightWindow(inFlight)
                 .withStallTimeout(Duration.ofSeconds(30)));
     batch = SendPlan.count(loaded.messageSize(), Math.max(1, BATCH / topology.totalProducers()));
-    output = new TrialOutput(TrialOutput.trialName(system, tier, workload));
+    output = new TrialOutput(name);
+    output.warmup(
+        SteadyState.warmUp(
+            this::completed,
+            SendPlan.count(
+                loaded.messageSize(), Math.max(1, WARMUP_BATCH / topology.totalProducers())),
+            rig::send,
+            Duration.ofMillis(Long.getLong(WARMUP_SLICE_MS, 1_000)),
+            Double.parseDouble(System.getProperty(WARMUP_TOLERANCE, "0.1")),
+            Duration.ofMillis(Long.getLong(WARMUP_MAX_MS, 10_000)),
+            slice -> {
+              Histogram interval = rig.endToEndNs().getIntervalHistogram();
+              interval.setTag("warmup");
+              output.interval(interval);
+              rig.publishNs().getIntervalHistogram();
+            }));
+  }
+
+  /**
+   * What the trial counts as done: first deliveries, or for a producer alone (nobody reads)
+   * acknowledged sends.
+   */
+  private long completed() {
+    return delivers ? rig.delivered() : rig.acknowledged();
   }
 
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Delivered {
-    /** First deliveries in this iteration; JMH divides by the iteration's time. */
+    /**
+     * First deliveries in this iteration (for a producer alone: acknowledged sends); JMH divides by
+     * the iteration's time.
+     */
     public long delivered;
 
     @Setup(Level.Iteration)
@@ -137,23 +197,36 @@ public class ThroughputBenchmark {
 
   @Setup(Level.Iteration)
   public void beginIteration() {
-    iterationBaseline = rig.delivered();
+    iterationStartNs = System.nanoTime();
+    measuredBaseline = completed();
   }
+
+  private long measuredBaseline;
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public long send(Delivered counters) throws Exception {
     long sent = rig.send(batch).sent();
-    counters.delivered = rig.delivered() - iterationBaseline;
+    counters.delivered = completed() - measuredBaseline;
     return sent;
   }
 
   @TearDown(Level.Iteration)
   public void endIteration(IterationParams iteration) {
+    long endNs = System.nanoTime();
     Histogram interval = rig.endToEndNs().getIntervalHistogram();
-    interval.setTag(iteration.getType() == IterationType.WARMUP ? "warmup" : "measurement");
+    Histogram publish = rig.publishNs().getIntervalHistogram();
+    boolean measured = iteration.getType() == IterationType.MEASUREMENT;
+    interval.setTag(measured ? "measurement" : "warmup");
     output.interval(interval);
-    if (iteration.getType() == IterationType.MEASUREMENT && connectionsBefore >= 0) {
+    if (measured) {
+      measuredNs += endNs - iterationStartNs;
+      measuredDelivered += completed() - measuredBaseline;
+      // Little's law needs the time a message spends in the window: end to end where consumers
+      // read, until the broker's acknowledgement for a producer alone.
+      measuredLatency.add(delivers ? interval : publish);
+    }
+    if (measured && connectionsBefore >= 0) {
       int now = TcpConnections.established();
       if (now >= 0) {
         connections = Math.max(connections, now - connectionsBefore);
@@ -166,7 +239,12 @@ public class ThroughputBenchmark {
     try {
       boolean arrived = rig.awaitDelivery(Duration.ofSeconds(30));
       DeliveryReport report = rig.report();
-      output.finish(arrived, report, connections);
+      output.finish(
+          arrived,
+          report,
+          connections,
+          measuredNs > 0 ? measuredDelivered * 1e9 / measuredNs : 0,
+          measuredLatency.getTotalCount() > 0 ? measuredLatency.getMean() / 1_000 : 0);
     } finally {
       try {
         rig.close();

@@ -1,11 +1,14 @@
 package io.brokerbench.bench.throughput;
 
+import java.util.List;
+
 /**
- * One measurement of the throughput suite: a system at a tier for a workload, with the vendor's
- * tool on the same broker in the same run where there is one.
+ * One measurement of the throughput suite: a system at a tier for a workload, measured once in each
+ * interleaved round, with the vendor's tool on the same broker in the same rounds where there is
+ * one.
  *
  * @param system {@code kafka-kraft}, {@code kafka-zookeeper}, {@code rabbitmq}, {@code zeromq},
- *     {@code in-memory}
+ *     {@code zeromq-proxy}, {@code in-memory}
  * @param mode how the system ran, e.g. "kraft, 1 broker" or "brokerless"
  * @param tier {@code none}, {@code ack}, {@code durable}
  * @param topology the workload's name, e.g. {@code 1-topic-1-partition-1kb}
@@ -15,25 +18,46 @@ package io.brokerbench.bench.throughput;
  * @param reason why a row is not ok; empty when ok
  * @param msgPerSec delivered messages per second (for a producer-only workload: acknowledged
  *     messages per second; for a consumer-only workload: messages read per second from a topic
- *     filled beforehand), JMH's mean over the measurement iterations
+ *     filled beforehand), the mean of the rounds' figures, each JMH's mean over the round's
+ *     measurement iterations
  * @param mbPerSec {@code msgPerSec * messageBytes / 2^20}
- * @param error JMH's 99.9% confidence half-width of msgPerSec, or half the min–max range when JMH
- *     has too few iterations for one (with 3 iterations the half-width is wide: 31.6 standard
- *     errors)
- * @param minPerSec the slowest measurement iteration
- * @param maxPerSec the fastest measurement iteration
- * @param sentPerSec messages handed to the driver per second (JMH's primary score); 0 for a
- *     consumer-only workload, where nothing is sent while the consumer reads
+ * @param error half the range of the rounds' figures (with one round, half the range of its
+ *     iterations)
+ * @param minPerSec the slowest measurement iteration of any round
+ * @param maxPerSec the fastest measurement iteration of any round
+ * @param sentPerSec messages handed to the driver per second (JMH's primary score), mean of the
+ *     rounds; 0 for a consumer-only workload, where nothing is sent while the consumer reads
  * @param connections the TCP connections the workload had open during the measurement, counted from
  *     {@code /proc} in the trial's process beyond those it had before the driver started (a
  *     connection with both ends in that process, as in ZeroMQ's mesh, counts once); 0 when not
  *     counted (consumer-only, failed rows)
+ * @param rounds the figure of each interleaved round, in order: the claims divide two systems'
+ *     figures round by round, so that the machine's drift between rounds cancels
+ * @param iterations each round's measurement iterations, msg/s
+ * @param unsettled true when a round's measurement iterations spread (fastest less slowest, over
+ *     their mean) beyond the suite's bound: the row was not at a steady state and decides no
+ *     verdict
+ * @param harnessBound true when the window check found the harness's in-flight window limiting this
+ *     system on this workload: the row measured the harness and decides no verdict
+ * @param window the in-flight window, messages per producer
+ * @param inFlightMean messages in flight on average by Little's law: delivered msg/s times the mean
+ *     time a message spent in flight (end to end; for a producer alone, until acknowledged), mean
+ *     of the rounds; near {@code window} means the window was full, as it is in any closed loop at
+ *     saturation
+ * @param meanLatencyUs that mean time in flight, µs, mean of the rounds: closed-loop queueing at
+ *     saturation, not the latency suite's open-loop figure
+ * @param windowCheck the same system and workload at four times the window, or null where this
+ *     row's system and workload were not checked in its own tier (the check runs at one tier)
  * @param vendorTool the vendor tool compared with, or empty
- * @param vendorMsgPerSec the vendor tool's figure, or 0
+ * @param vendorMsgPerSec the vendor tool's figure, the mean of its runs, or 0
+ * @param vendorRounds the vendor tool's figure in each round it ran beside this row's trial
  * @param parity {@code msgPerSec / vendorMsgPerSec}, or 0 without a vendor figure
- * @param trial the trial's name: its files are {@code trials/<trial>.hlog} and {@code
- *     .delivery.json}, and {@code jmh/<trial>.json} (a consumer-only trial has only the last: the
- *     age of a message read from a backlog is no latency)
+ * @param parityLow the lowest round's brokerbench/vendor ratio (paired within each round), or the
+ *     parity when there is one round
+ * @param parityHigh the highest round's ratio
+ * @param trial the trial's name: its files are {@code trials/<trial>-r<round>.hlog} and {@code
+ *     .delivery.json}, and {@code jmh/<trial>-r<round>.json} (a consumer-only trial has only the
+ *     last: the age of a message read from a backlog is no latency)
  */
 public record ThroughputRow(
     String system,
@@ -50,10 +74,47 @@ public record ThroughputRow(
     double maxPerSec,
     double sentPerSec,
     int connections,
+    List<Double> rounds,
+    List<List<Double>> iterations,
+    boolean unsettled,
+    boolean harnessBound,
+    int window,
+    double inFlightMean,
+    double meanLatencyUs,
+    WindowCheck windowCheck,
     String vendorTool,
     double vendorMsgPerSec,
+    List<Double> vendorRounds,
     double parity,
+    double parityLow,
+    double parityHigh,
     String trial) {
+
+  public ThroughputRow {
+    rounds = List.copyOf(rounds);
+    iterations = iterations.stream().map(List::copyOf).toList();
+    vendorRounds = List.copyOf(vendorRounds);
+  }
+
+  /**
+   * The window check of a system and workload: the same trial, in the same rounds, with the
+   * in-flight window four times as large. If the larger window delivers more, the harness's window
+   * was what limited the system.
+   *
+   * @param window the larger window, messages per producer
+   * @param msgPerSec what it delivered, mean of the rounds
+   * @param ratio its msg/s over the row's at the normal window (means of the rounds)
+   * @param low the lowest round's ratio (paired within each round)
+   * @param high the highest round's ratio
+   * @param boundAbove the ratio above which the window counts as binding (e.g. 1.10)
+   */
+  public record WindowCheck(
+      int window, double msgPerSec, double ratio, double low, double high, double boundAbove) {
+    /** Whether the larger window delivered more than the bound allows: the window binds. */
+    public boolean binds() {
+      return ratio > boundAbove;
+    }
+  }
 
   static ThroughputRow notOk(
       String system,
@@ -78,22 +139,47 @@ public record ThroughputRow(
         0,
         0,
         0,
+        List.of(),
+        List.of(),
+        false,
+        false,
+        0,
+        0,
+        0,
+        null,
         "",
+        0,
+        List.of(),
+        0,
         0,
         0,
         "");
   }
 
-  ThroughputRow withVendor(String tool, double vendorPerSec) {
-    return copy(sentPerSec, tool, vendorPerSec);
-  }
-
-  ThroughputRow withSentPerSec(double sent) {
-    return copy(sent, vendorTool, vendorMsgPerSec);
-  }
-
-  /** This row with the figures the suite adds after the trial; the parity follows the vendor's. */
-  private ThroughputRow copy(double sent, String tool, double vendorPerSec) {
+  /**
+   * This row with the vendor tool's figures of each round; the parity is the ratio of the means,
+   * its interval the lowest and highest ratio within a round.
+   */
+  ThroughputRow withVendor(String tool, List<Double> perRound) {
+    double vendorMean = perRound.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    double low = 0;
+    double high = 0;
+    if (vendorMean > 0) {
+      low = Double.POSITIVE_INFINITY;
+      high = 0;
+      int n = Math.min(perRound.size(), rounds.size());
+      for (int i = 0; i < n; i++) {
+        if (perRound.get(i) > 0) {
+          double ratio = rounds.get(i) / perRound.get(i);
+          low = Math.min(low, ratio);
+          high = Math.max(high, ratio);
+        }
+      }
+      if (n == 0 || Double.isInfinite(low)) {
+        low = msgPerSec / vendorMean;
+        high = low;
+      }
+    }
     return new ThroughputRow(
         system,
         mode,
@@ -107,11 +193,60 @@ public record ThroughputRow(
         error,
         minPerSec,
         maxPerSec,
-        sent,
+        sentPerSec,
         connections,
+        rounds,
+        iterations,
+        unsettled,
+        harnessBound,
+        window,
+        inFlightMean,
+        meanLatencyUs,
+        windowCheck,
         tool,
-        vendorPerSec,
-        vendorPerSec > 0 ? msgPerSec / vendorPerSec : 0,
+        vendorMean,
+        perRound,
+        vendorMean > 0 ? msgPerSec / vendorMean : 0,
+        low,
+        high,
+        trial);
+  }
+
+  /**
+   * This row judged by the window check of its system and workload: harness-bound when the check
+   * says the window binds; the check itself is shown on the row of the tier it ran at ({@code
+   * shown}).
+   */
+  ThroughputRow checkedBy(WindowCheck check, boolean shown) {
+    return new ThroughputRow(
+        system,
+        mode,
+        tier,
+        topology,
+        messageBytes,
+        status,
+        reason,
+        msgPerSec,
+        mbPerSec,
+        error,
+        minPerSec,
+        maxPerSec,
+        sentPerSec,
+        connections,
+        rounds,
+        iterations,
+        unsettled,
+        harnessBound || check.binds(),
+        window,
+        inFlightMean,
+        meanLatencyUs,
+        shown ? check : windowCheck,
+        vendorTool,
+        vendorMsgPerSec,
+        vendorRounds,
+        parity,
+        parityLow,
+        parityHigh,
         trial);
   }
 

@@ -27,10 +27,15 @@ import io.brokerbench.harness.workload.WorkloadLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -41,10 +46,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The matched-workload throughput suite: for each system, the broker starts once (outside JMH's
- * forks), every offered tier runs every workload of the profile as one JMH trial in a fork of its
- * own, then the vendor's tool runs on the same broker, and the broker stops. A tier the system does
- * not offer is a row that says so; a trial that fails is a failed row and the suite goes on.
+ * The matched-workload throughput suite. Every system's broker starts first (outside JMH's forks)
+ * and stays up; then the suite measures in interleaved rounds: in each round every system runs
+ * every offered tier of every workload as one JMH trial in a fork of its own (A, B, C, then A, B, C
+ * again), each vendor tool runs right after the trial it is compared with, and each system's window
+ * check (the same trial with four times the in-flight window) runs beside it. The machine's drift
+ * between rounds then hits every system alike, and each ratio the claims use is taken round by
+ * round (Kalibera and Jones, "Rigorous Benchmarking in Reasonable Time", 2013). A tier the system
+ * does not offer is a row that says so; a trial that fails is a failed row and the suite goes on.
  */
 public final class ThroughputSuite {
   /** The producer-alone workload, compared with Kafka's ProducerPerformance. */
@@ -67,26 +76,53 @@ public final class ThroughputSuite {
   static final String ZEROMQ_PROXY = "zeromq-proxy";
 
   /**
+   * The in-flight window of the check is this many times the trial's: if the system then delivers
+   * more than {@link #WINDOW_BINDS_ABOVE} times as much, the harness's window, not the system,
+   * limited the trial.
+   */
+  static final int WINDOW_CHECK_FACTOR = 4;
+
+  /**
+   * The window check's bound: a larger window that delivers more than 10% more shows the window
+   * binding. Repeated trials of one system on the development machine differ by a few percent
+   * within a round, so a smaller bound would mostly measure noise.
+   */
+  static final double WINDOW_BINDS_ABOVE = 1.10;
+
+  /**
    * How much a profile measures.
    *
+   * @param rounds interleaved rounds: each system's trials once per round
+   * @param warmupSlice a slice of the steady-state warm-up
+   * @param warmupTolerance two consecutive slices within this fraction of each other end the
+   *     warm-up
+   * @param warmupMax the warm-up's cap: a trial not steady by then is measured anyway and its
+   *     iterations' spread decides whether its row is {@code unsettled}
+   * @param iterations measurement iterations per trial and round
+   * @param iterationTime one measurement iteration
+   * @param settledSpread a round whose iterations spread (fastest less slowest over their mean)
+   *     beyond this marks its row {@code unsettled}
    * @param workloads the workload files (under {@code workloads/}) each tier runs
    * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
    * @param vendorRecords messages per run of the jeromq loop, and the least per run of
    *     ProducerPerformance (which runs as long as a trial's warm-up and measurement)
    * @param consumerOnly the backlog that brokerbench's Kafka consumer and ConsumerPerformance each
    *     read alone, and how often brokerbench's reads it; null: the consumer-only comparison is not
-   *     run (smoke)
+   *     run
    * @param zeromqProxy whether ZeroMQ also runs every workload through an XSUB/XPUB proxy ({@code
    *     zeromq-proxy} rows), the other side of claim Z4 (full profile)
-   * @param parityTiers the tiers at which the vendors' tools run beside brokerbench: Kafka's
-   *     ProducerPerformance (with brokerbench's producer alone) at {@code ack} and {@code durable},
-   *     RabbitMQ PerfTest at each; the jeromq loop runs whenever ZeroMQ does
+   * @param parityTiers the tiers at which the vendors' tools run beside brokerbench, once per
+   *     round: Kafka's ProducerPerformance (with brokerbench's producer alone) at {@code ack} and
+   *     {@code durable}, RabbitMQ PerfTest at each; the jeromq loop runs whenever ZeroMQ does
    */
   public record Settings(
-      int warmupIterations,
-      Duration warmupTime,
+      int rounds,
+      Duration warmupSlice,
+      double warmupTolerance,
+      Duration warmupMax,
       int iterations,
       Duration iterationTime,
+      double settledSpread,
       List<String> workloads,
       Set<BenchSystem> kafkaModes,
       int vendorRecords,
@@ -94,12 +130,30 @@ public final class ThroughputSuite {
       boolean zeromqProxy,
       Set<GuaranteeTier> parityTiers) {
 
-    /** A trial's warm-up, also discarded from the vendors' tools. */
-    public Duration warmup() {
-      return warmupTime.multipliedBy(warmupIterations);
+    public Settings {
+      if (rounds < 1 || iterations < 1 || settledSpread <= 0 || warmupTolerance < 0) {
+        throw new IllegalArgumentException(
+            "throughput settings: rounds and iterations must be 1 or more, settledSpread above 0"
+                + " and warmupTolerance 0 or more; was rounds "
+                + rounds
+                + ", iterations "
+                + iterations
+                + ", settledSpread "
+                + settledSpread
+                + ", warmupTolerance "
+                + warmupTolerance);
+      }
+      workloads = List.copyOf(workloads);
+      kafkaModes = Set.copyOf(kafkaModes);
+      parityTiers = parityTiers.isEmpty() ? Set.of() : EnumSet.copyOf(parityTiers);
     }
 
-    /** A trial's measured time, also the vendors' tools' measured time. */
+    /** The vendors' tools' warm-up, discarded: two slices, what a warm trial needs. */
+    public Duration warmup() {
+      return warmupSlice.multipliedBy(2);
+    }
+
+    /** A trial's measured time in one round, also the vendors' tools' measured time. */
     public Duration measurement() {
       return iterationTime.multipliedBy(iterations);
     }
@@ -108,43 +162,49 @@ public final class ThroughputSuite {
       return switch (profile) {
         case "smoke" ->
             new Settings(
-                // One measured iteration: a coarse figure (no spread) within smoke's 5 minutes.
+                // One round, one iteration: a coarse figure (no spread) that proves the pipeline.
+                1,
+                Duration.ofSeconds(1),
+                0.2,
+                Duration.ofSeconds(4),
                 1,
                 Duration.ofSeconds(2),
-                1,
-                Duration.ofSeconds(2),
+                0.25,
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
                 100_000,
-                // No consumer-only comparison: its fills, its fork and the tool's cold JVM and
-                // group join cost smoke some 10 s of its 5 minutes (CI's smoke took 5:06 with it).
                 null,
                 false,
-                // The vendors' tools at tier ack only: ProducerPerformance twice and PerfTest
-                // once less at each of the other tiers save some 35 s (CI's smoke took 5:01
-                // with them).
                 EnumSet.of(GuaranteeTier.ACK));
         case "quick" ->
             new Settings(
-                // Two warm-up iterations: a fresh Kafka topic is still speeding up after one.
-                // 2 s and 3 s iterations keep the suite, the vendors' tools and the consumer-only
-                // parity included, under the quick profile's 6 minutes (3 s and 4 s took 6:44).
+                // Three rounds are the fewest that give each ratio an interval of its own;
+                // iterations of 2 s after a steady warm-up spread by a few percent here.
+                3,
+                Duration.ofSeconds(1),
+                0.1,
+                Duration.ofSeconds(8),
                 2,
                 Duration.ofSeconds(2),
-                3,
-                Duration.ofSeconds(3),
+                0.25,
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
                 300_000,
-                new ConsumerOnly(QUICK_BACKLOG, 2, 3),
+                // The consumer-only comparison (two fills, a fork and the tool's cold JVM per
+                // round) does not fit the quick profile's time; the full profile runs it.
+                null,
                 false,
-                EnumSet.allOf(GuaranteeTier.class));
+                // The vendors' tools at tier ack, three times each, interleaved with ours.
+                EnumSet.of(GuaranteeTier.ACK));
         default ->
             new Settings(
-                2,
-                Duration.ofSeconds(5),
-                5,
-                Duration.ofSeconds(5),
+                3,
+                Duration.ofSeconds(1),
+                0.05,
+                Duration.ofSeconds(20),
+                3,
+                Duration.ofSeconds(4),
+                0.25,
                 List.of(
                     "1-topic-1-partition-100b",
                     BASELINE,
@@ -201,62 +261,97 @@ public final class ThroughputSuite {
     }
   }
 
+  /** A vendor's tool run beside one of brokerbench's trials, once per round. */
+  enum Tool {
+    PERF_TEST,
+    PRODUCER_PERFORMANCE,
+    JEROMQ_LOOP
+  }
+
+  /**
+   * A system as the suite measures it: its label, how it ran, the driver's target and the broker
+   * watched during its trials (null for the in-memory driver, ZeroMQ and external brokers).
+   */
+  private static final class Target {
+    final String system;
+    final String mode;
+    final Map<String, String> target = new java.util.HashMap<>();
+    final Set<GuaranteeTier> offered;
+    final String bootstrap;
+    final String uri;
+    Broker broker;
+
+    /** Why the system serves no more trials (its broker died, or never started), or null. */
+    String death;
+
+    Target(
+        String system,
+        String mode,
+        Map<String, String> target,
+        Set<GuaranteeTier> offered,
+        String bootstrap,
+        String uri) {
+      this.system = system;
+      this.mode = mode;
+      this.target.putAll(target);
+      this.offered = offered;
+      this.bootstrap = bootstrap;
+      this.uri = uri;
+    }
+
+    boolean down() {
+      if (death == null && broker != null && !broker.isRunning()) {
+        death = "the broker " + broker.name() + " is no longer running";
+      }
+      return death != null;
+    }
+  }
+
+  /**
+   * One trial the suite runs in every round: a system at a tier on a workload with an in-flight
+   * window, maybe the window check of its system and workload, maybe followed by a vendor's tool.
+   */
+  private record Cell(
+      Target target, String tier, String workload, int window, boolean check, Tool vendor) {
+    String name() {
+      return TrialOutput.trialName(target.system, tier, workload) + (check ? "-window-check" : "");
+    }
+  }
+
+  /** One round of one cell: JMH's figures and the fork's own, or why it failed. */
+  private record Measured(
+      double perSec,
+      double sentPerSec,
+      List<Double> iterations,
+      int connections,
+      double meanLatencyUs,
+      boolean warmupSettled,
+      String failure) {
+    static Measured failed(String why) {
+      return new Measured(0, 0, List.of(), 0, 0, false, why);
+    }
+
+    /** Fastest less slowest iteration over their mean; 0 with one iteration. */
+    double spread() {
+      double mean = iterations.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      double min = iterations.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+      double max = iterations.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      return mean > 0 ? (max - min) / mean : 0;
+    }
+  }
+
   private final Settings settings;
   private final Path staging;
   private final Progress progress;
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
-
-  /** The broker of the system being measured, watched during its trials; null: none of ours. */
-  private Broker watched;
-
-  /** Why the watched broker can serve no more trials (it died), or null while it runs. */
-  private String death;
+  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
 
   public ThroughputSuite(Settings settings, Path staging, Progress progress) {
     this.settings = settings;
     this.staging = staging;
     this.progress = progress;
   }
-
-  /** How many progress steps {@link #run} takes for {@code systems}. */
-  public static int steps(Settings settings, Set<BenchSystem> systems) {
-    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
-  }
-
-  /** Progress steps for {@code systems} at {@code tiers}. */
-  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
-    int steps = 1; // the in-memory ceiling
-    int workloads = settings.workloads().size();
-    int acknowledged =
-        (parity(settings, tiers, GuaranteeTier.ACK) ? 1 : 0)
-            + (parity(settings, tiers, GuaranteeTier.DURABLE) ? 1 : 0);
-    int perfTests = 0;
-    for (GuaranteeTier tier : GuaranteeTier.values()) {
-      perfTests += parity(settings, tiers, tier) ? 1 : 0;
-    }
-    for (BenchSystem system : systems) {
-      steps +=
-          switch (system) {
-              // Each acknowledged tier: ProducerPerformance before, the producer alone, after;
-              // at tier ack also the consumer alone and ConsumerPerformance.
-            case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
-                settings.kafkaModes().contains(system)
-                    ? tiers.size() * workloads
-                        + 3 * acknowledged
-                        + (runsConsumerOnly(settings, tiers) ? 2 : 0)
-                    : 0;
-            case RABBITMQ -> tiers.size() * workloads + perfTests;
-            case ZEROMQ ->
-                tiers.contains(GuaranteeTier.NONE)
-                    ? workloads + 1 + (settings.zeromqProxy() ? workloads : 0)
-                    : 0;
-          };
-    }
-    return steps;
-  }
-
-  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
 
   /** Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. */
   public ThroughputSuite onlyTiers(Set<GuaranteeTier> chosen) {
@@ -272,103 +367,163 @@ public final class ThroughputSuite {
     return List.copyOf(described);
   }
 
-  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
-    run(systems, new External("", "", "", rabbitmqUri));
+  /** How many progress steps {@link #run} takes for {@code systems}. */
+  public static int steps(Settings settings, Set<BenchSystem> systems) {
+    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
   }
 
-  /** Runs every system; an external one is measured where it is, not started. */
-  public void run(Set<BenchSystem> systems, External external) {
-    String rabbitmqUri = external.rabbitmq();
-    progress.step("in-memory driver (the harness's own ceiling), ack, " + BASELINE);
-    rows.add(trial("in-memory", "in process", "ack", BASELINE, Map.of()));
-    progress.done(describe(rows.get(rows.size() - 1)));
+  /** Progress steps for {@code systems} at {@code tiers}: each cell and tool once per round. */
+  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
+    List<Cell> cells = new ArrayList<>();
+    for (Target target : targets(settings, systems, new External("", "", "", ""))) {
+      cells.addAll(cells(settings, tiers, target));
+    }
+    int perRound = 0;
+    for (Cell cell : cells) {
+      perRound += cell.vendor() == null ? 1 : 2;
+    }
+    int consumerOnly = 0;
     for (BenchSystem system : systems) {
-      switch (system) {
-        case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
-            kafka(
-                system,
-                system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER,
-                external.of(system));
-        case RABBITMQ -> rabbit(rabbitmqUri);
-        case ZEROMQ -> zeromq();
+      if (isKafka(system) && settings.kafkaModes().contains(system)) {
+        consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
+    return settings.rounds() * perRound + consumerOnly;
   }
 
-  private void kafka(BenchSystem system, KafkaMode mode, String externalBootstrap) {
-    if (!settings.kafkaModes().contains(system) && externalBootstrap.isEmpty()) {
-      return;
-    }
-    if (!externalBootstrap.isEmpty()) {
-      String external = "external, " + externalBootstrap;
-      try {
-        kafkaTrials(system, external, externalBootstrap);
-      } catch (RuntimeException e) {
-        rows.add(
-            ThroughputRow.notOk(system.label(), external, "all", "all", 0, "failed", firstLine(e)));
-      }
-      return;
-    }
-    String mode1 = mode.label() + ", 1 broker";
-    // Deleted topics go at once rather than after Kafka's default minute: every trial writes
-    // gigabytes, and the disk must hold only the trial that runs.
-    KafkaClusterSpec spec =
-        KafkaClusterSpec.single(mode).withOverrides(Map.of("file.delete.delay.ms", "1000"));
-    try (KafkaCluster kafka = new KafkaCluster(spec)) {
-      kafka.start();
-      described.add(kafka.describe());
-      watched = kafka;
-      kafkaTrials(system, mode1, kafka.bootstrapServers());
-    } catch (BrokerUnavailableException e) {
-      rows.add(
-          ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "skipped", e.getMessage()));
-    } catch (RuntimeException e) {
-      rows.add(ThroughputRow.notOk(system.label(), mode1, "all", "all", 0, "failed", firstLine(e)));
-    } finally {
-      forgetBroker();
-      Work.deleteCreated();
-    }
+  private static boolean isKafka(BenchSystem system) {
+    return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
   }
 
   /**
-   * Every tier of the profile's workloads, then the producer alone against Kafka's
-   * ProducerPerformance, on the cluster at {@code bootstrap} (one of brokerbench's, or an external
-   * one: its topics get one replica either way).
+   * The systems to measure, in the order each round runs them: the in-memory ceiling first. Kafka
+   * runs where the profile measures its mode or the user named a cluster of their own.
    */
-  private void kafkaTrials(BenchSystem system, String mode1, String bootstrap) {
-    Map<String, String> target =
-        Map.of(Targets.KAFKA_BOOTSTRAP, bootstrap, Targets.KAFKA_BROKERS, "1");
-    int first = rows.size();
-    tiers(system.label(), mode1, target);
-    // The producer alone against Kafka's ProducerPerformance, which runs before and after it:
-    // the mean of the two cancels the drift of a broker that warms up (or fills up) over time.
-    for (String tier : List.of("ack", "durable")) {
-      if (!parity(settings, tiers, GuaranteeTier.fromKey(tier))) {
-        continue;
+  private static List<Target> targets(
+      Settings settings, Set<BenchSystem> systems, External external) {
+    List<Target> targets = new ArrayList<>();
+    Set<GuaranteeTier> all = EnumSet.allOf(GuaranteeTier.class);
+    targets.add(
+        new Target("in-memory", "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", ""));
+    for (BenchSystem system : systems) {
+      switch (system) {
+        case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
+          String bootstrap = external.of(system);
+          if (!bootstrap.isEmpty()) {
+            targets.add(
+                new Target(
+                    system.label(),
+                    "external, " + bootstrap,
+                    kafkaTarget(bootstrap),
+                    all,
+                    bootstrap,
+                    ""));
+          } else if (settings.kafkaModes().contains(system)) {
+            KafkaMode mode =
+                system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
+            targets.add(
+                new Target(system.label(), mode.label() + ", 1 broker", Map.of(), all, "", ""));
+          }
+        }
+        case RABBITMQ -> {
+          String uri = external.rabbitmq();
+          targets.add(
+              new Target(
+                  system.label(),
+                  uri.isEmpty() ? "1 node, classic queues" : "external",
+                  uri.isEmpty() ? Map.of() : Map.of(Targets.RABBITMQ_URI, uri),
+                  all,
+                  "",
+                  uri));
+        }
+        case ZEROMQ -> {
+          // ZeroMQ offers tier none only: it has no acknowledgement.
+          targets.add(
+              new Target(
+                  system.label(),
+                  "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)",
+                  Map.of(),
+                  EnumSet.of(GuaranteeTier.NONE),
+                  "",
+                  ""));
+          if (settings.zeromqProxy()) {
+            // The same workloads through one XSUB/XPUB proxy per topic: M + N connections.
+            targets.add(
+                new Target(
+                    ZEROMQ_PROXY,
+                    "XSUB/XPUB proxy, PUB/SUB",
+                    Map.of(),
+                    EnumSet.of(GuaranteeTier.NONE),
+                    "",
+                    ""));
+          }
+        }
       }
-      String acks = tier.equals("ack") ? "1" : "all";
-      // Sized from this system's delivered rate at the tier (a producer alone is faster).
-      int index = indexOf(first, tier, BASELINE);
-      double estimate = index >= 0 ? 2 * rows.get(index).msgPerSec() : 0;
-      VendorResult before = producerPerformance(bootstrap, system, acks, "before", estimate);
-      progress.step(system.label() + " " + tier + ", " + PRODUCER_ONLY);
-      ThroughputRow ours = trial(system.label(), mode1, tier, PRODUCER_ONLY, target);
-      progress.done(describe(ours));
-      VendorResult after = producerPerformance(bootstrap, system, acks, "after", ours.msgPerSec());
-      ThroughputRow compared = ours;
-      if (before != null && after != null) {
-        double mean = (before.msgPerSec() + after.msgPerSec()) / 2;
-        compared = ours.withVendor(before.tool() + " (mean of before and after)", mean);
-        progress.done(
-            String.format(
-                "brokerbench/vendor = %.2f (vendor %,.0f before, %,.0f after)",
-                compared.parity(), before.msgPerSec(), after.msgPerSec()));
+    }
+    return targets;
+  }
+
+  private static Map<String, String> kafkaTarget(String bootstrap) {
+    return Map.of(Targets.KAFKA_BOOTSTRAP, bootstrap, Targets.KAFKA_BROKERS, "1");
+  }
+
+  /**
+   * A target's cells in the order a round runs them: each offered tier of each workload; the window
+   * check of each workload at the target's first offered tier; the producer alone at each parity
+   * tier (Kafka); a vendor's tool after the trial it is compared with.
+   */
+  private static List<Cell> cells(Settings settings, Set<GuaranteeTier> chosen, Target target) {
+    List<Cell> cells = new ArrayList<>();
+    boolean inMemory = target.system.equals("in-memory");
+    List<String> workloads = inMemory ? List.of(BASELINE) : settings.workloads();
+    List<GuaranteeTier> run = new ArrayList<>();
+    for (GuaranteeTier tier : GuaranteeTier.values()) {
+      if (target.offered.contains(tier) && (inMemory || chosen.contains(tier))) {
+        run.add(tier);
       }
-      rows.add(compared);
     }
-    if (runsConsumerOnly(settings, tiers)) {
-      consumerOnly(system, mode1, bootstrap, target);
+    if (run.isEmpty()) {
+      return cells;
     }
+    boolean kafka = target.system.startsWith("kafka");
+    for (String workload : workloads) {
+      int window = ThroughputBenchmark.window(bytes(workload));
+      for (GuaranteeTier tier : run) {
+        Tool vendor = null;
+        if (workload.equals(BASELINE) && parity(settings, chosen, tier)) {
+          if (target.system.equals(BenchSystem.RABBITMQ.label())) {
+            vendor = Tool.PERF_TEST;
+          } else if (target.system.equals(BenchSystem.ZEROMQ.label())) {
+            vendor = Tool.JEROMQ_LOOP;
+          }
+        }
+        if (target.system.equals(BenchSystem.ZEROMQ.label()) && workload.equals(BASELINE)) {
+          vendor = Tool.JEROMQ_LOOP; // the plain loop runs whenever ZeroMQ does
+        }
+        cells.add(new Cell(target, tier.key(), workload, window, false, vendor));
+      }
+      cells.add(
+          new Cell(target, run.get(0).key(), workload, WINDOW_CHECK_FACTOR * window, true, null));
+    }
+    if (kafka) {
+      for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.DURABLE)) {
+        if (parity(settings, chosen, tier)) {
+          cells.add(
+              new Cell(
+                  target,
+                  tier.key(),
+                  PRODUCER_ONLY,
+                  ThroughputBenchmark.window(bytes(PRODUCER_ONLY)),
+                  false,
+                  Tool.PRODUCER_PERFORMANCE));
+        }
+      }
+    }
+    return cells;
+  }
+
+  private static int bytes(String workload) {
+    return WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
   }
 
   /** Whether the vendors' tools run at {@code tier}: the run measures it and the profile asks. */
@@ -381,331 +536,170 @@ public final class ThroughputSuite {
     return settings.consumerOnly() != null && tiers.contains(GuaranteeTier.ACK);
   }
 
-  /**
-   * brokerbench's Kafka consumer alone against Kafka's ConsumerPerformance, each reading a topic of
-   * its own filled beforehand the same way, at tier {@code ack} only: a consumer reads the same log
-   * whatever {@code acks} its producer used, so the other tiers would repeat the figure.
-   * ConsumerPerformance runs once, after brokerbench's trial, on a broker that trial warmed up.
-   */
-  private void consumerOnly(
-      BenchSystem system, String mode1, String bootstrap, Map<String, String> target) {
-    ConsumerOnly sizes = settings.consumerOnly();
-    progress.step(
-        String.format(
-            "%s ack, %s (%,d messages, %d passes)",
-            system.label(), CONSUMER_ONLY, sizes.messages(), sizes.passes()));
-    ThroughputRow ours = consumerTrial(system.label(), mode1, target);
-    progress.done(describe(ours));
-    long vendorMessages = sizes.vendorMessages();
-    progress.step(
-        String.format(
-            "%s: Kafka's ConsumerPerformance, %,d messages", system.label(), vendorMessages));
-    if (brokerDown()) {
-      progress.done("ConsumerPerformance not run: " + death);
-      rows.add(ours);
-      return;
-    }
+  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
+    run(systems, new External("", "", "", rabbitmqUri));
+  }
+
+  /** Runs every system; an external one is measured where it is, not started. */
+  public void run(Set<BenchSystem> systems, External external) {
+    List<Target> targets = targets(settings, systems, external);
+    List<AutoCloseable> started = new ArrayList<>();
     try {
-      VendorResult vendor = consumerPerformance(system, target, bootstrap, vendorMessages);
-      if (ours.ok()) {
-        ours = ours.withVendor(vendor.tool(), vendor.msgPerSec());
+      for (Target target : targets) {
+        start(target, started);
       }
-      progress.done(vendorOutcome(ours.ok() ? ours : null, vendor));
-    } catch (Exception e) {
-      progress.done("ConsumerPerformance FAILED: " + firstLine(e));
-    }
-    rows.add(ours);
-  }
-
-  /** Fills a topic of its own through brokerbench's producer, then lets the tool read it. */
-  private static VendorResult consumerPerformance(
-      BenchSystem system, Map<String, String> target, String bootstrap, long messages)
-      throws Exception {
-    Workload workload =
-        WorkloadLoader.loadResource("workloads/" + CONSUMER_ONLY + ".yaml").workload();
-    Topology topology = Topology.of("brokerbench-vendor-consumer-" + System.nanoTime(), workload);
-    // Closing the driver deletes the topic.
-    try (BrokerDriver driver = Targets.driver(system.label(), target)) {
-      Backlog.fill(driver, topology, GuaranteeTier.ACK, messages, workload.messageSize());
-      return KafkaConsumerPerformance.run(bootstrap, topology.topicName(0), messages);
-    }
-  }
-
-  /**
-   * One run of ProducerPerformance, sized to last about as long as a trial's warm-up and
-   * measurement at {@code expectedPerSec}; null when it failed (the progress line says why).
-   */
-  private VendorResult producerPerformance(
-      String bootstrap, BenchSystem system, String acks, String when, double expectedPerSec) {
-    progress.step(system.label() + ": Kafka's ProducerPerformance, acks=" + acks + ", " + when);
-    if (brokerDown()) {
-      progress.done("ProducerPerformance not run: " + death);
-      return null;
-    }
-    try {
-      String topic = "brokerbench-vendor-acks-" + acks + "-" + when;
-      KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
-      // Its first 5-second window holds its warm-up and is discarded.
-      long seconds = settings.warmup().plus(settings.measurement()).toSeconds() + 2;
-      int records =
-          (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), expectedPerSec * seconds));
-      VendorResult vendor = KafkaProducerPerformance.run(bootstrap, topic, records, 1024, acks);
-      progress.done(String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec()));
-      try (var admin =
-          org.apache.kafka.clients.admin.Admin.create(
-              Map.<String, Object>of(
-                  org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrap))) {
-        admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      List<Cell> cells = new ArrayList<>();
+      for (Target target : targets) {
+        cells.addAll(cells(settings, tiers, target));
       }
-      return vendor;
-    } catch (Exception e) {
-      progress.done("ProducerPerformance FAILED: " + firstLine(e));
-      return null;
-    }
-  }
-
-  private void rabbit(String externalUri) {
-    String label = BenchSystem.RABBITMQ.label();
-    if (!externalUri.isEmpty()) {
-      String mode = "external";
-      rabbitTrials(label, mode, externalUri);
-      return;
-    }
-    String mode = "1 node, classic queues";
-    try (Broker rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
-      rabbit.start();
-      described.add(rabbit.describe());
-      watched = rabbit;
-      rabbitTrials(label, mode, ((RabbitCluster) rabbit).node(1).uri());
-    } catch (BrokerUnavailableException e) {
-      rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "skipped", e.getMessage()));
-    } catch (RuntimeException e) {
-      rows.add(ThroughputRow.notOk(label, mode, "all", "all", 0, "failed", firstLine(e)));
+      Map<Cell, List<Measured>> measured = new LinkedHashMap<>();
+      Map<Cell, List<Double>> vendor = new LinkedHashMap<>();
+      Map<Cell, String> vendorTool = new LinkedHashMap<>();
+      for (int round = 1; round <= settings.rounds(); round++) {
+        for (Cell cell : cells) {
+          String what =
+              String.format(
+                  "round %d/%d: %s %s, %s%s",
+                  round,
+                  settings.rounds(),
+                  cell.target().system,
+                  cell.tier(),
+                  cell.workload(),
+                  cell.check() ? ", window check (window " + cell.window() + ")" : "");
+          progress.step(what);
+          Measured result = trial(cell, round);
+          measured.computeIfAbsent(cell, c -> new ArrayList<>()).add(result);
+          progress.done(describe(result));
+          if (cell.vendor() != null) {
+            VendorResult tool = vendor(cell, result, round);
+            vendor
+                .computeIfAbsent(cell, c -> new ArrayList<>())
+                .add(tool == null ? 0 : tool.msgPerSec());
+            if (tool != null) {
+              vendorTool.put(cell, tool.tool());
+            }
+          }
+        }
+      }
+      for (Target target : targets) {
+        addRows(target, cells, measured, vendor, vendorTool);
+        if (target.system.startsWith("kafka") && runsConsumerOnly(settings, tiers)) {
+          consumerOnly(target);
+        }
+      }
     } finally {
-      forgetBroker();
+      for (int i = started.size() - 1; i >= 0; i--) {
+        try {
+          started.get(i).close();
+        } catch (Exception e) {
+          progress.done("stopping a broker failed: " + firstLine(e));
+        }
+      }
       Work.deleteCreated();
     }
   }
 
-  private void rabbitTrials(String label, String mode, String uri) {
-    Map<String, String> target = Map.of(Targets.RABBITMQ_URI, uri);
-    int first = rows.size();
-    tiers(label, mode, target);
-    for (String tier : List.of("none", "ack", "durable")) {
-      if (!parity(settings, tiers, GuaranteeTier.fromKey(tier))) {
-        continue;
-      }
-      progress.step(label + ": RabbitMQ PerfTest, " + tier);
-      if (brokerDown()) {
-        progress.done("PerfTest not run: " + death);
-        continue;
-      }
-      int index = indexOf(first, tier, BASELINE);
-      try {
-        VendorResult vendor =
-            RabbitPerfTest.run(
-                uri,
-                tier,
-                1024,
-                settings.warmup(),
-                settings.measurement(),
-                // PerfTest's outstanding-confirm window, the same as our driver's.
-                RabbitMqConfig.DEFAULT_MAX_UNCONFIRMED);
-        if (index >= 0) {
-          rows.set(index, rows.get(index).withVendor(vendor.tool(), vendor.msgPerSec()));
-        }
-        progress.done(vendorOutcome(index >= 0 ? rows.get(index) : null, vendor));
-      } catch (Exception e) {
-        progress.done("PerfTest FAILED: " + firstLine(e));
-      }
+  /**
+   * Starts the target's broker where brokerbench runs one; a broker that cannot start leaves the
+   * target's trials to fail saying why, and the suite goes on with the others.
+   */
+  private void start(Target target, List<AutoCloseable> started) {
+    if (!target.target.isEmpty()
+        || target.system.equals("in-memory")
+        || target.system.startsWith("zeromq")) {
+      return;
     }
-  }
-
-  private void zeromq() {
-    if (!tiers.contains(GuaranteeTier.NONE)) {
-      return; // ZeroMQ offers tier none only
-    }
-    String label = BenchSystem.ZEROMQ.label();
-    int first = rows.size();
-    tiers(label, "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)", Map.of());
-    progress.step(label + ": plain jeromq PUSH/PULL loop");
-    int index = indexOf(first, "none", BASELINE);
     try {
-      VendorResult vendor = JeromqLoop.run(settings.vendorRecords(), 1024);
-      if (index >= 0) {
-        rows.set(index, rows.get(index).withVendor(vendor.tool(), vendor.msgPerSec()));
+      if (target.system.startsWith("kafka")) {
+        KafkaMode mode =
+            target.system.equals(BenchSystem.KAFKA_KRAFT.label())
+                ? KafkaMode.KRAFT
+                : KafkaMode.ZOOKEEPER;
+        // Deleted topics go at once rather than after Kafka's default minute: every trial writes
+        // gigabytes, and the disk must hold only the trial that runs.
+        KafkaCluster kafka =
+            new KafkaCluster(
+                KafkaClusterSpec.single(mode)
+                    .withOverrides(Map.of("file.delete.delay.ms", "1000")));
+        started.add(kafka);
+        kafka.start();
+        described.add(kafka.describe());
+        target.broker = kafka;
+        target.target.putAll(kafkaTarget(kafka.bootstrapServers()));
+      } else {
+        RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single());
+        started.add(rabbit);
+        rabbit.start();
+        described.add(rabbit.describe());
+        target.broker = rabbit;
+        target.target.put(Targets.RABBITMQ_URI, rabbit.node(1).uri());
       }
-      progress.done(vendorOutcome(index >= 0 ? rows.get(index) : null, vendor));
-    } catch (Exception e) {
-      progress.done("jeromq loop FAILED: " + firstLine(e));
+    } catch (BrokerUnavailableException e) {
+      target.death = "skipped: " + e.getMessage();
+    } catch (RuntimeException e) {
+      target.death = "failed to start: " + firstLine(e);
     }
-    if (settings.zeromqProxy()) {
-      // The same workloads through one XSUB/XPUB proxy per topic: M + N connections, one hop more.
-      tiers(ZEROMQ_PROXY, "XSUB/XPUB proxy, PUB/SUB", Map.of());
-    }
-  }
-
-  /** Every tier of the system, for every workload; not-offered tiers are rows that say so. */
-  private void tiers(String system, String mode, Map<String, String> target) {
-    for (GuaranteeTier tier : tiers) {
-      boolean offered;
-      try (BrokerDriver probe = Targets.driver(system, target)) {
-        offered = probe.offers(tier);
-      } catch (Exception e) {
-        offered = true; // let the trial itself report what is wrong
-      }
-      for (String workload : settings.workloads()) {
-        int bytes =
-            WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
-        if (!offered) {
-          rows.add(
-              ThroughputRow.notOk(
-                  system,
-                  mode,
-                  tier.key(),
-                  workload,
-                  bytes,
-                  "not offered",
-                  system + " has no " + tier.key() + " guarantee"));
-          continue;
-        }
-        progress.step(system + " " + tier.key() + ", " + workload);
-        ThroughputRow row = trial(system, mode, tier.key(), workload, target);
-        rows.add(row);
-        progress.done(describe(row));
-      }
-    }
-  }
-
-  private int indexOf(int from, String tier, String topology) {
-    for (int i = from; i < rows.size(); i++) {
-      ThroughputRow row = rows.get(i);
-      if (row.ok() && row.tier().equals(tier) && row.topology().equals(topology)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** One JMH trial of {@link ThroughputBenchmark} in its own fork. */
-  private ThroughputRow trial(
-      String system, String mode, String tier, String workload, Map<String, String> target) {
-    return trial(
-        system,
-        mode,
-        tier,
-        workload,
-        target,
-        new OptionsBuilder()
-            .include(ThroughputBenchmark.class.getName() + ".send")
-            .warmupIterations(settings.warmupIterations())
-            .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
-            .measurementIterations(settings.iterations())
-            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
   }
 
   /**
-   * One JMH trial of {@link ConsumerOnlyBenchmark}: an iteration is one pass over the backlog, so
-   * its time is set far below a pass and JMH ends each iteration when its one pass is done.
+   * One round of one cell: a JMH trial of {@link ThroughputBenchmark} in its own fork, with the
+   * system's broker watched. When the broker dies the fork is stopped at once, the trial fails
+   * saying so, and the system's later trials are failed rows that are not run (a broker that died
+   * once is not trusted with more figures); the suite goes on with the other systems.
    */
-  private ThroughputRow consumerTrial(String system, String mode, Map<String, String> target) {
-    ConsumerOnly sizes = settings.consumerOnly();
-    ThroughputRow row =
-        trial(
-            system,
-            mode,
-            "ack",
-            CONSUMER_ONLY,
-            target,
-            new OptionsBuilder()
-                .include(ConsumerOnlyBenchmark.class.getName() + ".read")
-                .param("backlog", Long.toString(sizes.messages()))
-                .warmupIterations(sizes.warmupPasses())
-                .warmupTime(TimeValue.milliseconds(1))
-                .measurementIterations(sizes.passes())
-                .measurementTime(TimeValue.milliseconds(1)));
-    // Nothing is sent while the consumer reads: JMH's primary score counts passes.
-    return row.ok() ? row.withSentPerSec(0) : row;
-  }
-
-  /**
-   * One JMH trial in its own fork, with the system's broker watched: when it dies the fork is
-   * stopped at once, the trial fails saying so, and the system's later trials are failed rows that
-   * are not run (a broker that died once is not trusted with more figures); the suite goes on with
-   * the next system.
-   */
-  private ThroughputRow trial(
-      String system,
-      String mode,
-      String tier,
-      String workload,
-      Map<String, String> target,
-      ChainedOptionsBuilder benchmark) {
-    int bytes =
-        WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
-    if (brokerDown()) {
-      return ThroughputRow.notOk(
-          system, mode, tier, workload, bytes, "failed", "not run: " + death);
+  private Measured trial(Cell cell, int round) {
+    Target target = cell.target();
+    if (target.down()) {
+      return Measured.failed(
+          target.death.startsWith("skipped") || target.death.startsWith("failed to start")
+              ? target.death
+              : "not run: " + target.death);
     }
-    String trial = TrialOutput.trialName(system, tier, workload);
-    ThroughputRow row;
-    BrokerWatch watch = BrokerWatch.start(watched);
+    String trial = cell.name() + "-r" + round;
+    BrokerWatch watch = BrokerWatch.start(target.broker);
+    Measured result;
     try {
-      row = jmh(system, mode, tier, workload, target, benchmark);
+      result =
+          jmh(
+              cell,
+              trial,
+              new OptionsBuilder()
+                  .include(ThroughputBenchmark.class.getName() + ".send")
+                  .param("window", Integer.toString(cell.window()))
+                  .param("trialName", trial)
+                  .warmupIterations(0)
+                  .measurementIterations(settings.iterations())
+                  .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
     } finally {
       watch.close();
     }
-    if (watch.brokerDied() || brokerDown()) {
-      death = "the broker " + watched.name() + " died during trial " + trial;
-      return ThroughputRow.notOk(
-          system,
-          mode,
-          tier,
-          workload,
-          bytes,
-          "failed",
+    if (watch.brokerDied() || target.down()) {
+      target.death = "the broker " + target.broker.name() + " died during trial " + trial;
+      return Measured.failed(
           "the broker "
-              + watched.name()
+              + target.broker.name()
               + " died during this trial (its process ended); the trial's JMH fork was stopped,"
               + " and the system's remaining trials and tools are not run");
     }
-    return row;
+    return result;
   }
 
-  /** True once the watched broker is found dead; {@link #death} then says since when. */
-  private boolean brokerDown() {
-    if (death == null && watched != null && !watched.isRunning()) {
-      death = "the broker " + watched.name() + " is no longer running";
-    }
-    return death != null;
-  }
-
-  private void forgetBroker() {
-    watched = null;
-    death = null;
-  }
-
-  private ThroughputRow jmh(
-      String system,
-      String mode,
-      String tier,
-      String workload,
-      Map<String, String> target,
-      ChainedOptionsBuilder benchmark) {
-    Workload loaded = WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload();
-    int bytes = loaded.messageSize();
-    String trial = TrialOutput.trialName(system, tier, workload);
+  private Measured jmh(Cell cell, String trial, ChainedOptionsBuilder benchmark) {
+    Target target = cell.target();
     List<String> jvmArgs = new ArrayList<>();
-    target.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
+    target.target.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
     jvmArgs.add("-D" + TrialOutput.OUT_PROPERTY + "=" + staging.resolve("trials"));
     jvmArgs.add(
         "-Dbrokerbench.work=" + System.getProperty("brokerbench.work", "target/brokerbench"));
+    jvmArgs.add(
+        "-D" + ThroughputBenchmark.WARMUP_SLICE_MS + "=" + settings.warmupSlice().toMillis());
+    jvmArgs.add("-D" + ThroughputBenchmark.WARMUP_TOLERANCE + "=" + settings.warmupTolerance());
+    jvmArgs.add("-D" + ThroughputBenchmark.WARMUP_MAX_MS + "=" + settings.warmupMax().toMillis());
     ChainedOptionsBuilder options =
         benchmark
-            .param("system", system)
-            .param("tier", tier)
-            .param("workload", workload)
+            .param("system", target.system)
+            .param("tier", cell.tier())
+            .param("workload", cell.workload())
             .forks(1)
             .jvmArgsAppend(jvmArgs.toArray(String[]::new))
             .shouldFailOnError(true)
@@ -715,34 +709,385 @@ public final class ThroughputSuite {
     try {
       java.nio.file.Files.createDirectories(staging.resolve("jmh"));
       RunResult result = new Runner(options.build()).runSingle();
-      // Without consumers nothing is delivered: a producer alone is measured by what it sent,
-      // which the in-flight window keeps within 2,000 messages of what the broker acknowledged.
-      Result<?> measured =
-          loaded.subscriptionsPerTopic() == 0
-              ? result.getPrimaryResult()
-              : result.getSecondaryResults().get("delivered");
-      double perSec = measured.getScore();
-      return new ThroughputRow(
-          system,
-          mode,
-          tier,
-          workload,
-          bytes,
-          "ok",
-          "",
-          perSec,
-          perSec * bytes / (1 << 20),
-          error(measured),
-          measured.getStatistics().getMin(),
-          measured.getStatistics().getMax(),
+      Result<?> measured = result.getSecondaryResults().get("delivered");
+      List<Double> iterations = new ArrayList<>();
+      for (BenchmarkResult benchmarkResult : result.getBenchmarkResults()) {
+        for (IterationResult iteration : benchmarkResult.getIterationResults()) {
+          Result<?> delivered = iteration.getSecondaryResults().get("delivered");
+          if (delivered != null) {
+            iterations.add(delivered.getScore());
+          }
+        }
+      }
+      TrialOutput.Summary summary = TrialOutput.summary(staging.resolve("trials"), trial);
+      return new Measured(
+          measured.getScore(),
           result.getPrimaryResult().getScore(),
-          TrialOutput.connections(staging.resolve("trials"), trial),
-          "",
-          0,
-          0,
-          trial);
+          iterations,
+          summary.connections(),
+          summary.meanLatencyUs(),
+          summary.warmupSettled(),
+          null);
     } catch (Exception e) {
-      return ThroughputRow.notOk(system, mode, tier, workload, bytes, "failed", firstLine(e));
+      return Measured.failed(firstLine(e));
+    }
+  }
+
+  /** The vendor's tool of {@code cell}, right after brokerbench's trial in the same round. */
+  private VendorResult vendor(Cell cell, Measured ours, int round) {
+    Target target = cell.target();
+    String name =
+        switch (cell.vendor()) {
+          case PERF_TEST -> "RabbitMQ PerfTest, " + cell.tier();
+          case PRODUCER_PERFORMANCE ->
+              "Kafka's ProducerPerformance, acks=" + (cell.tier().equals("ack") ? "1" : "all");
+          case JEROMQ_LOOP -> "plain jeromq PUSH/PULL loop";
+        };
+    progress.step(
+        String.format("round %d/%d: %s: %s", round, settings.rounds(), target.system, name));
+    if (target.down()) {
+      progress.done(name + " not run: " + target.death);
+      return null;
+    }
+    try {
+      VendorResult result =
+          switch (cell.vendor()) {
+            case PERF_TEST ->
+                RabbitPerfTest.run(
+                    target.target.get(Targets.RABBITMQ_URI),
+                    cell.tier(),
+                    1024,
+                    settings.warmup(),
+                    settings.measurement(),
+                    // PerfTest's outstanding-confirm window, the same as our driver's.
+                    RabbitMqConfig.DEFAULT_MAX_UNCONFIRMED);
+            case PRODUCER_PERFORMANCE ->
+                producerPerformance(
+                    target.target.get(Targets.KAFKA_BOOTSTRAP),
+                    cell.tier().equals("ack") ? "1" : "all",
+                    round,
+                    ours.perSec());
+            case JEROMQ_LOOP -> JeromqLoop.run(settings.vendorRecords(), 1024);
+          };
+      progress.done(
+          String.format("%s: %,.0f msg/s", result.tool(), result.msgPerSec())
+              + (ours.failure() == null && result.msgPerSec() > 0
+                  ? String.format(
+                      " · brokerbench/vendor = %.2f", ours.perSec() / result.msgPerSec())
+                  : ""));
+      return result;
+    } catch (Exception e) {
+      progress.done(name + " FAILED: " + firstLine(e));
+      return null;
+    }
+  }
+
+  /**
+   * One run of ProducerPerformance on a topic of its own, sized to last about as long as a trial's
+   * warm-up and measurement at {@code expectedPerSec}.
+   */
+  private VendorResult producerPerformance(
+      String bootstrap, String acks, int round, double expectedPerSec) throws Exception {
+    String topic = "brokerbench-vendor-acks-" + acks + "-round-" + round;
+    KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
+    // Its first 5-second window holds its warm-up and is discarded.
+    long seconds = settings.warmup().plus(settings.measurement()).toSeconds() + 5;
+    int records =
+        (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), expectedPerSec * seconds));
+    VendorResult vendor = KafkaProducerPerformance.run(bootstrap, topic, records, 1024, acks);
+    try (var admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap))) {
+      admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    return vendor;
+  }
+
+  /**
+   * The target's rows, in tier order per workload: each offered cell's rounds folded into one row,
+   * judged by its workload's window check, with its vendor's figures; a tier the system does not
+   * offer is a row that says so.
+   */
+  private void addRows(
+      Target target,
+      List<Cell> cells,
+      Map<Cell, List<Measured>> measured,
+      Map<Cell, List<Double>> vendor,
+      Map<Cell, String> vendorTool) {
+    List<Cell> own = cells.stream().filter(cell -> cell.target() == target).toList();
+    if (own.isEmpty() && target.death != null) {
+      String status = target.death.startsWith("skipped") ? "skipped" : "failed";
+      rows.add(
+          ThroughputRow.notOk(target.system, target.mode, "all", "all", 0, status, target.death));
+      return;
+    }
+    List<String> workloads =
+        target.system.equals("in-memory") ? List.of(BASELINE) : settings.workloads();
+    List<String> withProducerOnly = new ArrayList<>(workloads);
+    if (own.stream().anyMatch(cell -> cell.workload().equals(PRODUCER_ONLY))) {
+      withProducerOnly.add(PRODUCER_ONLY);
+    }
+    for (String workload : withProducerOnly) {
+      Cell checkCell =
+          own.stream()
+              .filter(cell -> cell.check() && cell.workload().equals(workload))
+              .findFirst()
+              .orElse(null);
+      ThroughputRow.WindowCheck check = null;
+      if (checkCell != null) {
+        Cell base =
+            own.stream()
+                .filter(
+                    cell ->
+                        !cell.check()
+                            && cell.workload().equals(workload)
+                            && cell.tier().equals(checkCell.tier()))
+                .findFirst()
+                .orElseThrow();
+        check = windowCheck(measured.get(base), measured.get(checkCell), checkCell.window());
+      }
+      for (GuaranteeTier tier : GuaranteeTier.values()) {
+        if (!tiers.contains(tier) && !target.system.equals("in-memory")) {
+          continue;
+        }
+        Cell cell =
+            own.stream()
+                .filter(
+                    c -> !c.check() && c.workload().equals(workload) && c.tier().equals(tier.key()))
+                .findFirst()
+                .orElse(null);
+        if (cell == null) {
+          if (!workload.equals(PRODUCER_ONLY) && !target.system.equals("in-memory")) {
+            rows.add(
+                ThroughputRow.notOk(
+                    target.system,
+                    target.mode,
+                    tier.key(),
+                    workload,
+                    bytes(workload),
+                    "not offered",
+                    target.system + " has no " + tier.key() + " guarantee"));
+          }
+          continue;
+        }
+        ThroughputRow row = fold(cell, measured.get(cell));
+        if (row.ok() && check != null) {
+          row = row.checkedBy(check, checkCell.tier().equals(cell.tier()));
+        }
+        if (row.ok() && vendor.containsKey(cell) && vendorTool.containsKey(cell)) {
+          row = row.withVendor(vendorTool.get(cell), vendor.get(cell));
+        }
+        rows.add(row);
+      }
+    }
+  }
+
+  /** A cell's rounds as one row; a round that failed fails the row with its reason. */
+  private ThroughputRow fold(Cell cell, List<Measured> rounds) {
+    Target target = cell.target();
+    int bytes = bytes(cell.workload());
+    for (Measured round : rounds) {
+      if (round.failure() != null) {
+        String status = round.failure().startsWith("skipped") ? "skipped" : "failed";
+        return ThroughputRow.notOk(
+            target.system,
+            target.mode,
+            cell.tier(),
+            cell.workload(),
+            bytes,
+            status,
+            round.failure());
+      }
+    }
+    List<Double> perRound = rounds.stream().map(Measured::perSec).toList();
+    double mean = perRound.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    List<List<Double>> iterations = rounds.stream().map(Measured::iterations).toList();
+    double min =
+        iterations.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
+    double max =
+        iterations.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+    double error =
+        perRound.size() > 1
+            ? (Collections.max(perRound) - Collections.min(perRound)) / 2
+            : (max - min) / 2;
+    boolean unsettled = rounds.stream().anyMatch(r -> r.spread() > settings.settledSpread());
+    double inFlight =
+        rounds.stream().mapToDouble(r -> r.perSec() * r.meanLatencyUs() / 1e6).average().orElse(0);
+    return new ThroughputRow(
+        target.system,
+        target.mode,
+        cell.tier(),
+        cell.workload(),
+        bytes,
+        "ok",
+        "",
+        mean,
+        mean * bytes / (1 << 20),
+        error,
+        min,
+        max,
+        rounds.stream().mapToDouble(Measured::sentPerSec).average().orElse(0),
+        rounds.stream().mapToInt(Measured::connections).max().orElse(0),
+        perRound,
+        iterations,
+        unsettled,
+        false,
+        cell.window(),
+        inFlight,
+        rounds.stream().mapToDouble(Measured::meanLatencyUs).average().orElse(0),
+        null,
+        "",
+        0,
+        List.of(),
+        0,
+        0,
+        0,
+        TrialOutput.trialName(target.system, cell.tier(), cell.workload()));
+  }
+
+  /**
+   * The window check from the rounds of the trial at the normal window and at the larger one: the
+   * ratio of their means, and its interval from the ratios within each round. Null when either
+   * failed in any round.
+   */
+  static ThroughputRow.WindowCheck windowCheck(
+      List<Measured> base, List<Measured> larger, int largerWindow) {
+    if (base == null
+        || larger == null
+        || base.isEmpty()
+        || base.stream().anyMatch(m -> m.failure() != null)
+        || larger.stream().anyMatch(m -> m.failure() != null)) {
+      return null;
+    }
+    double baseMean = base.stream().mapToDouble(Measured::perSec).average().orElse(0);
+    double largerMean = larger.stream().mapToDouble(Measured::perSec).average().orElse(0);
+    if (baseMean <= 0) {
+      return null;
+    }
+    double low = Double.POSITIVE_INFINITY;
+    double high = 0;
+    for (int i = 0; i < Math.min(base.size(), larger.size()); i++) {
+      if (base.get(i).perSec() > 0) {
+        double ratio = larger.get(i).perSec() / base.get(i).perSec();
+        low = Math.min(low, ratio);
+        high = Math.max(high, ratio);
+      }
+    }
+    double ratio = largerMean / baseMean;
+    return new ThroughputRow.WindowCheck(
+        largerWindow,
+        largerMean,
+        ratio,
+        Math.min(low, ratio),
+        Math.max(high, ratio),
+        WINDOW_BINDS_ABOVE);
+  }
+
+  /**
+   * brokerbench's Kafka consumer alone against Kafka's ConsumerPerformance, each reading a topic of
+   * its own filled beforehand the same way, at tier {@code ack} only: a consumer reads the same log
+   * whatever {@code acks} its producer used, so the other tiers would repeat the figure.
+   * ConsumerPerformance runs once, after brokerbench's trial, on a broker that trial warmed up.
+   */
+  private void consumerOnly(Target target) {
+    ConsumerOnly sizes = settings.consumerOnly();
+    progress.step(
+        String.format(
+            "%s ack, %s (%,d messages, %d passes)",
+            target.system, CONSUMER_ONLY, sizes.messages(), sizes.passes()));
+    ThroughputRow ours = consumerTrial(target);
+    progress.done(ours.ok() ? String.format("%,.0f msg/s read", ours.msgPerSec()) : ours.reason());
+    long vendorMessages = sizes.vendorMessages();
+    progress.step(
+        String.format(
+            "%s: Kafka's ConsumerPerformance, %,d messages", target.system, vendorMessages));
+    if (target.down()) {
+      progress.done("ConsumerPerformance not run: " + target.death);
+      rows.add(ours);
+      return;
+    }
+    try {
+      VendorResult vendor =
+          consumerPerformance(
+              target.system,
+              target.target,
+              target.target.get(Targets.KAFKA_BOOTSTRAP),
+              vendorMessages);
+      if (ours.ok()) {
+        ours = ours.withVendor(vendor.tool(), List.of(vendor.msgPerSec()));
+      }
+      progress.done(String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec()));
+    } catch (Exception e) {
+      progress.done("ConsumerPerformance FAILED: " + firstLine(e));
+    }
+    rows.add(ours);
+  }
+
+  /**
+   * One JMH trial of {@link ConsumerOnlyBenchmark}: an iteration is one pass over the backlog, so
+   * its time is set far below a pass and JMH ends each iteration when its one pass is done.
+   */
+  private ThroughputRow consumerTrial(Target target) {
+    ConsumerOnly sizes = settings.consumerOnly();
+    Cell cell =
+        new Cell(target, "ack", CONSUMER_ONLY, ThroughputBenchmark.window(1024), false, null);
+    if (target.down()) {
+      return fold(cell, List.of(Measured.failed("not run: " + target.death)));
+    }
+    String trial = cell.name();
+    BrokerWatch watch = BrokerWatch.start(target.broker);
+    Measured result;
+    try {
+      result =
+          jmh(
+              cell,
+              trial,
+              new OptionsBuilder()
+                  .include(ConsumerOnlyBenchmark.class.getName() + ".read")
+                  .param("backlog", Long.toString(sizes.messages()))
+                  .warmupIterations(sizes.warmupPasses())
+                  .warmupTime(TimeValue.milliseconds(1))
+                  .measurementIterations(sizes.passes())
+                  .measurementTime(TimeValue.milliseconds(1)));
+    } finally {
+      watch.close();
+    }
+    if (watch.brokerDied() || target.down()) {
+      target.death = "the broker " + target.broker.name() + " died during trial " + trial;
+      result = Measured.failed("the broker " + target.broker.name() + " died during this trial");
+    } else if (result.failure() == null) {
+      // Nothing is sent while the consumer reads: JMH's primary score counts passes.
+      result =
+          new Measured(result.perSec(), 0, result.iterations(), 0, 0, result.warmupSettled(), null);
+    }
+    return fold(cell, List.of(result));
+  }
+
+  private static String describe(Measured result) {
+    if (result.failure() != null) {
+      return "FAILED: " + result.failure();
+    }
+    return String.format(
+        "%,.0f msg/s delivered (iterations %s)%s",
+        result.perSec(),
+        result.iterations().stream()
+            .map(value -> String.format("%,.0f", value))
+            .collect(Collectors.joining(", ")),
+        result.warmupSettled() ? "" : "; warm-up did not settle");
+  }
+
+  /** Fills a topic of its own through brokerbench's producer, then lets the tool read it. */
+  private static VendorResult consumerPerformance(
+      String system, Map<String, String> target, String bootstrap, long messages) throws Exception {
+    Workload workload =
+        WorkloadLoader.loadResource("workloads/" + CONSUMER_ONLY + ".yaml").workload();
+    Topology topology = Topology.of("brokerbench-vendor-consumer-" + System.nanoTime(), workload);
+    // Closing the driver deletes the topic.
+    try (BrokerDriver driver = Targets.driver(system, target)) {
+      Backlog.fill(driver, topology, GuaranteeTier.ACK, messages, workload.messageSize());
+      return KafkaConsumerPerformance.run(bootstrap, topology.topicName(0), messages);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.throughput;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.harness.measure.DeliveryReport;
 import java.io.IOException;
@@ -7,6 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -47,19 +52,43 @@ final class TrialOutput {
   }
 
   /**
-   * The TCP connections recorded in {@code trial}'s delivery file under {@code dir}; 0 when the
-   * file or the figure is missing (a consumer-only trial, a trial that failed).
+   * What a trial's fork wrote about itself beside JMH's figures.
+   *
+   * @param connections TCP connections its workload had open; 0 when not counted
+   * @param warmupPerSec the steady-state warm-up's slices, msg/s each
+   * @param warmupSettled whether two consecutive slices agreed before the warm-up's cap
+   * @param meanLatencyUs the mean time a message spent in flight over the measured iterations (end
+   *     to end; for a producer alone, until acknowledged); 0 when nothing was recorded
    */
-  static int connections(Path dir, String trial) {
+  record Summary(
+      int connections, List<Double> warmupPerSec, boolean warmupSettled, double meanLatencyUs) {
+    static final Summary NONE = new Summary(0, List.of(), false, 0);
+  }
+
+  /** The summary in {@code trial}'s delivery file under {@code dir}; NONE when it is missing. */
+  static Summary summary(Path dir, String trial) {
     Path file = dir.resolve(trial + ".delivery.json");
     try {
-      return Math.max(0, JSON.readTree(file.toFile()).path("connections").asInt(0));
+      JsonNode json = JSON.readTree(file.toFile());
+      List<Double> warmup = new ArrayList<>();
+      json.path("warmupPerSec").forEach(value -> warmup.add(value.asDouble()));
+      return new Summary(
+          Math.max(0, json.path("connections").asInt(0)),
+          warmup,
+          json.path("warmupSettled").asBoolean(false),
+          json.path("meanLatencyUs").asDouble(0));
     } catch (IOException e) {
-      return 0;
+      return Summary.NONE;
     }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SteadyState.Outcome warmup = new SteadyState.Outcome(List.of(), false);
+
+  void warmup(SteadyState.Outcome outcome) {
+    this.warmup = outcome;
+  }
 
   void interval(Histogram histogram) {
     if (writer != null) {
@@ -68,30 +97,38 @@ final class TrialOutput {
   }
 
   /**
-   * Writes the delivery accounting and {@code connections}, the TCP connections the trial's
-   * workload had open (-1: not counted).
+   * Writes the delivery accounting, {@code connections} (the TCP connections the trial's workload
+   * had open, -1: not counted), the warm-up's slices and the measured iterations' rate and mean
+   * latency.
    */
-  void finish(boolean arrived, DeliveryReport report, int connections) throws IOException {
+  void finish(
+      boolean arrived,
+      DeliveryReport report,
+      int connections,
+      double measuredPerSec,
+      double meanLatencyUs)
+      throws IOException {
     if (dir == null) {
       return;
     }
     log.close();
-    String json =
-        String.format(
-            "{\"trial\": \"%s\", \"allArrived\": %s, \"sent\": %d, \"acknowledged\": %d,"
-                + " \"failed\": %d, \"received\": %d, \"missing\": %d, \"duplicates\": %d,"
-                + " \"reorderings\": %d, \"lostAcknowledged\": %d, \"connections\": %d}%n",
-            name,
-            arrived,
-            report.sent(),
-            report.acknowledged(),
-            report.failed(),
-            report.received(),
-            report.missing(),
-            report.duplicates(),
-            report.reorderings(),
-            report.lostAcknowledged(),
-            connections);
-    Files.writeString(dir.resolve(name + ".delivery.json"), json, StandardCharsets.UTF_8);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("trial", name);
+    json.put("allArrived", arrived);
+    json.put("sent", report.sent());
+    json.put("acknowledged", report.acknowledged());
+    json.put("failed", report.failed());
+    json.put("received", report.received());
+    json.put("missing", report.missing());
+    json.put("duplicates", report.duplicates());
+    json.put("reorderings", report.reorderings());
+    json.put("lostAcknowledged", report.lostAcknowledged());
+    json.put("connections", connections);
+    json.put("warmupPerSec", warmup.slicesPerSec());
+    json.put("warmupSettled", warmup.settled());
+    json.put("measuredPerSec", measuredPerSec);
+    json.put("meanLatencyUs", meanLatencyUs);
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(dir.resolve(name + ".delivery.json").toFile(), json);
   }
 }

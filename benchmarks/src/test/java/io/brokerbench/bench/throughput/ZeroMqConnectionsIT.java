@@ -31,10 +31,13 @@ class ZeroMqConnectionsIT {
   void theMeshNeedsMTimesNConnectionsAndTheProxyMPlusN(@TempDir Path staging) {
     ThroughputSuite.Settings settings =
         new ThroughputSuite.Settings(
-            0,
+            1,
+            Duration.ofMillis(500),
+            0.5,
             Duration.ofSeconds(1),
             1,
             Duration.ofSeconds(2),
+            0.25,
             List.of(ThroughputSuite.BASELINE, ThroughputSuite.MESH),
             Set.of(),
             20_000,
