@@ -14,13 +14,17 @@ import java.util.stream.Stream;
 /**
  * The folder of one run, {@code results/<run>/}, which appears only when the run is complete: files
  * are written into {@code results/.incomplete-<run>/} and the folder is renamed at the end. A run
- * that fails or is interrupted (Ctrl-C) leaves no half-written result: its folder is deleted.
+ * that fails or is interrupted (Ctrl-C) leaves no half-written result: its JMH forks are stopped
+ * first (they write into it) and its folder is deleted. A run killed outright (SIGKILL, a crash of
+ * the machine) cannot clean up after itself; the next run removes its folder and says so: each
+ * running run marks its folder with its process id ({@code .incomplete-<run>.pid} beside it).
  */
 public final class RunDirectory {
   private final Path results;
   private final String run;
   private final Path staging;
   private volatile boolean committed;
+  private volatile boolean abandoned;
   private final Thread cleanup;
 
   private RunDirectory(Path results, String run) {
@@ -35,14 +39,68 @@ public final class RunDirectory {
   public static RunDirectory create(Path results, String profile) {
     String run =
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile;
+    removeAbandoned(results, System.err);
     RunDirectory directory = new RunDirectory(results, run);
     try {
       Files.createDirectories(directory.staging);
+      Files.writeString(
+          directory.pidFile(),
+          Long.toString(ProcessHandle.current().pid()),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot create the results folder " + directory.staging + ": " + e.getMessage(), e);
     }
     return directory;
+  }
+
+  private Path pidFile() {
+    return results.resolve(".incomplete-" + run + ".pid");
+  }
+
+  /**
+   * Deletes the incomplete folders under {@code results} whose run is no longer alive (its process
+   * id file names a process that is gone, or there is none), saying so on {@code err}.
+   */
+  static void removeAbandoned(Path results, java.io.PrintStream err) {
+    if (!Files.isDirectory(results)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(results)) {
+      for (Path folder : entries.filter(Files::isDirectory).toList()) {
+        String name = folder.getFileName().toString();
+        if (!name.startsWith(".incomplete-")) {
+          continue;
+        }
+        Path pid = results.resolve(name + ".pid");
+        if (alive(pid)) {
+          continue; // another run, still running beside this one
+        }
+        deleteTree(folder);
+        Files.deleteIfExists(pid);
+        err.println(
+            "brokerbench: removed "
+                + folder
+                + ", the unfinished folder of a run that was killed before it could clean up");
+      }
+    } catch (IOException e) {
+      err.println("brokerbench: could not look for unfinished runs in " + results + ": " + e);
+    }
+  }
+
+  private static boolean alive(Path pidFile) {
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   public String run() {
@@ -62,6 +120,9 @@ public final class RunDirectory {
   /** Writes one file of the run. */
   public Path write(String name, String content) {
     Path file = staging.resolve(name);
+    if (abandoned) {
+      throw new IllegalStateException("the run was interrupted; " + file + " is not written");
+    }
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -76,6 +137,7 @@ public final class RunDirectory {
     try {
       Files.move(staging, finalPath(), StandardCopyOption.ATOMIC_MOVE);
       committed = true;
+      Files.deleteIfExists(pidFile());
       Path latest = results.resolve("latest");
       Path link = results.resolve(".latest-" + run);
       Files.deleteIfExists(link);
@@ -89,13 +151,19 @@ public final class RunDirectory {
     }
   }
 
-  /** Deletes the unfinished folder; a no-op once committed. */
+  /**
+   * Stops the run's JMH forks (they write into the folder) and deletes the unfinished folder; a
+   * no-op once committed.
+   */
   public void abandon() {
     if (committed || !Files.exists(staging)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(staging)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    abandoned = true;
+    JmhForks.killAll(java.time.Duration.ofSeconds(5));
+    try {
+      deleteTree(staging);
+      Files.deleteIfExists(pidFile());
     } catch (IOException e) {
       System.err.println("brokerbench: could not delete the incomplete run " + staging + ": " + e);
     }

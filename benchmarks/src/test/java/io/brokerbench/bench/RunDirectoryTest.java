@@ -35,4 +35,24 @@ class RunDirectoryTest {
       assertEquals(0, left.count(), "no half-written result");
     }
   }
+
+  @Test
+  void theNextRunRemovesAFolderLeftByARunKilledOutright(@TempDir Path results) throws Exception {
+    Path left = Files.createDirectories(results.resolve(".incomplete-20260101-000000-quick"));
+    Files.writeString(left.resolve("throughput.json"), "{}");
+    // The process id of a process that has ended.
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Files.writeString(
+        results.resolve(".incomplete-20260101-000000-quick.pid"), Long.toString(ended.pid()));
+    Path running = Files.createDirectories(results.resolve(".incomplete-20260101-000001-quick"));
+    Files.writeString(
+        results.resolve(".incomplete-20260101-000001-quick.pid"),
+        Long.toString(ProcessHandle.current().pid()));
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    RunDirectory.removeAbandoned(results, new java.io.PrintStream(err, true));
+    assertFalse(Files.exists(left), "the dead run's folder is removed");
+    assertTrue(Files.exists(running), "a run still alive keeps its folder");
+    assertTrue(err.toString().contains("removed " + left), err.toString());
+  }
 }

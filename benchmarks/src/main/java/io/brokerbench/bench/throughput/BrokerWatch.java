@@ -1,7 +1,8 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.JmhForks;
 import io.brokerbench.brokers.Broker;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -12,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the suite can say the broker died rather than quote the fork's last words.
  */
 final class BrokerWatch implements AutoCloseable {
-  /** The command-line class of a JMH fork (JMH 1.37), how the fork is found among our children. */
-  static final String FORK_MAIN = "org.openjdk.jmh.runner.ForkedMain";
+  /** The command-line class of a JMH fork; see {@link JmhForks}. */
+  static final String FORK_MAIN = JmhForks.FORK_MAIN;
 
   /** A few checks a second: cheap (a look at a process handle), quick against a trial's seconds. */
   static final long CHECK_INTERVAL_MS = 200;
@@ -73,24 +74,11 @@ final class BrokerWatch implements AutoCloseable {
 
   /** SIGKILL to this JVM's JMH forks (a fork has no children of its own). */
   private static void killForks() {
-    ProcessHandle.current()
-        .children()
-        .filter(child -> commandLine(child).contains(FORK_MAIN))
-        .forEach(ProcessHandle::destroyForcibly);
+    JmhForks.killAll(Duration.ZERO);
   }
 
-  /**
-   * A process's command line from {@code /proc/<pid>/cmdline}, arguments joined by spaces; empty
-   * when it cannot be read. Not {@code ProcessHandle.Info.commandLine()}: the JDK gives nothing for
-   * a command line as long as a JVM's with a Maven classpath, which is every fork's.
-   */
+  /** A process's command line; see {@link JmhForks#commandLine}. */
   static String commandLine(ProcessHandle process) {
-    try {
-      byte[] raw =
-          java.nio.file.Files.readAllBytes(Path.of("/proc", process.pid() + "", "cmdline"));
-      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-    } catch (java.io.IOException | RuntimeException e) {
-      return "";
-    }
+    return JmhForks.commandLine(process);
   }
 }
