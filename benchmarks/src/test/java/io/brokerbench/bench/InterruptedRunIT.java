@@ -104,8 +104,9 @@ class InterruptedRunIT {
           left.map(path -> path.getFileName().toString())
               .filter(name -> name.startsWith(".incomplete-"))
               .toList();
-      assertTrue(incomplete.isEmpty(), "unfinished run left behind: " + incomplete);
+      assertTrue(incomplete.isEmpty(), "unfinished run left behind: " + incomplete + "\n" + output);
     }
-    assertFalse(Files.exists(results.resolve("latest")), "an interrupted run is not published");
+    assertFalse(
+        Files.exists(results.resolve("latest")), "an interrupted run is not published: " + output);
   }
 }

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * <p>The margins are the same everywhere: one system is called faster only when it is at least 1.5x
  * the other, and slower only below 0.5x (or 1/1.5 = 0.67x where the rule is the mirror of K1's).
  * Two cores shared by broker, clients and harness make smaller differences unsafe to call. And a
- * ratio counts only when its whole interval clears the margin (measurement rule 7): the interval
- * of the per-round ratios where the systems ran in the same interleaved rounds, else the
- * conservative one from each side's slowest and fastest measurement ({@link Estimate}). A row the
- * suite found harness-bound or unsettled decides nothing and is named beside the verdict.
+ * ratio counts only when its whole interval clears the margin (measurement rule 7): the interval of
+ * the per-round ratios where the systems ran in the same interleaved rounds, else the conservative
+ * one from each side's slowest and fastest measurement ({@link Estimate}). A row the suite found
+ * harness-bound or unsettled decides nothing and is named beside the verdict.
  */
 final class ThroughputClaims {
   static final String THROUGHPUT = "throughput.json";

@@ -110,9 +110,13 @@ public record ThroughputRow(
    */
   public record WindowCheck(
       int window, double msgPerSec, double ratio, double low, double high, double boundAbove) {
-    /** Whether the larger window delivered more than the bound allows: the window binds. */
+    /**
+     * Whether the window binds: the larger window delivered more than the bound allows on average,
+     * and more in every round. A larger window that was faster in one round and slower in another
+     * showed the machine's noise, not a limit; the table shows that check's interval all the same.
+     */
     public boolean binds() {
-      return ratio > boundAbove;
+      return ratio > boundAbove && low > 1.0;
     }
   }
 
