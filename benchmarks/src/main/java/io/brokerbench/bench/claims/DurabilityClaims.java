@@ -81,21 +81,22 @@ final class DurabilityClaims {
 
   /**
    * Messages the system accepted ({@code sent - refused}) and that were never received, or null
-   * when the row has neither {@code received} nor the lost counts. A refused send is never received
-   * (ZeroMQ did not queue it), so {@code accepted - received} is the loss; rows without {@code
-   * received} give {@code ackedLost + unackedLost - refused}.
+   * when the row has neither {@code received} nor the lost counts. {@code sent} counts every send
+   * the harness tried, refused ones too, and a refused send is never received (ZeroMQ did not queue
+   * it), so {@code sent - refused - received} is the loss. Rows without {@code received} give
+   * {@code ackedLost + unackedLost}, which leave the refused sends out where the row has {@code
+   * refused}.
    */
   static Double acceptedLost(JsonNode row) {
     Double sent = number(row, "sent");
     Double received = number(row, "received");
-    double refused = refused(row);
     if (sent != null && received != null) {
-      return Math.max(0, sent - refused - received);
+      return Math.max(0, sent - refused(row) - received);
     }
     Double acked = number(row, "ackedLost");
     Double unacked = number(row, "unackedLost");
     if (acked != null || unacked != null) {
-      return Math.max(0, (acked == null ? 0 : acked) + (unacked == null ? 0 : unacked) - refused);
+      return (acked == null ? 0 : acked) + (unacked == null ? 0 : unacked);
     }
     return null;
   }
