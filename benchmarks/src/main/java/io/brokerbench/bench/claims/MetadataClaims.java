@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * {@code metadata-scaling.json}: {@code mode} ({@code kraft} or {@code zookeeper}), {@code shape},
  * {@code partitions}, the times {@code createOnlineMs}, {@code restartMs}, {@code
  * controllerFailoverMs}, {@code status} (empty or {@code ok} when measured), and, where the rows
- * have it, {@code sessionTimeoutMs} (what bounds a failover in that mode).
+ * have it, {@code failoverTimeoutMs} (the session or fetch timeout after which that mode notices a
+ * dead controller).
  *
  * <p>The claim is about growth: ZooKeeper mode being slower at every size is a constant factor, not
  * a bottleneck that appears past a scale. So the rule follows, per shape and per time, the
@@ -164,7 +165,7 @@ final class MetadataClaims {
       tally.figure(name + " at " + partitions + ": zookeeper/kraft", z / k, 2);
     }
     if (time.equals("controllerFailoverMs")) {
-      sessionTimeouts(tally, prefix, sweep, largest);
+      failoverTimeouts(tally, prefix, sweep, largest);
     }
     double zSmall = number(sweep.zookeeper().get(smallest), time);
     double zLarge = number(sweep.zookeeper().get(largest), time);
@@ -196,13 +197,13 @@ final class MetadataClaims {
         side);
   }
 
-  /** Each mode's session timeout beside failover, where the rows state it. */
-  private static void sessionTimeouts(Tally tally, String prefix, Sweep sweep, int partitions) {
+  /** Each mode's failover timeout (its session timeout in ZooKeeper mode), where rows state it. */
+  private static void failoverTimeouts(Tally tally, String prefix, Sweep sweep, int partitions) {
     for (var mode :
         List.of(Map.entry("zookeeper", sweep.zookeeper()), Map.entry("kraft", sweep.kraft()))) {
-      Double timeout = number(mode.getValue().get(partitions), "sessionTimeoutMs");
+      Double timeout = number(mode.getValue().get(partitions), "failoverTimeoutMs");
       if (timeout != null) {
-        tally.figure(prefix + mode.getKey() + " session timeout ms", timeout, 0);
+        tally.figure(prefix + mode.getKey() + " failover timeout ms", timeout, 0);
       }
     }
   }

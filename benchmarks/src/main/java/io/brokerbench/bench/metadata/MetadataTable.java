@@ -129,6 +129,7 @@ public final class MetadataTable {
             + " the point stopped before it. Waits poll every "
             + ClusterProbe.POLL.toMillis()
             + " ms.\n\n");
+    md.append(failoverTimeouts(rows));
     md.append(ratios(rows));
     md.append(
         "K4's and K5's verdicts, with the figures that decided them per shape and per point, are"
@@ -148,6 +149,39 @@ public final class MetadataTable {
     }
     md.append("Raw rows, plan and limits: `metadata-scaling.json`.\n");
     return md.toString();
+  }
+
+  /**
+   * The timeout each mode's controller failover waits out, as the rows state it: a failover near it
+   * measures the setting, not the metadata layer.
+   */
+  static String failoverTimeouts(List<MetadataRow> rows) {
+    List<String> parts = new ArrayList<>();
+    for (String mode : List.of("zookeeper", "kraft")) {
+      rows.stream()
+          .filter(r -> r.mode().equals(mode) && r.failoverTimeoutMs() != null)
+          .map(MetadataRow::failoverTimeoutMs)
+          .distinct()
+          .forEach(
+              ms ->
+                  parts.add(
+                      String.format(
+                          "%s mode %s (`%s`)",
+                          mode.equals("kraft") ? "KRaft" : "ZooKeeper",
+                          seconds(ms),
+                          MetadataSuite.FAILOVER_TIMEOUTS
+                              .get(
+                                  mode.equals("kraft")
+                                      ? io.brokerbench.brokers.kafka.KafkaMode.KRAFT
+                                      : io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER)
+                              .getKey())));
+    }
+    return parts.isEmpty()
+        ? ""
+        : "Controller failover waits out a timeout before any work: "
+            + String.join(", ", parts)
+            + ". A failover time that stays near it as partitions grow is that setting, not"
+            + " growth.\n\n";
   }
 
   /**

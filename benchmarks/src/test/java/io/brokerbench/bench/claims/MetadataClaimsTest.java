@@ -124,8 +124,8 @@ class MetadataClaimsTest {
     k1.put("controllerFailoverMs", 4_000);
     z2.put("controllerFailoverMs", 20_900);
     k2.put("controllerFailoverMs", 2_000);
-    z2.put("sessionTimeoutMs", 18_000);
-    k2.put("sessionTimeoutMs", 9_000);
+    z2.put("failoverTimeoutMs", 18_000);
+    k2.put("failoverTimeoutMs", 2_000);
     ClaimResult result = MetadataClaims.k5(sweep(z1, k1, z2, k2));
     Comparison failover =
         result.comparisons().stream()
@@ -133,8 +133,8 @@ class MetadataClaimsTest {
             .findFirst()
             .orElseThrow();
     assertEquals(Comparison.Side.BETWEEN, failover.side());
-    assertEquals(18_000L, result.figures().get("many-topics: zookeeper session timeout ms"));
-    assertEquals(9_000L, result.figures().get("many-topics: kraft session timeout ms"));
+    assertEquals(18_000L, result.figures().get("many-topics: zookeeper failover timeout ms"));
+    assertEquals(2_000L, result.figures().get("many-topics: kraft failover timeout ms"));
     // The same failover growing with the partitions is growth.
     z2.put("controllerFailoverMs", 41_000);
     Comparison grown =

@@ -228,6 +228,8 @@ class RoundTripTest {
             createOnlineMs,
             "controllerFailoverMs",
             failoverMs,
+            "failoverTimeoutMs",
+            failoverMs == null ? null : mode.equals("zookeeper") ? 18_000L : 2_000L,
             "status",
             MetadataRow.OK));
   }
@@ -255,6 +257,8 @@ class RoundTripTest {
         List.of(Comparison.Side.FOR, Comparison.Side.BETWEEN, Comparison.Side.AGAINST), sides);
     assertNotNull(k5.figures().get("few-topics: createOnlineMs at 10000: zookeeper/kraft"));
     assertEquals(4.63, k5.figures().get("many-topics: createOnlineMs at 10000: zookeeper/kraft"));
+
+    assertEquals(18_000L, k5.figures().get("many-topics: zookeeper failover timeout ms"));
 
     ClaimResult k4 = FootprintClaims.k4(run);
     assertEquals(Verdict.REFUTED, k4.verdict(), k4.toString());

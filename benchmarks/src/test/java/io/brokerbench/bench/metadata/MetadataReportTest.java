@@ -63,6 +63,7 @@ class MetadataReportTest {
         failoverMs == null ? null : 900L,
         failoverMs == null ? null : 4_000L,
         failoverMs,
+        failoverMs == null ? null : zk ? 18_000L : 2_000L,
         150L,
         500L << 20,
         List.of(400L << 20, 500L << 20, 450L << 20),
@@ -196,6 +197,12 @@ class MetadataReportTest {
             List.of(),
             "");
     assertFalse(md.contains("supported"), "the claims report alone gives verdicts: " + md);
+    assertTrue(
+        md.contains(
+            "waits out a timeout before any work: ZooKeeper mode 18.0 s"
+                + " (`zookeeper.session.timeout.ms`), KRaft mode 2.00 s"
+                + " (`controller.quorum.fetch.timeout.ms`)."),
+        md);
   }
 
   @Test
