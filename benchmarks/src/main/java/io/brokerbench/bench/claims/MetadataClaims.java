@@ -144,7 +144,11 @@ final class MetadataClaims {
     for (int partitions : sweep.kraft().keySet()) {
       JsonNode k = sweep.kraft().get(partitions);
       JsonNode z = sweep.zookeeper().get(partitions);
-      if (z != null && RunRows.ok(k) && RunRows.ok(z) && positive(k, time) && positive(z, time)) {
+      if (z != null
+          && RunRows.ok(k)
+          && RunRows.ok(z)
+          && RunRows.positive(k, time)
+          && RunRows.positive(z, time)) {
         points.add(partitions);
       }
     }
@@ -206,9 +210,5 @@ final class MetadataClaims {
         tally.figure(prefix + mode.getKey() + " failover timeout ms", timeout, 0);
       }
     }
-  }
-
-  private static boolean positive(JsonNode row, String field) {
-    return RunRows.positive(row, field);
   }
 }

@@ -183,7 +183,14 @@ class DurabilityClaimsTest {
     live.put("readBack", "");
     live.put("recoveryMs", 220);
     assertEquals(Verdict.NUANCED, DurabilityClaims.r2(durability(live)).verdict());
-    // A run that did not finish is on the claim's side; one skipped says nothing.
+    // A row of a run before atRisk existed, nothing lost: the reference full run's quorum queue,
+    // whose live consumer kept up. It cannot refute either.
+    Map<String, Object> old = crash("rabbitmq", "durable", "SIGKILL queue leader", 3, 0, 0);
+    old.put("recoveryMs", 220);
+    ClaimResult unknown = DurabilityClaims.r2(durability(old));
+    assertEquals(Verdict.NUANCED, unknown.verdict());
+    assertEquals(1L, unknown.figures().get("rabbitmq 3+ nodes: rows set aside, atRisk not stated"));
+    // A run that did not finish is on the claim's side.
     Map<String, Object> failed = settled("rabbitmq", "replicated", "node-loss", 3, 0, 500);
     failed.put("status", "failed: the 3 nodes did not form a cluster");
     assertEquals(Verdict.SUPPORTED, DurabilityClaims.r2(durability(failed)).verdict());
