@@ -73,10 +73,64 @@ final class MetadataClaims {
 
   private MetadataClaims() {}
 
-  /** One shape's rows: partitions to the row of each mode (the first row at that count). */
-  private record Sweep(TreeMap<Integer, JsonNode> kraft, TreeMap<Integer, JsonNode> zookeeper) {
+  /**
+   * The rows of one mode at one partition count in one shape, one per sample: a time is the median
+   * of the samples that completed and measured it, so no row is dropped for coming second.
+   */
+  private record Point(List<JsonNode> rows) {
+    boolean ok() {
+      return rows.stream().anyMatch(RunRows::ok);
+    }
+
+    /** A point the machine refused, or that the series never reached, says nothing of the mode. */
+    boolean tried() {
+      return rows.stream()
+          .map(row -> text(row, "status").trim().toLowerCase(Locale.ROOT))
+          .anyMatch(status -> !status.startsWith("refused") && !status.startsWith("not run"));
+    }
+
+    String status() {
+      return rows.stream()
+          .filter(row -> !RunRows.ok(row))
+          .map(row -> text(row, "status"))
+          .findFirst()
+          .orElse("ok");
+    }
+
+    /** The median of {@code field} over the samples that completed with it above 0, or null. */
+    Double time(String field) {
+      List<Double> values =
+          rows.stream()
+              .filter(RunRows::ok)
+              .filter(row -> RunRows.positive(row, field))
+              .map(row -> number(row, field))
+              .sorted()
+              .toList();
+      int n = values.size();
+      if (n == 0) {
+        return null;
+      }
+      return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+
+    /** The first sample's {@code field}, for settings that do not vary between samples. */
+    Double setting(String field) {
+      return rows.stream()
+          .map(row -> number(row, field))
+          .filter(v -> v != null)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /** One shape's points: partitions to each mode's point. */
+  private record Sweep(TreeMap<Integer, Point> kraft, TreeMap<Integer, Point> zookeeper) {
     Sweep() {
       this(new TreeMap<>(), new TreeMap<>());
+    }
+
+    static void add(TreeMap<Integer, Point> mode, int partitions, JsonNode row) {
+      mode.computeIfAbsent(partitions, k -> new Point(new ArrayList<>())).rows().add(row);
     }
   }
 
@@ -86,6 +140,7 @@ final class MetadataClaims {
     if (rows.isEmpty()) {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
+    // Every row is kept: both shapes, and every sample of a point.
     Map<String, Sweep> shapes = new LinkedHashMap<>();
     for (JsonNode row : rows.get()) {
       Double partitions = number(row, "partitions");
@@ -95,9 +150,9 @@ final class MetadataClaims {
       Sweep sweep = shapes.computeIfAbsent(text(row, "shape"), k -> new Sweep());
       String mode = text(row, "mode").toLowerCase(Locale.ROOT);
       if (mode.startsWith("kraft")) {
-        sweep.kraft().putIfAbsent(partitions.intValue(), row);
+        Sweep.add(sweep.kraft(), partitions.intValue(), row);
       } else if (mode.startsWith("zookeeper") || mode.startsWith("zk")) {
-        sweep.zookeeper().putIfAbsent(partitions.intValue(), row);
+        Sweep.add(sweep.zookeeper(), partitions.intValue(), row);
       }
     }
     Tally tally = new Tally();
@@ -112,43 +167,30 @@ final class MetadataClaims {
   private static void judgeShape(Tally tally, String prefix, Sweep sweep) {
     // A mode that stopped where the other went on.
     for (int partitions : sweep.kraft().keySet()) {
-      JsonNode k = sweep.kraft().get(partitions);
-      JsonNode z = sweep.zookeeper().get(partitions);
-      if (z == null || RunRows.ok(k) == RunRows.ok(z) || notTried(k) || notTried(z)) {
+      Point k = sweep.kraft().get(partitions);
+      Point z = sweep.zookeeper().get(partitions);
+      if (z == null || k.ok() == z.ok() || !k.tried() || !z.tried()) {
         continue;
       }
-      String who = RunRows.ok(k) ? "zookeeper" : "kraft";
+      String who = k.ok() ? "zookeeper" : "kraft";
       Comparison.Side side =
           partitions < PAST_PARTITIONS
               ? Comparison.Side.BETWEEN
-              : RunRows.ok(k) ? Comparison.Side.FOR : Comparison.Side.AGAINST;
+              : k.ok() ? Comparison.Side.FOR : Comparison.Side.AGAINST;
       tally.judge(
-          prefix + who + " at " + partitions + " partitions",
-          text(RunRows.ok(k) ? z : k, "status"),
-          side);
+          prefix + who + " at " + partitions + " partitions", (k.ok() ? z : k).status(), side);
     }
     for (String time : TIMES) {
       growth(tally, prefix, sweep, time);
     }
   }
 
-  /** A point the machine refused, or that the series never reached, says nothing of the mode. */
-  private static boolean notTried(JsonNode row) {
-    String status = text(row, "status").trim().toLowerCase(Locale.ROOT);
-    return status.startsWith("refused") || status.startsWith("not run");
-  }
-
   /** The ratio's growth of one time in one shape: figures per point, one comparison. */
   private static void growth(Tally tally, String prefix, Sweep sweep, String time) {
     List<Integer> points = new ArrayList<>();
     for (int partitions : sweep.kraft().keySet()) {
-      JsonNode k = sweep.kraft().get(partitions);
-      JsonNode z = sweep.zookeeper().get(partitions);
-      if (z != null
-          && RunRows.ok(k)
-          && RunRows.ok(z)
-          && RunRows.positive(k, time)
-          && RunRows.positive(z, time)) {
+      Point z = sweep.zookeeper().get(partitions);
+      if (z != null && sweep.kraft().get(partitions).time(time) != null && z.time(time) != null) {
         points.add(partitions);
       }
     }
@@ -162,8 +204,8 @@ final class MetadataClaims {
       if (partitions != smallest && partitions < PAST_PARTITIONS) {
         continue;
       }
-      double z = number(sweep.zookeeper().get(partitions), time);
-      double k = number(sweep.kraft().get(partitions), time);
+      double z = sweep.zookeeper().get(partitions).time(time);
+      double k = sweep.kraft().get(partitions).time(time);
       tally.figure(name + " at " + partitions + ": zookeeper ms", z, 0);
       tally.figure(name + " at " + partitions + ": kraft ms", k, 0);
       tally.figure(name + " at " + partitions + ": zookeeper/kraft", z / k, 2);
@@ -171,10 +213,10 @@ final class MetadataClaims {
     if (time.equals("controllerFailoverMs")) {
       failoverTimeouts(tally, prefix, sweep, largest);
     }
-    double zSmall = number(sweep.zookeeper().get(smallest), time);
-    double zLarge = number(sweep.zookeeper().get(largest), time);
-    double ratioSmall = zSmall / number(sweep.kraft().get(smallest), time);
-    double ratioLarge = zLarge / number(sweep.kraft().get(largest), time);
+    double zSmall = sweep.zookeeper().get(smallest).time(time);
+    double zLarge = sweep.zookeeper().get(largest).time(time);
+    double ratioSmall = zSmall / sweep.kraft().get(smallest).time(time);
+    double ratioLarge = zLarge / sweep.kraft().get(largest).time(time);
     double grew = ratioLarge / ratioSmall;
     boolean flat = OPERATIONS.contains(time) && zLarge <= zSmall * FLAT;
     Comparison.Side side;
@@ -205,7 +247,7 @@ final class MetadataClaims {
   private static void failoverTimeouts(Tally tally, String prefix, Sweep sweep, int partitions) {
     for (var mode :
         List.of(Map.entry("zookeeper", sweep.zookeeper()), Map.entry("kraft", sweep.kraft()))) {
-      Double timeout = number(mode.getValue().get(partitions), "failoverTimeoutMs");
+      Double timeout = mode.getValue().get(partitions).setting("failoverTimeoutMs");
       if (timeout != null) {
         tally.figure(prefix + mode.getKey() + " failover timeout ms", timeout, 0);
       }

@@ -185,8 +185,9 @@ public final class MetadataTable {
   }
 
   /**
-   * ZooKeeper mode's time over KRaft's, per shape and time, at every point both modes completed:
-   * what K5's rule reads (a ratio that grows past 10,000 partitions, not one that is merely high).
+   * ZooKeeper mode's time over KRaft's (medians where a point has several samples), per shape and
+   * time, at every point both modes completed: what K5's rule reads (a ratio that grows past 10,000
+   * partitions, not one that is merely high).
    */
   static String ratios(List<MetadataRow> rows) {
     List<Integer> points = rows.stream().map(MetadataRow::partitions).distinct().sorted().toList();
@@ -221,19 +222,25 @@ public final class MetadataTable {
         + "\n";
   }
 
+  /** The median of {@code time} over the point's completed samples, or null. */
   private static Long okTime(
       List<MetadataRow> rows,
       String mode,
       String shape,
       int partitions,
       Function<MetadataRow, Long> time) {
-    return rows.stream()
-        .filter(r -> r.ok() && r.mode().equals(mode) && r.shape().equals(shape))
-        .filter(r -> r.partitions() == partitions)
-        .map(time)
-        .filter(v -> v != null)
-        .findFirst()
-        .orElse(null);
+    List<Long> values =
+        rows.stream()
+            .filter(r -> r.ok() && r.mode().equals(mode) && r.shape().equals(shape))
+            .filter(r -> r.partitions() == partitions)
+            .map(time)
+            .filter(v -> v != null)
+            .sorted()
+            .toList();
+    int n = values.size();
+    return n == 0
+        ? null
+        : n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
   }
 
   /**

@@ -113,6 +113,22 @@ class MetadataClaimsTest {
   }
 
   @Test
+  void everySampleOfAPointCountsThroughItsMedian() {
+    ClaimResult result =
+        MetadataClaims.k5(
+            sweep(
+                point("kraft", 1000, 500),
+                point("zookeeper", 1000, 1000),
+                point("kraft", 10_000, 3000),
+                point("zookeeper", 10_000, 90_000),
+                point("zookeeper", 10_000, 6000),
+                point("zookeeper", 10_000, 60_000)));
+    assertEquals(
+        60_000L, result.figures().get("many-topics: createOnlineMs at 10000: zookeeper ms"));
+    assertEquals(Verdict.SUPPORTED, result.verdict());
+  }
+
+  @Test
   void aFailoverAtItsSessionTimeoutIsNotGrowth() {
     // ZooKeeper mode's failover waits for the dead controller's session: 20 s at every size,
     // while KRaft's falls from 4 s to 2 s. The ratio doubles, ZooKeeper mode's time does not.
