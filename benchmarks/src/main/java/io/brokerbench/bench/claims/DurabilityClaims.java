@@ -13,8 +13,24 @@ import java.util.Optional;
  * The claims decided by what a fault does to messages: K2 (Kafka is durable), R2 (RabbitMQ HA is
  * complicated), Z2 (ZeroMQ has no durability) and Z3 (ZeroMQ is not reliable), from the crash
  * ledger's rows in {@code durability.json}: {@code system}, {@code mode}, {@code tier}, {@code
- * fault}, {@code nodes}, {@code sent}, {@code acked}, {@code ackedLost}, {@code unackedLost},
- * {@code recovered}, {@code recoveryMs}, {@code status}.
+ * fault}, {@code nodes}, {@code sent}, {@code acked}, {@code received}, {@code ackedLost}, {@code
+ * unackedLost}, {@code recoveryMs}, {@code status}, and, in runs that have them, {@code refused},
+ * {@code atRisk} and {@code readBack}.
+ *
+ * <p>A loss counts only where the system accepted the message and the row could show its loss
+ * (DESIGN.md, rules 8 and 9):
+ *
+ * <ul>
+ *   <li>{@code refused}: sends the harness or the client gave up on before the system accepted them
+ *       (a ZeroMQ send that timed out at the high-water mark). Never lost. Missing is 0: rows
+ *       written before the field counted such sends as failed.
+ *   <li>{@code atRisk}: accepted, not yet delivered when the fault came. A row with nothing at risk
+ *       cannot show a loss, so its "nothing lost" counts for no side. Missing is unknown.
+ *   <li>{@code readBack}: how the ledger was settled after recovery (a fresh consumer reading from
+ *       the start). Empty means the live consumer's deliveries only: what it had not yet received
+ *       when the trial ended looks lost, and what the broker lost can look kept, so an acknowledged
+ *       loss counts only from rows that were read back, where the row says.
+ * </ul>
  */
 final class DurabilityClaims {
   static final String FILE = "durability.json";
@@ -29,7 +45,7 @@ final class DurabilityClaims {
 
   private DurabilityClaims() {}
 
-  /** Rows of {@code family} that measured something, or empty with the reason in the result. */
+  /** Rows of {@code family} that measured something. */
   private static List<JsonNode> rows(List<JsonNode> all, String family) {
     return all.stream()
         .filter(RunRows::ok)
@@ -37,39 +53,52 @@ final class DurabilityClaims {
         .toList();
   }
 
-  /** Messages lost: acknowledged plus unacknowledged, or sent - recovered; null if unknown. */
-  static Double lost(JsonNode row) {
+  /** Sends the system never accepted; 0 when the row does not say. */
+  static double refused(JsonNode row) {
+    Double refused = number(row, "refused");
+    return refused == null ? 0 : refused;
+  }
+
+  /** Accepted messages not yet delivered when the fault came; null when the row does not say. */
+  static Double atRisk(JsonNode row) {
+    return number(row, "atRisk");
+  }
+
+  /**
+   * Whether the row's ledger may be trusted to show a loss: settled by an independent read-back, or
+   * from a run that predates the field ({@code readBack} absent: its settling is unknown and the
+   * row is taken as it is).
+   */
+  static boolean readBack(JsonNode row) {
+    return !row.has("readBack") || !text(row, "readBack").isBlank();
+  }
+
+  /** The row cannot show a loss: it says nothing was at risk when the fault came. */
+  static boolean nothingAtRisk(JsonNode row) {
+    Double atRisk = atRisk(row);
+    return atRisk != null && atRisk <= 0;
+  }
+
+  /**
+   * Messages the system accepted ({@code sent - refused}) and that were never received, or null
+   * when the row has neither {@code received} nor the lost counts. {@code sent} counts every send
+   * the harness tried, refused ones too, and a refused send is never received (ZeroMQ did not queue
+   * it), so {@code sent - refused - received} is the loss. Rows without {@code received} give
+   * {@code ackedLost + unackedLost}, which leave the refused sends out where the row has {@code
+   * refused}.
+   */
+  static Double acceptedLost(JsonNode row) {
+    Double sent = number(row, "sent");
+    Double received = number(row, "received");
+    if (sent != null && received != null) {
+      return Math.max(0, sent - refused(row) - received);
+    }
     Double acked = number(row, "ackedLost");
     Double unacked = number(row, "unackedLost");
     if (acked != null || unacked != null) {
       return (acked == null ? 0 : acked) + (unacked == null ? 0 : unacked);
     }
-    Double sent = number(row, "sent");
-    Double recovered = number(row, "recovered");
-    return sent != null && recovered != null ? Math.max(0, sent - recovered) : null;
-  }
-
-  /**
-   * The rows that report a loss ({@link #lost}), among those {@code which} picks: how many, and
-   * their losses and sends summed.
-   */
-  private record Losses(int rows, double lost, double sent) {
-    static Losses of(List<JsonNode> rows, java.util.function.Predicate<JsonNode> which) {
-      int count = 0;
-      double lost = 0;
-      double sent = 0;
-      for (JsonNode row : rows) {
-        Double rowLost = DurabilityClaims.lost(row);
-        if (!which.test(row) || rowLost == null) {
-          continue;
-        }
-        count++;
-        lost += rowLost;
-        Double rowSent = number(row, "sent");
-        sent += rowSent == null ? 0 : rowSent;
-      }
-      return new Losses(count, lost, sent);
-    }
+    return null;
   }
 
   static String fault(JsonNode row) {
@@ -81,7 +110,67 @@ final class DurabilityClaims {
     return fault.contains("slow-subscriber") || fault.contains("late-joiner");
   }
 
+  /** What a row is, for a comparison's name: {@code brokerless, PUSH/PULL, SIGKILL consumer}. */
+  private static String where(JsonNode row) {
+    String mode = text(row, "mode");
+    return (mode.isEmpty() ? "" : mode + ", ") + text(row, "tier") + ", " + text(row, "fault");
+  }
+
   // ---- K2 ----
+
+  /**
+   * The acknowledged losses of the rows of one tier: those that count (settled, able to show a
+   * loss) and those set aside.
+   */
+  private static final class AckedLosses {
+    /** Whether "nothing lost" needs the row to state a backlog at risk ({@code atRisk} above 0). */
+    final boolean riskMustBeStated;
+
+    int rows;
+    int notReadBack;
+    int nothingAtRisk;
+    int riskNotStated;
+    double acked;
+    double lost;
+
+    AckedLosses(boolean riskMustBeStated) {
+      this.riskMustBeStated = riskMustBeStated;
+    }
+
+    void add(JsonNode row, double rowLost) {
+      if (!readBack(row)) {
+        notReadBack++;
+        return;
+      }
+      if (rowLost == 0 && nothingAtRisk(row)) {
+        nothingAtRisk++;
+        return;
+      }
+      if (rowLost == 0 && riskMustBeStated && atRisk(row) == null) {
+        riskNotStated++;
+        return;
+      }
+      rows++;
+      lost += rowLost;
+      Double ackedHere = number(row, "acked");
+      acked += ackedHere == null ? 0 : ackedHere;
+    }
+
+    void figures(Tally tally, String tier) {
+      tally.figure(tier + ": fault rows", rows, 0);
+      tally.figure(tier + ": acknowledged", acked, 0);
+      tally.figure(tier + ": acknowledged lost", lost, 0);
+      if (notReadBack > 0) {
+        tally.figure(tier + ": rows set aside, not read back", notReadBack, 0);
+      }
+      if (nothingAtRisk > 0) {
+        tally.figure(tier + ": rows set aside, nothing at risk", nothingAtRisk, 0);
+      }
+      if (riskNotStated > 0) {
+        tally.figure(tier + ": rows set aside, atRisk not stated", riskNotStated, 0);
+      }
+    }
+  }
 
   static ClaimResult k2(RunRows run) {
     String id = "K2";
@@ -89,53 +178,41 @@ final class DurabilityClaims {
     if (all.isEmpty()) {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
-    List<JsonNode> kafka = rows(all.get(), "kafka");
-    double durableLost = 0;
-    double ackLost = 0;
-    int durableRows = 0;
-    int ackRows = 0;
-    double acked = 0;
-    for (JsonNode row : kafka) {
+    // Kafka's rows were read back from the log even before the fields existed, and its producer
+    // buffers through the outage, so an older row's "nothing lost" is taken as it is.
+    AckedLosses durable = new AckedLosses(false);
+    AckedLosses ack = new AckedLosses(false);
+    for (JsonNode row : rows(all.get(), "kafka")) {
       Double lost = number(row, "ackedLost");
       if (lost == null) {
         continue;
       }
-      Double ackedHere = number(row, "acked");
       switch (text(row, "tier")) {
-        case "durable" -> {
-          durableRows++;
-          durableLost += lost;
-          acked += ackedHere == null ? 0 : ackedHere;
-        }
-        case "ack" -> {
-          ackRows++;
-          ackLost += lost;
-        }
+          // replicated (a majority of 3 has it) promises at least what durable does
+        case "durable", "replicated" -> durable.add(row, lost);
+        case "ack" -> ack.add(row, lost);
         default -> {}
       }
     }
-    if (durableRows == 0) {
+    if (durable.rows == 0) {
       return ClaimResult.notMeasured(
           id, EVIDENCE, Message.of("reason.noRowsTier", "Kafka", "durable", FILE, "ackedLost"));
     }
     Tally tally = new Tally();
-    tally.figure("durable: fault rows", durableRows, 0);
-    tally.figure("durable: acknowledged", acked, 0);
-    tally.figure("durable: acknowledged lost", durableLost, 0);
-    // acks=all losing an acknowledged message is the claim refuted outright.
+    durable.figures(tally, "durable");
+    // A durable tier losing an acknowledged message is the claim refuted outright.
     tally.judge(
         "durable: acknowledged lost",
-        Tally.round(durableLost, 0),
-        durableLost == 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
-    if (ackRows > 0) {
-      tally.figure("ack: fault rows", ackRows, 0);
-      tally.figure("ack: acknowledged lost", ackLost, 0);
+        Tally.round(durable.lost, 0),
+        durable.lost == 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
+    if (ack.rows > 0) {
+      ack.figures(tally, "ack");
       // acks=1 losing messages (a leader dies before followers copy) is the nuance: durable only
       // when configured so.
       tally.judge(
           "ack: acknowledged lost",
-          Tally.round(ackLost, 0),
-          ackLost == 0 ? Comparison.Side.FOR : Comparison.Side.BETWEEN);
+          Tally.round(ack.lost, 0),
+          ack.lost == 0 ? Comparison.Side.FOR : Comparison.Side.BETWEEN);
     }
     return tally.result(id, EVIDENCE);
   }
@@ -158,15 +235,26 @@ final class DurabilityClaims {
           id, EVIDENCE, Message.of("reason.noClusterRows", "RabbitMQ", FILE));
     }
     Tally tally = new Tally();
-    long failed = clusterRows.stream().filter(row -> !RunRows.ok(row)).count();
-    double ackedLost = 0;
+    // Skipped or not offered is no fault run; a run that failed or did not finish is.
+    long failed =
+        clusterRows.stream()
+            .filter(row -> !RunRows.ok(row))
+            .filter(
+                row ->
+                    !text(row, "status").toLowerCase(Locale.ROOT).matches("skipped|not offered.*"))
+            .count();
+    // RabbitMQ's cluster rows before atRisk was stated were judged by a live consumer that kept
+    // up, so the queue was empty at the kill: "nothing lost" there refutes nothing.
+    AckedLosses losses = new AckedLosses(true);
     double recoveryMs = -1;
     for (JsonNode row : clusterRows) {
       if (!RunRows.ok(row)) {
         continue;
       }
       Double lost = number(row, "ackedLost");
-      ackedLost += lost == null ? 0 : lost;
+      if (lost != null) {
+        losses.add(row, lost);
+      }
       Double recovery = number(row, "recoveryMs");
       if (recovery != null) {
         recoveryMs = Math.max(recoveryMs, recovery);
@@ -182,13 +270,21 @@ final class DurabilityClaims {
     }
     tally.figure("rabbitmq 3+ nodes: fault rows", clusterRows.size(), 0);
     tally.figure("rabbitmq 3+ nodes: rows that did not finish", failed, 0);
-    tally.figure("rabbitmq 3+ nodes: acknowledged lost", ackedLost, 0);
-    // A cluster that lost acknowledged messages, or whose fault run did not complete, is HA that
-    // did not work as set up.
-    tally.judge(
-        "rabbitmq 3+ nodes: acknowledged lost or not finished",
-        Tally.round(ackedLost + failed, 0),
-        failed > 0 || ackedLost > 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
+    losses.figures(tally, "rabbitmq 3+ nodes");
+    if (failed > 0 || losses.lost > 0) {
+      // A cluster that lost acknowledged messages, or whose fault run did not complete, is HA that
+      // did not work as set up.
+      tally.judge(
+          "rabbitmq 3+ nodes: acknowledged lost or not finished",
+          Tally.round(losses.lost + failed, 0),
+          Comparison.Side.FOR);
+    } else if (losses.rows > 0) {
+      tally.judge("rabbitmq 3+ nodes: acknowledged lost", 0L, Comparison.Side.AGAINST);
+    } else {
+      // Rows that could not show a loss (nothing at risk, or not read back) keep R2 from being
+      // refuted on recovery time alone.
+      tally.judge("rabbitmq 3+ nodes: rows that could show a loss", 0L, Comparison.Side.BETWEEN);
+    }
     if (recoveryMs >= 0) {
       double limit = kafkaRecoveryMs >= 0 ? 2 * kafkaRecoveryMs : R2_RECOVERY_LIMIT_MS;
       tally.figure("rabbitmq 3+ nodes: slowest recovery ms", recoveryMs, 0);
@@ -206,32 +302,65 @@ final class DurabilityClaims {
 
   // ---- Z2 ----
 
+  /**
+   * Z2, per ZeroMQ crash row that had accepted messages at risk when the fault came: any of them
+   * lost is on the claim's side, all of them delivered against it. Rows with nothing at risk, or
+   * that do not say ({@code atRisk} missing), could not show a loss and count for no side; when no
+   * row is left the claim is not measured.
+   */
   static ClaimResult z2(RunRows run) {
     String id = "Z2";
     Optional<List<JsonNode>> all = run.rows(FILE);
     if (all.isEmpty()) {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
-    Losses crashes = Losses.of(rows(all.get(), "zeromq"), row -> !deliveryFault(row));
-    if (crashes.rows() == 0) {
+    List<JsonNode> crashes =
+        rows(all.get(), "zeromq").stream().filter(row -> !deliveryFault(row)).toList();
+    if (crashes.isEmpty()) {
       return ClaimResult.notMeasured(
           id, EVIDENCE, Message.of("reason.noCrashRows", "ZeroMQ", FILE));
     }
-    double lost = crashes.lost();
     Tally tally = new Tally();
-    tally.figure("zeromq crash rows", crashes.rows(), 0);
-    tally.figure("zeromq sent", crashes.sent(), 0);
-    tally.figure("zeromq lost", lost, 0);
-    // Nothing lost is not durability shown (the crash may have found nothing in flight): between.
-    tally.judge(
-        "zeromq lost in crashes",
-        Tally.round(lost, 0),
-        lost > 0 ? Comparison.Side.FOR : Comparison.Side.BETWEEN);
+    int unknown = 0;
+    int nothing = 0;
+    for (JsonNode row : crashes) {
+      Double lost = acceptedLost(row);
+      Double atRisk = atRisk(row);
+      if (lost == null || atRisk == null) {
+        unknown++;
+        continue;
+      }
+      if (atRisk <= 0) {
+        nothing++;
+        continue;
+      }
+      String where = where(row);
+      tally.figure(where + ": sent", number(row, "sent") == null ? 0 : number(row, "sent"), 0);
+      tally.figure(where + ": refused", refused(row), 0);
+      tally.figure(where + ": at risk", atRisk, 0);
+      tally.figure(where + ": accepted lost", lost, 0);
+      tally.judge(
+          where + ": accepted lost",
+          Tally.round(lost, 0),
+          lost > 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
+    }
+    if (tally.isEmpty()) {
+      return ClaimResult.notMeasured(
+          id, EVIDENCE, Message.of("reason.nothingAtRisk", "ZeroMQ", FILE, unknown, nothing));
+    }
+    if (unknown + nothing > 0) {
+      tally.figure("crash rows that could not show a loss", unknown + nothing, 0);
+    }
     return tally.result(id, EVIDENCE);
   }
 
   // ---- Z3 ----
 
+  /**
+   * Z3, per kind of delivery fault (slow subscriber, late joiner): messages ZeroMQ accepted and
+   * never delivered above zero are on the claim's side, none against; a kind whose every send was
+   * refused accepted nothing it could drop and counts for no side.
+   */
   static ClaimResult z3(RunRows run) {
     String id = "Z3";
     Optional<List<JsonNode>> all = run.rows(FILE);
@@ -240,16 +369,30 @@ final class DurabilityClaims {
     }
     Tally tally = new Tally();
     for (String kind : List.of("slow-subscriber", "late-joiner")) {
-      Losses losses = Losses.of(rows(all.get(), "zeromq"), row -> fault(row).contains(kind));
-      if (losses.rows() == 0) {
+      int rows = 0;
+      double sent = 0;
+      double refused = 0;
+      double lost = 0;
+      for (JsonNode row : rows(all.get(), "zeromq")) {
+        Double rowLost = acceptedLost(row);
+        Double rowSent = number(row, "sent");
+        if (!fault(row).contains(kind) || rowLost == null || rowSent == null) {
+          continue;
+        }
+        rows++;
+        sent += rowSent;
+        refused += refused(row);
+        lost += rowLost;
+      }
+      if (rows == 0 || sent - refused <= 0) {
         continue;
       }
-      double lost = losses.lost();
-      tally.figure(kind + ": rows", losses.rows(), 0);
-      tally.figure(kind + ": sent", losses.sent(), 0);
-      tally.figure(kind + ": lost", lost, 0);
+      tally.figure(kind + ": rows", rows, 0);
+      tally.figure(kind + ": sent", sent, 0);
+      tally.figure(kind + ": refused", refused, 0);
+      tally.figure(kind + ": accepted lost", lost, 0);
       tally.judge(
-          kind + ": lost",
+          kind + ": accepted lost",
           Tally.round(lost, 0),
           lost > 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
     }

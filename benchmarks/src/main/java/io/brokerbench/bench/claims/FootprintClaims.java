@@ -142,16 +142,28 @@ final class FootprintClaims {
         : tally.result("R3", evidence(run));
   }
 
+  /**
+   * Z5: ZeroMQ delivering in a brokerless mode is the precondition (not measured without it). Then
+   * the brokerless setups' broker-like processes ({@code brokerProcesses} in footprint.json): none
+   * is on the claim's side, any against it; and, read as "lighter to run", ZeroMQ's start-to-ready,
+   * memory, disk and configuration lines over each broker's: on the claim's side at 0.67x or less,
+   * against at 1.0x or more. Processes in total are not compared: ZeroMQ's peers are the
+   * application's own processes.
+   */
   static ClaimResult z5(RunRows run) {
     String id = "Z5";
-    // First: did ZeroMQ deliver with no broker at all?
     boolean brokerless = false;
+    Double brokerProcesses = null;
     for (String file : List.of(ThroughputClaims.THROUGHPUT, STARTUP, FOOTPRINT)) {
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         if (RunRows.ok(row)
             && family(RunRows.system(row)).equals("zeromq")
             && text(row, "mode").toLowerCase(Locale.ROOT).contains("brokerless")) {
           brokerless = true;
+          Double processes = number(row, "brokerProcesses");
+          if (processes != null) {
+            brokerProcesses = Math.max(processes, brokerProcesses == null ? 0 : brokerProcesses);
+          }
         }
       }
     }
@@ -159,71 +171,113 @@ final class FootprintClaims {
       return ClaimResult.notMeasured(
           id, evidence(run), Message.of("reason.noBrokerless", "ZeroMQ", STARTUP, FOOTPRINT));
     }
-    // Processes are not compared: ZeroMQ's peers are the application's own processes.
     List<String> names = METRICS.stream().filter(m -> !m.equals("processes")).toList();
     Map<String, Map<String, Double>> metrics = metrics(run);
-    Tally tally = compare(metrics, "zeromq", "kafka", names, true);
-    Tally rabbit = compare(metrics, "zeromq", "rabbitmq", names, true);
-    if (tally.isEmpty() && rabbit.isEmpty()) {
+    Tally tally = new Tally();
+    if (brokerProcesses != null) {
+      tally.figure("zeromq brokerless: broker processes", brokerProcesses, 0);
+      tally.judge(
+          "zeromq brokerless: broker processes",
+          Tally.round(brokerProcesses, 0),
+          brokerProcesses == 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
+    }
+    tally.addAll(compare(metrics, "zeromq", "kafka", names, true));
+    tally.addAll(compare(metrics, "zeromq", "rabbitmq", names, true));
+    if (tally.isEmpty()) {
       return ClaimResult.notMeasured(id, evidence(run), missing(run));
     }
-    return new Tally()
-        .judge("zeromq delivered brokerless", true, Comparison.Side.FOR)
-        .addAll(tally)
-        .addAll(rabbit)
-        .result(id, evidence(run));
+    return tally.result(id, evidence(run));
   }
 
   // ---- K4 ----
 
+  /** Statuses that say nothing about the mode: the user skipped it, or the machine refused it. */
+  private static boolean notAttempted(String status) {
+    String s = status.trim().toLowerCase(Locale.ROOT);
+    return s.equals("skipped") || s.startsWith("refused") || s.startsWith("not run");
+  }
+
+  /** What one file says about each mode: rows that served, rows that failed or were not offered. */
+  private static final class Modes {
+    int kraftOk;
+    int kraftFailed;
+    int zookeeperOk;
+    int zookeeperFailed;
+  }
+
+  /**
+   * K4, per file that ran Kafka in KRaft mode or ZooKeeper mode (startup, throughput, metadata,
+   * footprint): every KRaft row served (nothing lost in a start-up round trip) is against the
+   * claim; no KRaft row served, or KRaft not offered, while ZooKeeper mode served is on its side;
+   * KRaft serving some rows and failing others is between. Then "same results": where footprint or
+   * start-up rows give both modes' processes, KRaft running fewer (no ZooKeeper process) is
+   * against, as many or more between; KRaft's msg/s at least 0.67x ZooKeeper mode's on the same
+   * workload is against, below between. Not measured when no file has a KRaft row that was tried.
+   */
   static ClaimResult k4(RunRows run) {
     String id = "K4";
-    int kraftOk = 0;
-    int kraftFailed = 0;
-    int zookeeperOk = 0;
+    Tally tally = new Tally();
+    int kraftRows = 0;
+    int kraftServed = 0;
     for (String file :
         List.of(STARTUP, ThroughputClaims.THROUGHPUT, MetadataClaims.FILE, FOOTPRINT)) {
+      Modes modes = new Modes();
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         String system = RunRows.system(row);
         String mode = text(row, "mode").toLowerCase(Locale.ROOT);
         boolean kraft = system.equals("kafka-kraft") || mode.startsWith("kraft");
         boolean zookeeper = system.equals("kafka-zookeeper") || mode.startsWith("zookeeper");
-        if (!kraft && !zookeeper) {
+        if ((!kraft && !zookeeper) || notAttempted(text(row, "status"))) {
           continue;
         }
-        String status = text(row, "status");
-        if (status.equalsIgnoreCase("skipped") || status.equalsIgnoreCase("not offered")) {
-          continue;
-        }
+        // "not offered" (a Kafka without KRaft) counts as KRaft not serving
         boolean ok = RunRows.ok(row) && !lostAcknowledged(row);
         if (kraft) {
           if (ok) {
-            kraftOk++;
+            modes.kraftOk++;
           } else {
-            kraftFailed++;
+            modes.kraftFailed++;
           }
         } else if (ok) {
-          zookeeperOk++;
+          modes.zookeeperOk++;
+        } else {
+          modes.zookeeperFailed++;
         }
       }
+      kraftRows += modes.kraftOk + modes.kraftFailed;
+      kraftServed += modes.kraftOk;
+      String suite = RunRows.suiteOf(file);
+      if (modes.kraftOk + modes.kraftFailed + modes.zookeeperOk + modes.zookeeperFailed == 0) {
+        continue;
+      }
+      tally.figure(suite + ": kraft rows served", modes.kraftOk, 0);
+      tally.figure(suite + ": kraft rows failed", modes.kraftFailed, 0);
+      tally.figure(suite + ": zookeeper rows served", modes.zookeeperOk, 0);
+      tally.figure(suite + ": zookeeper rows failed", modes.zookeeperFailed, 0);
+      if (modes.kraftOk > 0 && modes.kraftFailed == 0) {
+        tally.judge(suite + ": kraft served without ZooKeeper", true, Comparison.Side.AGAINST);
+      } else if (modes.kraftOk == 0 && modes.zookeeperOk > 0) {
+        tally.judge(suite + ": kraft never served, zookeeper mode did", true, Comparison.Side.FOR);
+      } else if (modes.kraftOk > 0) {
+        tally.judge(suite + ": kraft rows that failed", modes.kraftFailed, Comparison.Side.BETWEEN);
+      }
     }
-    if (kraftOk + kraftFailed == 0) {
+    if (kraftRows == 0) {
       return ClaimResult.notMeasured(
           id, STARTUP_EVIDENCE, Message.of("reason.noKraft", STARTUP, ThroughputClaims.THROUGHPUT));
     }
-    Tally tally = new Tally();
-    tally.figure("kraft rows ok", kraftOk, 0);
-    tally.figure("kraft rows failed", kraftFailed, 0);
-    tally.figure("zookeeper rows ok", zookeeperOk, 0);
-    if (kraftOk == 0) {
-      // KRaft never worked here while ZooKeeper mode did: the claim holds on this machine.
-      tally.judge(
-          "kraft never served",
-          true,
-          zookeeperOk > 0 ? Comparison.Side.FOR : Comparison.Side.BETWEEN);
-      return tally.result(id, STARTUP_EVIDENCE);
+    // No ZooKeeper process: KRaft's setup runs fewer processes than ZooKeeper mode's.
+    Map<String, Map<String, Double>> metrics = metrics(run);
+    Double kraftProcesses = metrics.getOrDefault("kafka-kraft", Map.of()).get("processes");
+    Double zookeeperProcesses = metrics.getOrDefault("kafka-zookeeper", Map.of()).get("processes");
+    if (kraftServed > 0 && kraftProcesses != null && zookeeperProcesses != null) {
+      tally.figure("kafka-kraft processes", kraftProcesses, 0);
+      tally.figure("kafka-zookeeper processes", zookeeperProcesses, 0);
+      tally.compare(
+          "processes: kraft/zookeeper",
+          kraftProcesses / zookeeperProcesses,
+          kraftProcesses < zookeeperProcesses ? Comparison.Side.AGAINST : Comparison.Side.BETWEEN);
     }
-    tally.judge("kraft served without ZooKeeper", true, Comparison.Side.AGAINST);
     // Same results: KRaft's throughput within the 1.5x margin of ZooKeeper mode's.
     List<ThroughputClaims.Tp> rows =
         ThroughputClaims.throughput(run.rows(ThroughputClaims.THROUGHPUT).orElse(List.of()));
@@ -239,6 +293,10 @@ final class FootprintClaims {
               ratio >= 1 / 1.5 ? Comparison.Side.AGAINST : Comparison.Side.BETWEEN);
         }
       }
+    }
+    if (tally.isEmpty()) {
+      return ClaimResult.notMeasured(
+          id, STARTUP_EVIDENCE, Message.of("reason.noKraft", STARTUP, ThroughputClaims.THROUGHPUT));
     }
     return tally.result(id, STARTUP_EVIDENCE);
   }

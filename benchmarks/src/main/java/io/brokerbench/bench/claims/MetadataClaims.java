@@ -4,16 +4,40 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * K5, ZooKeeper becomes a bottleneck past ~10,000 partitions, from the metadata sweep's rows in
- * {@code metadata-scaling.json}: {@code mode} ({@code kraft} or {@code zookeeper}), {@code
- * partitions}, the times {@code createOnlineMs}, {@code restartMs}, {@code controllerFailoverMs}
- * and {@code status} (empty or {@code ok} when measured, "did not finish in ..." otherwise).
+ * {@code metadata-scaling.json}: {@code mode} ({@code kraft} or {@code zookeeper}), {@code shape},
+ * {@code partitions}, the times {@code createOnlineMs}, {@code restartMs}, {@code
+ * controllerFailoverMs}, {@code status} (empty or {@code ok} when measured), and, where the rows
+ * have it, {@code failoverTimeoutMs} (the session or fetch timeout after which that mode notices a
+ * dead controller).
+ *
+ * <p>The claim is about growth: ZooKeeper mode being slower at every size is a constant factor, not
+ * a bottleneck that appears past a scale. So the rule follows, per shape and per time, the
+ * ZooKeeper/KRaft ratio from the smallest point both modes measured to each point at or past
+ * {@value #PAST_PARTITIONS} partitions, and judges the ratio at the largest such point against the
+ * ratio at the smallest:
+ *
+ * <ul>
+ *   <li>on the claim's side when it grew at least {@value #GROWS}x and is at least {@value #GROWS}x
+ *       itself (ZooKeeper mode clearly slower, and more so as partitions grow), unless ZooKeeper
+ *       mode's own time did not grow (within {@value #FLAT}x: a failover that waits for a session
+ *       timeout is flat whatever the partitions), which is between;
+ *   <li>against it when it did not grow (at most {@value #SAME}x the smallest point's ratio), or
+ *       ZooKeeper mode was not slower at the largest point;
+ *   <li>between otherwise.
+ * </ul>
+ *
+ * ZooKeeper mode not finishing a point at or past {@value #PAST_PARTITIONS} where KRaft finished is
+ * on the claim's side; KRaft not finishing where ZooKeeper mode finished is against it.
  */
 final class MetadataClaims {
   static final String FILE = "metadata-scaling.json";
@@ -23,12 +47,92 @@ final class MetadataClaims {
   static final int PAST_PARTITIONS = 10_000;
 
   /**
+   * A ratio that grew by this much, and a ratio this large: beyond the one-sample noise of a shared
+   * 2-core machine, where one point's time varies by 10-30% from run to run.
+   */
+  static final double GROWS = 1.5;
+
+  /** A ratio at most this much above the smallest point's has not grown (the noise of one run). */
+  static final double SAME = 1.1;
+
+  /**
+   * ZooKeeper mode's own time within this factor from the smallest to the largest point is flat.
+   */
+  static final double FLAT = 1.25;
+
+  /**
    * The times compared. Not {@code createAckMs}: KRaft acknowledges CreateTopics before the logs
-   * exist, so the acknowledgement flatters KRaft; {@code createOnlineMs} waits for the logs.
+   * exist, so the acknowledgement flatters KRaft; {@code createOnlineMs} waits for the logs. Each
+   * point's times are for the same work in both modes (the same partitions created, the same
+   * cluster restarted), so their ratio is comparable from point to point.
    */
   static final List<String> TIMES = List.of("createOnlineMs", "restartMs", "controllerFailoverMs");
 
+  /** Times of whole-cluster operations, whose ZooKeeper-mode time may sit at a session timeout. */
+  static final List<String> OPERATIONS = List.of("restartMs", "controllerFailoverMs");
+
   private MetadataClaims() {}
+
+  /**
+   * The rows of one mode at one partition count in one shape, one per sample: a time is the median
+   * of the samples that completed and measured it, so no row is dropped for coming second.
+   */
+  private record Point(List<JsonNode> rows) {
+    boolean ok() {
+      return rows.stream().anyMatch(RunRows::ok);
+    }
+
+    /** A point the machine refused, or that the series never reached, says nothing of the mode. */
+    boolean tried() {
+      return rows.stream()
+          .map(row -> text(row, "status").trim().toLowerCase(Locale.ROOT))
+          .anyMatch(status -> !status.startsWith("refused") && !status.startsWith("not run"));
+    }
+
+    String status() {
+      return rows.stream()
+          .filter(row -> !RunRows.ok(row))
+          .map(row -> text(row, "status"))
+          .findFirst()
+          .orElse("ok");
+    }
+
+    /** The median of {@code field} over the samples that completed with it above 0, or null. */
+    Double time(String field) {
+      List<Double> values =
+          rows.stream()
+              .filter(RunRows::ok)
+              .filter(row -> RunRows.positive(row, field))
+              .map(row -> number(row, field))
+              .sorted()
+              .toList();
+      int n = values.size();
+      if (n == 0) {
+        return null;
+      }
+      return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+
+    /** The first sample's {@code field}, for settings that do not vary between samples. */
+    Double setting(String field) {
+      return rows.stream()
+          .map(row -> number(row, field))
+          .filter(v -> v != null)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /** One shape's points: partitions to each mode's point. */
+  private record Sweep(TreeMap<Integer, Point> kraft, TreeMap<Integer, Point> zookeeper) {
+    Sweep() {
+      this(new TreeMap<>(), new TreeMap<>());
+    }
+
+    static void add(TreeMap<Integer, Point> mode, int partitions, JsonNode row) {
+      mode.computeIfAbsent(partitions, k -> new Point(new ArrayList<>())).rows().add(row);
+    }
+  }
 
   static ClaimResult k5(RunRows run) {
     String id = "K5";
@@ -36,90 +140,117 @@ final class MetadataClaims {
     if (rows.isEmpty()) {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
-    // partitions -> the first row of each mode at that count
-    TreeMap<Integer, JsonNode> kraft = new TreeMap<>();
-    TreeMap<Integer, JsonNode> zookeeper = new TreeMap<>();
+    // Every row is kept: both shapes, and every sample of a point.
+    Map<String, Sweep> shapes = new LinkedHashMap<>();
     for (JsonNode row : rows.get()) {
       Double partitions = number(row, "partitions");
       if (partitions == null) {
         continue;
       }
+      Sweep sweep = shapes.computeIfAbsent(text(row, "shape"), k -> new Sweep());
       String mode = text(row, "mode").toLowerCase(Locale.ROOT);
       if (mode.startsWith("kraft")) {
-        kraft.putIfAbsent(partitions.intValue(), row);
+        Sweep.add(sweep.kraft(), partitions.intValue(), row);
       } else if (mode.startsWith("zookeeper") || mode.startsWith("zk")) {
-        zookeeper.putIfAbsent(partitions.intValue(), row);
+        Sweep.add(sweep.zookeeper(), partitions.intValue(), row);
       }
     }
     Tally tally = new Tally();
-    // ZooKeeper mode that did not finish where KRaft did, past the claim's figure: the bottleneck.
-    Integer commonOk = null;
-    for (int partitions : kraft.descendingKeySet()) {
-      JsonNode k = kraft.get(partitions);
-      JsonNode z = zookeeper.get(partitions);
-      if (z == null || !RunRows.ok(k)) {
-        continue;
-      }
-      if (!RunRows.ok(z)) {
-        tally.judge(
-            "zookeeper at " + partitions + " partitions",
-            text(z, "status"),
-            partitions >= PAST_PARTITIONS ? Comparison.Side.FOR : Comparison.Side.BETWEEN);
-        continue;
-      }
-      if (commonOk == null) {
-        commonOk = partitions;
-      }
-    }
-    if (commonOk != null) {
-      JsonNode k = kraft.get(commonOk);
-      JsonNode z = zookeeper.get(commonOk);
-      tally.figure("largest partitions measured in both modes", commonOk, 0);
-      for (String time : TIMES) {
-        Double kt = number(k, time);
-        Double zt = number(z, time);
-        if (kt == null || zt == null || kt <= 0) {
-          continue;
-        }
-        double ratio = zt / kt;
-        tally.figure(commonOk + " partitions: kraft " + time, kt, 0);
-        tally.figure(commonOk + " partitions: zookeeper " + time, zt, 0);
-        Comparison.Side side =
-            commonOk < PAST_PARTITIONS ? Comparison.Side.BETWEEN : Tally.atLeast(ratio, 2.0, 1.25);
-        tally.compare(commonOk + " partitions: zookeeper/kraft " + time, ratio, side);
-      }
-      growth(tally, "kraft", kraft, commonOk);
-      growth(tally, "zookeeper", zookeeper, commonOk);
-      Double zkLatency = number(z, "zkMaxLatencyMs");
-      if (zkLatency != null) {
-        tally.figure(commonOk + " partitions: ZooKeeper max request latency ms", zkLatency, 0);
-      }
-    }
+    shapes.forEach((shape, sweep) -> judgeShape(tally, shape.isEmpty() ? "" : shape + ": ", sweep));
     if (tally.isEmpty()) {
-      return ClaimResult.notMeasured(id, EVIDENCE, Message.of("reason.noCommonPoint", FILE));
+      return ClaimResult.notMeasured(
+          id, EVIDENCE, Message.of("reason.noGrowth", FILE, PAST_PARTITIONS));
     }
     return tally.result(id, EVIDENCE);
   }
 
-  /**
-   * How createOnlineMs grows from the smallest ok point to {@code to}, per partition: 1.0 is
-   * linear, above 1 faster than linear. A figure for the reader, not counted in the verdict.
-   */
-  private static void growth(Tally tally, String mode, TreeMap<Integer, JsonNode> rows, int to) {
-    for (int from : rows.keySet()) {
-      JsonNode first = rows.get(from);
-      if (from >= to || !RunRows.ok(first)) {
+  private static void judgeShape(Tally tally, String prefix, Sweep sweep) {
+    // A mode that stopped where the other went on.
+    for (int partitions : sweep.kraft().keySet()) {
+      Point k = sweep.kraft().get(partitions);
+      Point z = sweep.zookeeper().get(partitions);
+      if (z == null || k.ok() == z.ok() || !k.tried() || !z.tried()) {
         continue;
       }
-      Double a = number(first, "createOnlineMs");
-      Double b = number(rows.get(to), "createOnlineMs");
-      if (a != null && b != null && a > 0) {
-        tally.figure(
-            mode + " createOnlineMs growth " + from + "->" + to + " per partition",
-            (b / a) / ((double) to / from),
-            2);
+      String who = k.ok() ? "zookeeper" : "kraft";
+      Comparison.Side side =
+          partitions < PAST_PARTITIONS
+              ? Comparison.Side.BETWEEN
+              : k.ok() ? Comparison.Side.FOR : Comparison.Side.AGAINST;
+      tally.judge(
+          prefix + who + " at " + partitions + " partitions", (k.ok() ? z : k).status(), side);
+    }
+    for (String time : TIMES) {
+      growth(tally, prefix, sweep, time);
+    }
+  }
+
+  /** The ratio's growth of one time in one shape: figures per point, one comparison. */
+  private static void growth(Tally tally, String prefix, Sweep sweep, String time) {
+    List<Integer> points = new ArrayList<>();
+    for (int partitions : sweep.kraft().keySet()) {
+      Point z = sweep.zookeeper().get(partitions);
+      if (z != null && sweep.kraft().get(partitions).time(time) != null && z.time(time) != null) {
+        points.add(partitions);
       }
+    }
+    if (points.size() < 2 || points.get(points.size() - 1) < PAST_PARTITIONS) {
       return;
+    }
+    int smallest = points.get(0);
+    int largest = points.get(points.size() - 1);
+    String name = prefix + time;
+    for (int partitions : points) {
+      if (partitions != smallest && partitions < PAST_PARTITIONS) {
+        continue;
+      }
+      double z = sweep.zookeeper().get(partitions).time(time);
+      double k = sweep.kraft().get(partitions).time(time);
+      tally.figure(name + " at " + partitions + ": zookeeper ms", z, 0);
+      tally.figure(name + " at " + partitions + ": kraft ms", k, 0);
+      tally.figure(name + " at " + partitions + ": zookeeper/kraft", z / k, 2);
+    }
+    if (time.equals("controllerFailoverMs")) {
+      failoverTimeouts(tally, prefix, sweep, largest);
+    }
+    double zSmall = sweep.zookeeper().get(smallest).time(time);
+    double zLarge = sweep.zookeeper().get(largest).time(time);
+    double ratioSmall = zSmall / sweep.kraft().get(smallest).time(time);
+    double ratioLarge = zLarge / sweep.kraft().get(largest).time(time);
+    double grew = ratioLarge / ratioSmall;
+    boolean flat = OPERATIONS.contains(time) && zLarge <= zSmall * FLAT;
+    Comparison.Side side;
+    if (grew <= SAME || ratioLarge <= 1) {
+      side = Comparison.Side.AGAINST;
+    } else if (grew >= GROWS && ratioLarge >= GROWS && !flat) {
+      side = Comparison.Side.FOR;
+    } else {
+      side = Comparison.Side.BETWEEN;
+    }
+    if (flat) {
+      tally.figure(name + ": zookeeper flat " + smallest + "->" + largest, zLarge / zSmall, 2);
+    }
+    tally.compare(
+        String.format(
+            Locale.ROOT,
+            "%s: zookeeper/kraft %.2f at %d, %.2f at %d, grew",
+            name,
+            ratioSmall,
+            smallest,
+            ratioLarge,
+            largest),
+        grew,
+        side);
+  }
+
+  /** Each mode's failover timeout (its session timeout in ZooKeeper mode), where rows state it. */
+  private static void failoverTimeouts(Tally tally, String prefix, Sweep sweep, int partitions) {
+    for (var mode :
+        List.of(Map.entry("zookeeper", sweep.zookeeper()), Map.entry("kraft", sweep.kraft()))) {
+      Double timeout = mode.getValue().get(partitions).setting("failoverTimeoutMs");
+      if (timeout != null) {
+        tally.figure(prefix + mode.getKey() + " failover timeout ms", timeout, 0);
+      }
     }
   }
 }

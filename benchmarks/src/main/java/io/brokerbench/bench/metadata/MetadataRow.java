@@ -38,6 +38,11 @@ import java.util.List;
  *     the ISR of every partition it replicates
  * @param controllerFailoverMs SIGKILL to the active controller until a topic created afterwards had
  *     a leader: the new controller serving a metadata change
+ * @param failoverTimeoutMs where {@code controllerFailoverMs} was measured: the setting after which
+ *     this mode notices that its controller died, as the brokers ran (ZooKeeper mode: {@code
+ *     zookeeper.session.timeout.ms}, the dead controller's session must expire; KRaft: {@code
+ *     controller.quorum.fetch.timeout.ms}, a voter that hears nothing from the leader for this long
+ *     starts an election). A failover near it is waiting, not working.
  * @param describeAllMs a fresh Admin client's listTopics and describeTopics of every topic
  * @param brokerRssBytes the largest resident memory of the brokers, after creation
  * @param brokerRssBytesEach each broker's resident memory, node 1 first
@@ -70,6 +75,7 @@ public record MetadataRow(
     Long controlledShutdownMs,
     Long restartMs,
     Long controllerFailoverMs,
+    Long failoverTimeoutMs,
     Long describeAllMs,
     Long brokerRssBytes,
     List<Long> brokerRssBytesEach,
@@ -125,6 +131,7 @@ public record MetadataRow(
         none,
         null,
         null,
+        none,
         none,
         none,
         none,

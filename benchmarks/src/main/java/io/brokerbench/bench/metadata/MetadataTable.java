@@ -5,11 +5,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The metadata suite's section of {@code REPORT.md}: the table, the verdicts, a closing note. */
+/**
+ * The metadata suite's section of {@code REPORT.md}: the table, the ZooKeeper/KRaft ratios per
+ * point, a closing note. The verdicts are the claims report's (K4, K5), not this section's.
+ */
 public final class MetadataTable {
+  /** The partition count the classic claim names. */
+  static final int CLAIM_SCALE = 10_000;
+
+  /** The times whose ZooKeeper/KRaft ratio the section shows, with their names for people. */
+  private static final List<Map.Entry<String, Function<MetadataRow, Long>>> TIMES =
+      List.of(
+          Map.entry("create online", MetadataRow::createOnlineMs),
+          Map.entry("restart", MetadataRow::restartMs),
+          Map.entry("controller failover", MetadataRow::controllerFailoverMs));
+
   private MetadataTable() {}
 
   public static String markdown(
@@ -114,14 +129,12 @@ public final class MetadataTable {
             + " the point stopped before it. Waits poll every "
             + ClusterProbe.POLL.toMillis()
             + " ms.\n\n");
-    md.append("### Verdicts\n\n");
-    for (MetadataVerdicts.Verdict verdict : MetadataVerdicts.of(rows)) {
-      md.append(
-          String.format(
-              "- **%s** (%s): %s. %s%n",
-              verdict.claim(), verdict.scope(), verdict.verdict(), verdict.evidence()));
-    }
-    md.append("\n");
+    md.append(failoverTimeouts(rows));
+    md.append(ratios(rows));
+    md.append(
+        "K4's and K5's verdicts, with the figures that decided them per shape and per point, are"
+            + " in the claims table at the top of this report: K5 follows how these ratios grow"
+            + " from the smallest point to 10,000 partitions and beyond.\n\n");
     String closing = closingNote(rows);
     if (!closing.isEmpty()) {
       md.append(closing).append("\n");
@@ -134,8 +147,100 @@ public final class MetadataTable {
     if (!plotProblem.isEmpty()) {
       md.append("The plots could not be drawn: ").append(oneLine(plotProblem)).append("\n\n");
     }
-    md.append("Raw rows, plan, limits and verdicts: `metadata-scaling.json`.\n");
+    md.append("Raw rows, plan and limits: `metadata-scaling.json`.\n");
     return md.toString();
+  }
+
+  /**
+   * The timeout each mode's controller failover waits out, as the rows state it: a failover near it
+   * measures the setting, not the metadata layer.
+   */
+  static String failoverTimeouts(List<MetadataRow> rows) {
+    List<String> parts = new ArrayList<>();
+    for (String mode : List.of("zookeeper", "kraft")) {
+      rows.stream()
+          .filter(r -> r.mode().equals(mode) && r.failoverTimeoutMs() != null)
+          .map(MetadataRow::failoverTimeoutMs)
+          .distinct()
+          .forEach(
+              ms ->
+                  parts.add(
+                      String.format(
+                          "%s mode %s (`%s`)",
+                          mode.equals("kraft") ? "KRaft" : "ZooKeeper",
+                          seconds(ms),
+                          MetadataSuite.FAILOVER_TIMEOUTS
+                              .get(
+                                  mode.equals("kraft")
+                                      ? io.brokerbench.brokers.kafka.KafkaMode.KRAFT
+                                      : io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER)
+                              .getKey())));
+    }
+    return parts.isEmpty()
+        ? ""
+        : "Controller failover waits out a timeout before any work: "
+            + String.join(", ", parts)
+            + ". A failover time that stays near it as partitions grow is that setting, not"
+            + " growth.\n\n";
+  }
+
+  /**
+   * ZooKeeper mode's time over KRaft's (medians where a point has several samples), per shape and
+   * time, at every point both modes completed: what K5's rule reads (a ratio that grows past 10,000
+   * partitions, not one that is merely high).
+   */
+  static String ratios(List<MetadataRow> rows) {
+    List<Integer> points = rows.stream().map(MetadataRow::partitions).distinct().sorted().toList();
+    List<String> lines = new ArrayList<>();
+    for (String shape : rows.stream().map(MetadataRow::shape).distinct().toList()) {
+      for (Map.Entry<String, Function<MetadataRow, Long>> time : TIMES) {
+        List<String> cells = new ArrayList<>(List.of(shape, time.getKey()));
+        boolean any = false;
+        for (int partitions : points) {
+          Long z = okTime(rows, "zookeeper", shape, partitions, time.getValue());
+          Long k = okTime(rows, "kraft", shape, partitions, time.getValue());
+          boolean both = z != null && k != null && k > 0;
+          any |= both;
+          cells.add(both ? String.format("%.2f", (double) z / k) : "");
+        }
+        if (any) {
+          lines.add(line(cells));
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      return "";
+    }
+    List<String> header = new ArrayList<>(List.of("shape", "ZooKeeper/KRaft"));
+    points.forEach(p -> header.add(String.format("%,d", p)));
+    return "ZooKeeper mode's time over KRaft's at each point both completed (above 1: ZooKeeper"
+        + " mode slower):\n\n"
+        + line(header)
+        + "|---".repeat(header.size())
+        + "|\n"
+        + String.join("", lines)
+        + "\n";
+  }
+
+  /** The median of {@code time} over the point's completed samples, or null. */
+  private static Long okTime(
+      List<MetadataRow> rows,
+      String mode,
+      String shape,
+      int partitions,
+      Function<MetadataRow, Long> time) {
+    List<Long> values =
+        rows.stream()
+            .filter(r -> r.ok() && r.mode().equals(mode) && r.shape().equals(shape))
+            .filter(r -> r.partitions() == partitions)
+            .map(time)
+            .filter(v -> v != null)
+            .sorted()
+            .toList();
+    int n = values.size();
+    return n == 0
+        ? null
+        : n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
   }
 
   /**
@@ -156,7 +261,7 @@ public final class MetadataTable {
         }
         List<String> at = new ArrayList<>();
         Optional<MetadataRow> tenK =
-            ok.stream().filter(r -> r.partitions() == MetadataVerdicts.CLAIM_SCALE).findFirst();
+            ok.stream().filter(r -> r.partitions() == CLAIM_SCALE).findFirst();
         tenK.ifPresent(r -> at.add(quote(r)));
         MetadataRow largest = ok.get(ok.size() - 1);
         if (tenK.isEmpty() || tenK.get() != largest) {

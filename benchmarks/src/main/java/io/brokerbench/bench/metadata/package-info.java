@@ -11,9 +11,9 @@
  *   <li>{@code ClusterProbe}: the measurements, each asked of the brokers (Admin requests,
  *       ZooKeeper's {@code mntr}) or of the operating system ({@code /proc}).
  *   <li>{@link io.brokerbench.bench.metadata.MetadataRow}: one point's figures, the rows of {@code
- *       metadata-scaling.json}; {@link io.brokerbench.bench.metadata.MetadataTable}, {@link
- *       io.brokerbench.bench.metadata.MetadataPlots} and {@link
- *       io.brokerbench.bench.metadata.MetadataVerdicts}: how people read them.
+ *       metadata-scaling.json}; {@link io.brokerbench.bench.metadata.MetadataTable} and {@link
+ *       io.brokerbench.bench.metadata.MetadataPlots}: how people read them. The verdicts on K4 and
+ *       K5 are the claims report's ({@code io.brokerbench.bench.claims}), one rule each.
  * </ul>
  */
 package io.brokerbench.bench.metadata;

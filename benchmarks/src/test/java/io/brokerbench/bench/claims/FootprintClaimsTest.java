@@ -104,44 +104,67 @@ class FootprintClaimsTest {
 
   @Test
   void z5() {
+    Map<String, Object> zeromq = footprint("zeromq", "brokerless", 1, 100, 50_000_000);
+    zeromq.put("brokerProcesses", 0);
     RunRows lighter =
         footprints(
-            footprint("zeromq", "brokerless", 1, 100, 50_000_000),
+            zeromq,
             footprint("kafka-kraft", "kraft", 1, 2000, 900_000_000),
             footprint("rabbitmq", "1 node", 2, 4000, 150_000_000));
-    assertEquals(Verdict.SUPPORTED, FootprintClaims.z5(lighter).verdict());
-    RunRows notLighter =
-        footprints(
-            footprint("zeromq", "brokerless", 1, 3000, 950_000_000),
-            footprint("kafka-kraft", "kraft", 1, 2000, 900_000_000));
+    ClaimResult supported = FootprintClaims.z5(lighter);
+    assertEquals(Verdict.SUPPORTED, supported.verdict());
+    assertEquals("zeromq brokerless: broker processes", supported.comparisons().get(0).name());
+
+    // No broker process, but not lighter than Kafka: mixed.
+    Map<String, Object> heavy = footprint("zeromq", "brokerless", 1, 3000, 950_000_000);
+    heavy.put("brokerProcesses", 0);
+    RunRows notLighter = footprints(heavy, footprint("kafka-kraft", "kraft", 1, 2000, 900_000_000));
     assertEquals(Verdict.NUANCED, FootprintClaims.z5(notLighter).verdict());
-    RunRows withBroker =
+
+    // A "brokerless" setup that ran a broker-like process and was no lighter: refuted.
+    heavy.put("brokerProcesses", 1);
+    RunRows withBroker = footprints(heavy, footprint("kafka-kraft", "kraft", 1, 2000, 900_000_000));
+    assertEquals(Verdict.REFUTED, FootprintClaims.z5(withBroker).verdict());
+
+    // ZeroMQ only through a proxy: the brokerless claim was not run.
+    RunRows proxy =
         footprints(
             footprint("zeromq", "proxy", 2, 100, 50_000_000),
             footprint("kafka-kraft", "kraft", 1, 2000, 900_000_000));
-    assertEquals(Verdict.NOT_MEASURED, FootprintClaims.z5(withBroker).verdict());
+    assertEquals(Verdict.NOT_MEASURED, FootprintClaims.z5(proxy).verdict());
   }
 
   @Test
   void k4() {
     RunFolder folder = new RunFolder(dir);
-    assertEquals(
-        Verdict.REFUTED,
+    ClaimResult refuted =
         FootprintClaims.k4(
-                folder
-                    .write(
-                        "startup.json",
-                        start("kafka-kraft", "ok", 1, 2000),
-                        start("kafka-zookeeper", "ok", 2, 2000))
-                    .rows())
-            .verdict());
+            folder
+                .write(
+                    "startup.json",
+                    start("kafka-kraft", "ok", 1, 2000),
+                    start("kafka-zookeeper", "ok", 2, 2000))
+                .rows());
+    assertEquals(Verdict.REFUTED, refuted.verdict());
+    // one process fewer: the ZooKeeper
+    assertEquals(0.5, refuted.comparisons().get(1).value());
+    ClaimResult supported =
+        FootprintClaims.k4(
+            folder
+                .write(
+                    "startup.json",
+                    start("kafka-kraft", "failed", 0, -1),
+                    start("kafka-zookeeper", "ok", 2, 2000))
+                .rows());
+    assertEquals(Verdict.SUPPORTED, supported.verdict());
+    // A Kafka that does not offer KRaft, while ZooKeeper mode ran: on the claim's side too.
     assertEquals(
         Verdict.SUPPORTED,
         FootprintClaims.k4(
                 folder
                     .write(
                         "startup.json",
-                        start("kafka-kraft", "failed", 0, -1),
+                        start("kafka-kraft", "not offered", 0, -1),
                         start("kafka-zookeeper", "ok", 2, 2000))
                     .rows())
             .verdict());
@@ -153,6 +176,41 @@ class FootprintClaimsTest {
     folder.write(
         "throughput.json", tp("kafka-kraft", "ack", 20_000), tp("kafka-zookeeper", "ack", 60_000));
     assertEquals(Verdict.NUANCED, FootprintClaims.k4(RunRows.of(dir)).verdict());
+  }
+
+  @Test
+  void k4IsNuancedWhenKraftServesSomeRowsAndFailsOthersOrRunsAsManyProcesses() {
+    RunFolder folder = new RunFolder(dir);
+    assertEquals(
+        Verdict.NUANCED,
+        FootprintClaims.k4(
+                folder
+                    .write(
+                        "startup.json",
+                        start("kafka-kraft", "ok", 1, 2000),
+                        start("kafka-kraft", "failed", 0, -1),
+                        start("kafka-zookeeper", "ok", 2, 2000))
+                    .rows())
+            .verdict());
+    assertEquals(
+        Verdict.NUANCED,
+        FootprintClaims.k4(
+                folder
+                    .write(
+                        "startup.json",
+                        start("kafka-kraft", "ok", 2, 2000),
+                        start("kafka-zookeeper", "ok", 2, 2000))
+                    .rows())
+            .verdict());
+    // Points the machine refused in both modes say nothing of either.
+    Map<String, Object> kraft = row("mode", "kraft", "partitions", 1000, "status", "ok");
+    Map<String, Object> refused =
+        row("mode", "kraft", "partitions", 100_000, "status", "refused: open files");
+    assertEquals(
+        Verdict.REFUTED,
+        FootprintClaims.k4(
+                folder.write("startup.json").write("metadata-scaling.json", kraft, refused).rows())
+            .verdict());
   }
 
   @Test

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** metadata-scaling.json's rows, the report's table, its verdicts and its plots. */
+/** metadata-scaling.json's rows, the report's table and ratios, and its plots. */
 class MetadataReportTest {
   /** The fields the issue asks every row to carry. */
   private static final List<String> REQUIRED =
@@ -63,6 +63,7 @@ class MetadataReportTest {
         failoverMs == null ? null : 900L,
         failoverMs == null ? null : 4_000L,
         failoverMs,
+        failoverMs == null ? null : zk ? 18_000L : 2_000L,
         150L,
         500L << 20,
         List.of(400L << 20, 500L << 20, 450L << 20),
@@ -135,7 +136,8 @@ class MetadataReportTest {
             List.of("metadata-create-online.png", "metadata-create-online.svg"),
             "");
     assertTrue(md.startsWith("## ZooKeeper vs KRaft"), md);
-    assertEquals(8 + 1, md.lines().filter(line -> line.startsWith("| ")).count(), md);
+    String table = md.substring(0, md.indexOf("ZooKeeper mode's time over KRaft's"));
+    assertEquals(8 + 1, table.lines().filter(line -> line.startsWith("| ")).count(), md);
     assertTrue(md.contains("| zookeeper | many-topics | 10,000 | 10,000 |"), md);
     assertTrue(md.contains("| did not finish in 4 min |"), md);
     assertTrue(
@@ -178,47 +180,29 @@ class MetadataReportTest {
   }
 
   @Test
-  void k4IsRefutedByKraftPointsThatCompletedAndUntestedWithout() {
-    MetadataVerdicts.Verdict k4 = MetadataVerdicts.k4(sweep());
-    assertEquals("refuted", k4.verdict());
-    assertTrue(k4.evidence().contains("4 of 4 points, up to 10,000 partitions"), k4.evidence());
-    assertEquals(
-        "not tested",
-        MetadataVerdicts.k4(sweep().stream().filter(row -> row.mode().equals("zookeeper")).toList())
-            .verdict());
-  }
-
-  @Test
-  void k5ComparesTheModesAtTheLargestPointBothCompleted() {
-    List<MetadataVerdicts.Verdict> verdicts = MetadataVerdicts.of(sweep());
-    assertEquals(3, verdicts.size(), "K4, then K5 per shape");
-    MetadataVerdicts.Verdict many = verdicts.get(1);
-    assertEquals("many-topics", many.scope());
-    assertEquals("supported", many.verdict());
+  void theRatiosAreShownPerShapeTimeAndPointWithoutAVerdict() {
+    String ratios = MetadataTable.ratios(sweep());
+    // many topics: create online 20 s / 7 s at 1,000, 180 s / 30 s at 10,000
+    assertTrue(ratios.contains("| many-topics | create online | 2.86 | 6.00 |"), ratios);
+    assertTrue(ratios.contains("| many-topics | controller failover | | 6.67 |"), ratios);
+    // few topics: ZooKeeper mode did not finish 10,000, so that cell is empty
+    assertTrue(ratios.contains("| few-topics | create online | 0.86 | |"), ratios);
+    assertFalse(ratios.contains("few-topics | controller failover"), ratios);
+    String md =
+        MetadataTable.markdown(
+            MetadataPlan.forProfile("quick", 1),
+            new MachineLimits(20_000, 65_530),
+            sweep(),
+            Duration.ofMinutes(5),
+            List.of(),
+            "");
+    assertFalse(md.contains("supported"), "the claims report alone gives verdicts: " + md);
     assertTrue(
-        many.evidence()
-            .contains(
-                "creation until online at 10,000 partitions: ZooKeeper 180.0 s, KRaft 30.0 s"
-                    + " (6.0×)"),
-        many.evidence());
-    assertTrue(
-        many.evidence().contains("controller failover at 10,000 partitions: ZooKeeper 20.0 s"),
-        many.evidence());
-    // Few topics: ZooKeeper mode did not finish 10,000, so 1,000 is the largest common point,
-    // where ZooKeeper mode was faster (6 s against 7 s): not supported, and below the scale.
-    MetadataVerdicts.Verdict few = verdicts.get(2);
-    assertEquals(
-        "not supported (below the claim's scale: largest common point 1,000)", few.verdict());
-  }
-
-  @Test
-  void k5IsMixedWhenEachModeIsClearlySlowerAtSomething() {
-    List<MetadataRow> rows =
-        List.of(
-            row("zookeeper", "many-topics", 10_000, 10_000, 100_000, 1_000L),
-            row("kraft", "many-topics", 10_000, 10_000, 10_000, 9_000L));
-    assertEquals("mixed", MetadataVerdicts.k5(rows, "many-topics").verdict());
-    assertEquals("not tested", MetadataVerdicts.k5(rows.subList(0, 1), "many-topics").verdict());
+        md.contains(
+            "waits out a timeout before any work: ZooKeeper mode 18.0 s"
+                + " (`zookeeper.session.timeout.ms`), KRaft mode 2.00 s"
+                + " (`controller.quorum.fetch.timeout.ms`)."),
+        md);
   }
 
   @Test
