@@ -271,7 +271,8 @@ public record KafkaDriverConfig(
       case DURABLE -> {
         // Every in-sync replica has it (at least min.insync.replicas of them, or the send fails),
         // and retries can neither duplicate nor reorder. Both are 3.x defaults, written down
-        // because the tier depends on them.
+        // because the tier depends on them. On disk before the acknowledgement comes from the
+        // topic's flush.messages=1 (topicConfig).
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       }
