@@ -72,13 +72,19 @@ public final class CrashTrial {
      */
     void start() throws Exception;
 
+    /** What the consumers have received so far, for what is at risk when the fault comes. */
+    List<SequenceTracker> receivedNow() throws Exception;
+
     /**
      * Waits until the consumers have received all they will, stops them, and reads what each
      * process received.
      *
      * @param faultNs when the fault took effect, or -1 for none
+     * @param acknowledged messages the broker acknowledged: until as many have arrived, the
+     *     consumers get longer to go quiet (a consumer starved of CPU on a busy machine is not a
+     *     loss)
      */
-    RecordedDeliveries collect(long faultNs) throws Exception;
+    RecordedDeliveries collect(long faultNs, long acknowledged) throws Exception;
   }
 
   /**
@@ -408,7 +414,8 @@ public final class CrashTrial {
           readBack = QUEUE_READ;
         }
       } else {
-        RecordedDeliveries deliveries = outside.collect(faultNs == Long.MAX_VALUE ? -1 : faultNs);
+        RecordedDeliveries deliveries =
+            outside.collect(faultNs == Long.MAX_VALUE ? -1 : faultNs, counted(sent));
         ledger = settle(sent, null, deliveries.received());
         recoveryMs = deliveries.recoveryMs(faultNs == Long.MAX_VALUE ? -1 : faultNs);
       }
@@ -556,6 +563,13 @@ public final class CrashTrial {
   }
 
   private List<SequenceTracker> receivedSoFar() {
+    if (outside != null) {
+      try {
+        return outside.receivedNow();
+      } catch (Exception e) {
+        throw new IllegalStateException("reading what the consumers received: " + e, e);
+      }
+    }
     List<SequenceTracker> received = new ArrayList<>();
     for (Receiver receiver : receivers()) {
       received.add(receiver.snapshot());
