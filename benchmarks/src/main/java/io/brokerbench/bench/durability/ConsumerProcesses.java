@@ -1,6 +1,9 @@
 package io.brokerbench.bench.durability;
 
+import io.brokerbench.brokers.DeliveryLog;
 import io.brokerbench.brokers.JavaPeerProcess;
+import io.brokerbench.harness.measure.PayloadHeader;
+import io.brokerbench.harness.measure.SequenceTracker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,17 +76,34 @@ final class ConsumerProcesses implements CrashTrial.OutsideConsumers, AutoClosea
   }
 
   @Override
-  public RecordedDeliveries collect(long faultNs) throws Exception {
-    CrashTrial.awaitIdle(
-        () -> {
-          long bytes = 0;
-          for (Path file : files) {
-            bytes += Files.exists(file) ? Files.size(file) : 0;
-          }
-          return bytes;
-        },
-        drainIdle,
-        drainMax);
+  public List<SequenceTracker> receivedNow() throws IOException {
+    return RecordedDeliveries.read(files, 0, -1).received();
+  }
+
+  /**
+   * Waits until the files stop growing: for {@code drainIdle} once they hold a record per
+   * acknowledged message, for three times that while they hold fewer, and at most {@code drainMax}.
+   */
+  @Override
+  public RecordedDeliveries collect(long faultNs, long acknowledged) throws Exception {
+    long complete = acknowledged * DeliveryLog.recordBytes(PayloadHeader.BYTES);
+    long deadline = System.nanoTime() + drainMax.toNanos();
+    long last = -1;
+    long lastChangeNs = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      long bytes = 0;
+      for (Path file : files) {
+        bytes += Files.exists(file) ? Files.size(file) : 0;
+      }
+      long idleNs = (bytes >= complete ? 1 : 3) * drainIdle.toNanos();
+      if (bytes != last) {
+        last = bytes;
+        lastChangeNs = System.nanoTime();
+      } else if (System.nanoTime() - lastChangeNs >= idleNs) {
+        break;
+      }
+      Thread.sleep(50);
+    }
     close();
     // A crash trial has one producer, the topology's first: id 0.
     return RecordedDeliveries.read(files, 0, faultNs);

@@ -72,13 +72,19 @@ public final class CrashTrial {
      */
     void start() throws Exception;
 
+    /** What the consumers have received so far, for what is at risk when the fault comes. */
+    List<SequenceTracker> receivedNow() throws Exception;
+
     /**
      * Waits until the consumers have received all they will, stops them, and reads what each
      * process received.
      *
      * @param faultNs when the fault took effect, or -1 for none
+     * @param acknowledged messages the broker acknowledged: until as many have arrived, the
+     *     consumers get longer to go quiet (a consumer starved of CPU on a busy machine is not a
+     *     loss)
      */
-    RecordedDeliveries collect(long faultNs) throws Exception;
+    RecordedDeliveries collect(long faultNs, long acknowledged) throws Exception;
   }
 
   /**
@@ -93,6 +99,18 @@ public final class CrashTrial {
    * @param afterRecovery the producer sends at least this long after the fault has ended (the
    *     restarted broker answers), even past {@code duration}: the time to recover needs messages
    *     sent after the recovery, and a slow restart must not leave none
+   * @param faultAtMessages the fault starts once this many messages are acknowledged (at tier
+   *     {@code none}: sent and not refused), the same count for every system, so that each is
+   *     exposed alike; at the latest at twice {@code faultAfter}, should the acknowledgements lag.
+   *     0 starts the fault at {@code faultAfter}
+   * @param backlogMessages the live consumer pauses (its consumer is closed) this many acknowledged
+   *     messages before the fault, so that about as many are acknowledged and not yet consumed, at
+   *     risk, when the fault comes; it resumes (a new consumer) once the fault is over. 0 keeps it
+   *     consuming throughout
+   * @param producerPauses the producer stops sending when the fault starts and resumes once it is
+   *     over (the killed broker answers again), whatever its client would do by itself (Kafka's
+   *     buffers and retries, RabbitMQ's fails): every system gets the same sends. False: it carries
+   *     on through the fault, as against a cluster that should stay available
    */
   public record Settings(
       int messageBytes,
@@ -102,8 +120,44 @@ public final class CrashTrial {
       Duration drainIdle,
       Duration drainMax,
       Duration reconnectMax,
-      Duration afterRecovery) {
+      Duration afterRecovery,
+      long faultAtMessages,
+      long backlogMessages,
+      boolean producerPauses) {
+
+    /** A fault at {@code faultAfter}, the consumer never paused, the producer carrying on. */
+    public Settings(
+        int messageBytes,
+        int ratePerSecond,
+        Duration faultAfter,
+        Duration duration,
+        Duration drainIdle,
+        Duration drainMax,
+        Duration reconnectMax,
+        Duration afterRecovery) {
+      this(
+          messageBytes,
+          ratePerSecond,
+          faultAfter,
+          duration,
+          drainIdle,
+          drainMax,
+          reconnectMax,
+          afterRecovery,
+          0,
+          0,
+          false);
+    }
+
     public Settings {
+      if (faultAtMessages < 0 || backlogMessages < 0 || backlogMessages > faultAtMessages) {
+        throw new IllegalArgumentException(
+            "faultAtMessages ("
+                + faultAtMessages
+                + ") and backlogMessages ("
+                + backlogMessages
+                + ") must be 0 or more, the backlog at most the fault's count");
+      }
       if (messageBytes < PayloadHeader.BYTES) {
         throw new IllegalArgumentException(
             "messageBytes must hold the " + PayloadHeader.BYTES + "-byte header");
@@ -125,12 +179,43 @@ public final class CrashTrial {
    *     none arrived
    * @param note the fault's note and what the trial had to do (reconnects), for the report
    * @param failures the first failure of each client, one line each
+   * @param atRisk acknowledged (at tier {@code none}: sent and not refused) and not yet received
+   *     when the fault started: what the fault could take
+   * @param refused sends the harness never handed to the system (its client was known dead), among
+   *     the ledger's failed ones
+   * @param readBack how the ledger's "received" was settled after the recovery, or "" when by the
+   *     live consumers alone
    */
-  public record Outcome(Ledger ledger, Long recoveryMs, String note, List<String> failures) {
+  public record Outcome(
+      Ledger ledger,
+      Long recoveryMs,
+      String note,
+      List<String> failures,
+      long atRisk,
+      long refused,
+      String readBack) {
     public Outcome {
       failures = List.copyOf(failures);
+      if (atRisk < 0 || refused < 0) {
+        throw new IllegalArgumentException(
+            "atRisk (" + atRisk + ") and refused (" + refused + ") must be 0 or more");
+      }
+    }
+
+    /** Nothing counted at risk or refused, the ledger settled by the live consumers. */
+    public Outcome(Ledger ledger, Long recoveryMs, String note, List<String> failures) {
+      this(ledger, recoveryMs, note, failures, 0, 0, "");
     }
   }
+
+  /** How a {@link FinalRead} settles the ledger, for the row's {@code readBack}. */
+  static final String FINAL_READ =
+      "fresh consumer from offset 0 of the partition after the recovery";
+
+  /** How a paused consumer's successor settles the ledger where the broker keeps no log. */
+  static final String QUEUE_READ =
+      "fresh consumer on the queue after the restart, reading from its head what the broker kept,"
+          + " with what the live consumer had received before it paused";
 
   private final Topology topology;
   private final GuaranteeTier tier;
@@ -141,6 +226,12 @@ public final class CrashTrial {
   private final List<String> failures = new ArrayList<>();
   private final Recorder endToEnd = new Recorder(3);
   private final Recorder publish = new Recorder(3);
+  private final List<Receiver> pausedReceivers = new ArrayList<>();
+
+  /** Sends to a client known dead, never handed over: refused by the harness, not failed. */
+  private SendTracker refusedSends;
+
+  private long refused;
   private volatile long faultNs = Long.MAX_VALUE;
   private OutsideConsumers outside;
 
@@ -200,15 +291,21 @@ public final class CrashTrial {
     String faultNote = "";
     int reconnects = 0;
     long sent = 0;
+    long atRisk = 0;
+    long countAtFault = -1;
+    boolean paused = false;
+    boolean pauses = fault != null && outside == null && settings.backlogMessages() > 0;
     try {
+      int producerId = topology.producerId(0, 0);
+      refusedSends = new SendTracker(producerId);
       Session session = open();
       if (outside != null) {
         outside.start();
       }
-      int producerId = topology.producerId(0, 0);
       long periodNs = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
       long startNs = System.nanoTime();
-      long faultAtNs = startNs + settings.faultAfter().toNanos();
+      long faultAtNs =
+          startNs + (settings.faultAtMessages() > 0 ? 2 : 1) * settings.faultAfter().toNanos();
       long endNs = startNs + settings.duration().toNanos();
       long intendedNs = startNs;
       boolean extended = false;
@@ -218,12 +315,45 @@ public final class CrashTrial {
           extended = true;
           endNs = Math.max(endNs, now + settings.afterRecovery().toNanos());
         }
-        if (now >= endNs) {
+        if (paused && faultDone != null && faultDone.isDone() && session.consumer == null) {
+          session = resumeConsumer(session);
+        }
+        boolean faultPending = fault != null && faultDone == null;
+        if (now >= endNs && !faultPending) {
           break;
         }
-        if (faultDone == null && fault != null && now >= faultAtNs) {
+        long counted = counted(sent);
+        if (pauses
+            && !paused
+            && counted >= settings.faultAtMessages() - settings.backlogMessages()) {
+          pause(session);
+          paused = true;
+        }
+        if (faultPending
+            && (settings.faultAtMessages() > 0 && counted >= settings.faultAtMessages()
+                || now >= faultAtNs)) {
+          countAtFault = counted;
+          atRisk = atRisk(sent);
           Fault injected = fault;
           faultDone = faultThread.submit(() -> injected.inject(this::markDown));
+          if (settings.producerPauses()) {
+            // No sends while the broker is down: await the restart, then go on.
+            faultNote = awaitFault(faultDone);
+            faultDone = null;
+            fault = null;
+            if (!clientsSurvive) {
+              // The old session is closed with the others at the end: its set-up connection, were
+              // it alive, would delete the queue.
+              session = reconnect();
+              reconnects++;
+            } else if (paused) {
+              session = resumeConsumer(session);
+            }
+            intendedNs = System.nanoTime();
+            extended = true;
+            endNs = Math.max(endNs, intendedNs + settings.afterRecovery().toNanos());
+            continue;
+          }
         }
         if (intendedNs > now) {
           LockSupport.parkNanos(intendedNs - now);
@@ -242,7 +372,8 @@ public final class CrashTrial {
             dead = true;
           }
         } else {
-          session.acknowledgements.onFailed(payload, new DriverException("client gone"));
+          refusedSends.failed(producerId, sent, new DriverException("client gone"));
+          refused++;
         }
         sent++;
         intendedNs += periodNs;
@@ -266,27 +397,48 @@ public final class CrashTrial {
       if (faultDone != null) {
         faultNote = awaitFault(faultDone);
       }
+      if (paused && session.consumer == null) {
+        session = resumeConsumer(session);
+      }
       session.closeProducer(failures);
       Ledger ledger;
       Long recoveryMs;
+      String readBack = "";
       if (outside == null) {
         drain();
         ledger = settle(sent, finalRead, null);
         recoveryMs = recoveryMs();
+        if (finalRead != null) {
+          readBack = FINAL_READ;
+        } else if (paused) {
+          readBack = QUEUE_READ;
+        }
       } else {
-        RecordedDeliveries deliveries = outside.collect(faultNs == Long.MAX_VALUE ? -1 : faultNs);
+        RecordedDeliveries deliveries =
+            outside.collect(faultNs == Long.MAX_VALUE ? -1 : faultNs, counted(sent));
         ledger = settle(sent, null, deliveries.received());
         recoveryMs = deliveries.recoveryMs(faultNs == Long.MAX_VALUE ? -1 : faultNs);
       }
-      String note =
-          faultNote
-              + (reconnects > 0
-                  ? (faultNote.isEmpty() ? "" : "; ")
-                      + "the client's connection died with the broker: reconnected "
-                      + reconnects
-                      + " time(s)"
-                  : "");
-      return new Outcome(ledger, recoveryMs, note, failures);
+      List<String> notes = new ArrayList<>();
+      if (!faultNote.isEmpty()) {
+        notes.add(faultNote);
+      }
+      if (countAtFault >= 0 && settings.faultAtMessages() > 0) {
+        notes.add(
+            "fault at "
+                + countAtFault
+                + (tier == GuaranteeTier.NONE ? " sent" : " acknowledged")
+                + (paused ? ", the consumer paused " + settings.backlogMessages() + " before" : "")
+                + (settings.producerPauses()
+                    ? ", the producer paused until the broker answered again"
+                    : ", the producer carried on"));
+      }
+      if (reconnects > 0) {
+        notes.add(
+            "the client's connection died with the broker: reconnected " + reconnects + " time(s)");
+      }
+      return new Outcome(
+          ledger, recoveryMs, String.join("; ", notes), failures, atRisk, refused, readBack);
     } finally {
       for (Session s : sessions) {
         s.closeQuietly(failures);
@@ -295,11 +447,76 @@ public final class CrashTrial {
     }
   }
 
+  /**
+   * What counts towards the fault's moment: acknowledged messages, or at tier {@code none}, where
+   * nothing is acknowledged, the sends the client did not refuse.
+   */
+  private long counted(long sent) {
+    long acknowledged = 0;
+    long failed = 0;
+    for (Session s : sessions) {
+      if (s.acknowledgements != null) {
+        acknowledged += s.acknowledgements.acknowledged();
+        failed += s.acknowledgements.failed();
+      }
+    }
+    return tier == GuaranteeTier.NONE ? sent - failed : acknowledged;
+  }
+
+  /**
+   * Acknowledged (at tier {@code none}: sent and not failed) and not yet received, now: a ledger
+   * settled at this moment from what the consumers have so far.
+   */
+  private synchronized long atRisk(long sent) {
+    Ledger now = Ledger.settle(sent, tier != GuaranteeTier.NONE, sendSnapshots(), receivedSoFar());
+    return tier == GuaranteeTier.NONE
+        ? now.unackedLost() - (now.failed() - now.recovered())
+        : now.ackedLost();
+  }
+
+  /** Stops the live consumer: what is acknowledged from now on waits in the broker. */
+  private synchronized void pause(Session session) {
+    if (session.consumer == null) {
+      return;
+    }
+    try {
+      session.consumer.close();
+    } catch (Exception e) {
+      failures.add("pausing the consumer: " + e.getMessage());
+    }
+    session.consumer = null;
+    pausedReceivers.add(session.receiver);
+    session.receiver = null;
+  }
+
+  /**
+   * A new consumer for the paused one, once the fault is over: on the session's driver where the
+   * client survived the fault, else on a new connection.
+   */
+  private Session resumeConsumer(Session session) throws Exception {
+    if (!session.failed()) {
+      try {
+        synchronized (this) {
+          Receiver receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
+          if (faultNs != Long.MAX_VALUE) {
+            receiver.watchFrom(faultNs);
+          }
+          session.consumer = session.driver.startConsumer(0, 0, 0, receiver);
+          session.receiver = receiver;
+        }
+        return session;
+      } catch (DriverException e) {
+        failures.add("resuming the consumer: " + e.getMessage());
+      }
+    }
+    return reconnect();
+  }
+
   /** From the fault to the first delivery since, by the trial's own consumers; null for none. */
   private Long recoveryMs() {
     long first = Long.MAX_VALUE;
-    for (Session s : sessions) {
-      long at = s.receiver == null ? -1 : s.receiver.firstDeliverySinceWatchNs();
+    for (Receiver receiver : receivers()) {
+      long at = receiver.firstDeliverySinceWatchNs();
       if (at >= 0) {
         first = Math.min(first, at);
       }
@@ -318,11 +535,46 @@ public final class CrashTrial {
   private synchronized void markDown() {
     long now = System.nanoTime();
     faultNs = now;
+    for (Receiver receiver : receivers()) {
+      receiver.watchFrom(now);
+    }
+  }
+
+  /** Every consumer's receiver, paused or live. */
+  private synchronized List<Receiver> receivers() {
+    List<Receiver> all = new ArrayList<>(pausedReceivers);
     for (Session s : sessions) {
       if (s.receiver != null) {
-        s.receiver.watchFrom(now);
+        all.add(s.receiver);
       }
     }
+    return all;
+  }
+
+  private synchronized List<SendTracker> sendSnapshots() {
+    List<SendTracker> sends = new ArrayList<>();
+    sends.add(refusedSends.copy());
+    for (Session s : sessions) {
+      if (s.acknowledgements != null) {
+        sends.add(s.acknowledgements.snapshot());
+      }
+    }
+    return sends;
+  }
+
+  private List<SequenceTracker> receivedSoFar() {
+    if (outside != null) {
+      try {
+        return outside.receivedNow();
+      } catch (Exception e) {
+        throw new IllegalStateException("reading what the consumers received: " + e, e);
+      }
+    }
+    List<SequenceTracker> received = new ArrayList<>();
+    for (Receiver receiver : receivers()) {
+      received.add(receiver.snapshot());
+    }
+    return received;
   }
 
   private String awaitFault(Future<String> faultDone) throws Exception {
@@ -363,7 +615,9 @@ public final class CrashTrial {
   private Session open() throws DriverException {
     BrokerDriver driver = drivers.open();
     Session session = new Session(driver);
-    sessions.add(session);
+    synchronized (this) {
+      sessions.add(session);
+    }
     driver.prepare(topology, tier);
     if (outside == null) {
       session.receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
@@ -380,10 +634,8 @@ public final class CrashTrial {
     awaitIdle(
         () -> {
           long delivered = 0;
-          for (Session s : sessions) {
-            if (s.receiver != null) {
-              delivered += s.receiver.delivered(0);
-            }
+          for (Receiver receiver : receivers()) {
+            delivered += receiver.delivered(0);
           }
           return delivered;
         },
@@ -429,18 +681,14 @@ public final class CrashTrial {
    */
   private Ledger settle(long sent, FinalRead finalRead, List<SequenceTracker> outsideReceived)
       throws Exception {
-    List<SendTracker> sends = new ArrayList<>();
-    List<SequenceTracker> received = new ArrayList<>();
+    List<SendTracker> sends = sendSnapshots();
+    List<SequenceTracker> received = receivedSoFar();
+    for (Receiver receiver : receivers()) {
+      if (receiver.failure() != null) {
+        failures.add("consumer: " + receiver.failure());
+      }
+    }
     for (Session s : sessions) {
-      if (s.acknowledgements != null) {
-        sends.add(s.acknowledgements.snapshot());
-      }
-      if (s.receiver != null) {
-        received.add(s.receiver.snapshot());
-        if (s.receiver.failure() != null) {
-          failures.add("consumer: " + s.receiver.failure());
-        }
-      }
       if (s.acknowledgements != null && s.acknowledgements.failure() != null) {
         failures.add("producer: " + s.acknowledgements.failure());
       }

@@ -12,7 +12,8 @@ import io.brokerbench.harness.measure.Ledger;
  * @param nodes broker nodes (ZeroMQ: the peers)
  * @param sent messages handed to the producer
  * @param acked acknowledged by the broker
- * @param failed reported failed by the client
+ * @param failed reported failed by the client (a broker's client that gave up on a send the broker
+ *     may have had); never a send the harness refused
  * @param indeterminate neither acknowledged nor failed when the producer stopped waiting
  * @param received distinct messages the consumers (or the final read of the log) got
  * @param ackedLost acknowledged, never received
@@ -20,6 +21,13 @@ import io.brokerbench.harness.measure.Ledger;
  * @param recovered failed or indeterminate, yet received
  * @param duplicates deliveries beyond the first
  * @param reordered per-producer inversions seen by a consumer
+ * @param atRisk acknowledged (at tier {@code none}: accepted, sent and not refused) and not yet
+ *     consumed when the fault came: what the fault could take. 0 where the consumer kept up, and
+ *     then no loss could show
+ * @param refused sends the harness gave up on before the system accepted them (ZeroMQ's send that
+ *     timed out at the high-water mark): not sent, so never counted as failed or lost
+ * @param readBack how {@code received} was settled after the recovery: e.g. a fresh consumer from
+ *     offset 0 of the partition; "" when by the live consumers alone
  * @param recoveryMs from the fault to the first delivery of a message sent after it; null when
  *     there was no fault that stops delivery, or nothing arrived after it
  * @param status ok, failed (with the reason in {@code note}) or skipped
@@ -41,16 +49,55 @@ public record DurabilityRow(
     long recovered,
     long duplicates,
     long reordered,
+    long atRisk,
+    long refused,
+    String readBack,
     Long recoveryMs,
     String status,
     String note) {
+
+  public DurabilityRow {
+    if (atRisk < 0 || refused < 0) {
+      throw new IllegalArgumentException(
+          "atRisk (" + atRisk + ") and refused (" + refused + ") must be 0 or more");
+    }
+    if (readBack == null) {
+      throw new IllegalArgumentException("readBack: give \"\" for the live consumers, not null");
+    }
+  }
 
   public static final String OK = "ok";
   public static final String FAILED = "failed";
   public static final String SKIPPED = "skipped";
 
-  /** A measured scenario. */
+  /** A measured scenario settled by its live consumers, nothing counted at risk or refused. */
   public static DurabilityRow of(Scenario scenario, Ledger ledger, Long recoveryMs, String note) {
+    return of(scenario, ledger, 0, 0, "", recoveryMs, note);
+  }
+
+  /**
+   * A measured scenario.
+   *
+   * @param ledger settled over every send, the {@code refused} ones among its failed (they were
+   *     never received): the row moves them out of {@code failed} and {@code unackedLost}, so that
+   *     a loss is always of a message the system accepted
+   */
+  public static DurabilityRow of(
+      Scenario scenario,
+      Ledger ledger,
+      long atRisk,
+      long refused,
+      String readBack,
+      Long recoveryMs,
+      String note) {
+    if (refused > ledger.failed() - ledger.recovered()) {
+      throw new IllegalArgumentException(
+          "refused ("
+              + refused
+              + ") must be among the ledger's failed sends that never arrived ("
+              + (ledger.failed() - ledger.recovered())
+              + ")");
+    }
     return new DurabilityRow(
         scenario.system(),
         scenario.mode(),
@@ -59,14 +106,17 @@ public record DurabilityRow(
         scenario.nodes(),
         ledger.sent(),
         ledger.acked(),
-        ledger.failed(),
+        ledger.failed() - refused,
         ledger.indeterminate(),
         ledger.received(),
         ledger.ackedLost(),
-        ledger.unackedLost(),
+        ledger.unackedLost() - refused,
         ledger.recovered(),
         ledger.duplicates(),
         ledger.reordered(),
+        atRisk,
+        refused,
+        readBack,
         recoveryMs,
         OK,
         note);
@@ -90,6 +140,9 @@ public record DurabilityRow(
         0,
         0,
         0,
+        0,
+        0,
+        "",
         null,
         status,
         reason);

@@ -30,33 +30,72 @@ import org.zeromq.ZMQ;
 final class ZeroMqFaults {
   private static final int PRODUCER = 0;
 
-  /** What one fault found. */
-  record Result(Ledger ledger, Long recoveryMs, String note) {}
+  /**
+   * What one fault found.
+   *
+   * @param ledger settled over every send, a refused one counted failed (ZeroMQ acknowledges
+   *     nothing, so a send fails only when the harness gives up on it)
+   * @param atRisk accepted and not yet received when the fault came
+   * @param refused sends the harness gave up on ({@link #SEND_TIMEOUT_MS}): never accepted
+   */
+  record Result(Ledger ledger, long atRisk, long refused, Long recoveryMs, String note) {
+    Result(Ledger ledger, Long recoveryMs, String note) {
+      this(ledger, 0, 0, recoveryMs, note);
+    }
+  }
+
+  /**
+   * How long a PUSH send may wait for room (the high-water mark is full while no peer takes
+   * messages) before the harness gives up on it: a send ZeroMQ refused, not one it lost.
+   */
+  static final int SEND_TIMEOUT_MS = 100;
 
   private final int messageBytes;
   private final int ratePerSecond;
   private final Duration faultAfter;
   private final Duration duration;
   private final Duration outage;
+  private final long faultAtMessages;
+  private final long backlogMessages;
 
+  /**
+   * @param faultAtMessages the consumer crash comes once ZeroMQ has accepted this many sends (at
+   *     the latest at twice {@code faultAfter}); 0: at {@code faultAfter}
+   * @param backlogMessages the consumer stops reading (SIGSTOP) this many accepted sends before the
+   *     crash, so that what ZeroMQ accepted waits in the consumer's socket buffers and queues
+   */
   ZeroMqFaults(
       int messageBytes,
       int ratePerSecond,
       Duration faultAfter,
       Duration duration,
-      Duration outage) {
+      Duration outage,
+      long faultAtMessages,
+      long backlogMessages) {
+    if (backlogMessages < 0 || backlogMessages > faultAtMessages) {
+      throw new IllegalArgumentException(
+          "backlogMessages must be 0 to faultAtMessages ("
+              + faultAtMessages
+              + "), was "
+              + backlogMessages);
+    }
     this.messageBytes = messageBytes;
     this.ratePerSecond = ratePerSecond;
     this.faultAfter = faultAfter;
     this.duration = duration;
     this.outage = outage;
+    this.faultAtMessages = faultAtMessages;
+    this.backlogMessages = backlogMessages;
   }
 
   /**
-   * PUSH/PULL with the consumer in a child JVM that records every message it receives to a file;
-   * the child is SIGKILLed part-way and a new one binds the same endpoint after the outage. PUSH
-   * reconnects by itself. A send that waits longer than 100 ms (the high-water mark is full while
-   * nobody is there) is counted as failed, which the sender knows.
+   * PUSH/PULL with the consumer in a child JVM that records every message it receives to a file.
+   * The consumer stops reading (SIGSTOP) {@code backlogMessages} accepted sends before the crash,
+   * so that what ZeroMQ accepted meanwhile sits in the consumer's socket buffers and queues; at
+   * {@code faultAtMessages} accepted it is SIGKILLed, and a new one binds the same endpoint after
+   * the outage. The producer stops at the crash and resumes once the new consumer runs, as the
+   * brokers' producers do; PUSH reconnects by itself. A send that waits longer than {@link
+   * #SEND_TIMEOUT_MS} is refused: the harness gave up on it, ZeroMQ never had it.
    */
   Result consumerCrash(Path workDir) throws Exception {
     int port = Ports.free();
@@ -65,37 +104,49 @@ final class ZeroMqFaults {
     List<Path> files = new ArrayList<>();
     SendTracker sends = new SendTracker(PRODUCER);
     long sent = 0;
+    long refused = 0;
+    long atRisk = 0;
+    long acceptedAtFault = -1;
     long faultNs = -1;
+    boolean paused = false;
     ZmqPeerProcess consumer = recorder(endpoint, port, workDir, files);
     try (ZContext context = new ZContext()) {
       ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-      push.setSendTimeOut(100);
+      push.setSendTimeOut(SEND_TIMEOUT_MS);
       push.setLinger(2_000);
       ZmqConnect.connect(push, endpoint);
       long periodNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
       long startNs = System.nanoTime();
-      long faultAtNs = startNs + faultAfter.toNanos();
-      long restartAtNs = faultAtNs + outage.toNanos();
+      long faultAtNs = startNs + (faultAtMessages > 0 ? 2 : 1) * faultAfter.toNanos();
       long endNs = startNs + duration.toNanos();
       long intendedNs = startNs;
-      while (System.nanoTime() < endNs) {
+      while (System.nanoTime() < endNs || faultNs < 0) {
         long now = System.nanoTime();
-        if (faultNs < 0 && now >= faultAtNs) {
+        long accepted = sent - refused;
+        if (!paused && backlogMessages > 0 && accepted >= faultAtMessages - backlogMessages) {
+          consumer.pause();
+          paused = true;
+        }
+        if (faultNs < 0
+            && (faultAtMessages > 0 && accepted >= faultAtMessages || now >= faultAtNs)) {
           if (Files.size(files.get(0)) == 0) {
             // Not ZeroMQ losing messages: the connection never came up, and a ledger would
             // blame the crash for it. Seen rarely on the shared machine; say so instead.
             throw new IllegalStateException(
-                "the consumer peer received nothing in the "
-                    + faultAfter.toMillis()
-                    + " ms before the fault (its log: "
+                "the consumer peer received nothing before the fault (its log: "
                     + consumer.logFile()
                     + "); the PUSH/PULL connection never came up, so the crash was not measured");
           }
+          acceptedAtFault = accepted;
+          atRisk = acceptedNotReceived(sent, sends, RecordedDeliveries.read(files, PRODUCER, -1));
           consumer.kill();
           faultNs = System.nanoTime();
-        }
-        if (faultNs >= 0 && !consumer.isRunning() && now >= restartAtNs) {
+          // The producer waits out the outage and the new consumer's start, as against a broker.
+          Thread.sleep(outage.toMillis());
           consumer = recorder(endpoint, port, workDir, files);
+          intendedNs = System.nanoTime();
+          endNs = Math.max(endNs, intendedNs + outage.multipliedBy(2).toNanos());
+          continue;
         }
         if (intendedNs > now) {
           LockSupport.parkNanos(intendedNs - now);
@@ -106,6 +157,7 @@ final class ZeroMqFaults {
         PayloadHeader.write(payload, PRODUCER, 0, sent, intendedNs);
         if (!push.send(payload)) {
           sends.failed(PRODUCER, sent, new IllegalStateException("send timed out at the HWM"));
+          refused++;
         }
         sent++;
         intendedNs += periodNs;
@@ -120,14 +172,25 @@ final class ZeroMqFaults {
     Long recoveryMs = deliveries.recoveryMs(faultNs);
     return new Result(
         ledger,
+        atRisk,
+        refused,
         recoveryMs,
-        "consumer JVM SIGKILLed after "
-            + faultAfter.toMillis()
-            + " ms, a new one bound the endpoint "
+        "consumer JVM stopped reading (SIGSTOP) "
+            + backlogMessages
+            + " accepted sends before the crash, SIGKILLed at "
+            + acceptedAtFault
+            + " accepted; the producer paused "
             + outage.toMillis()
-            + " ms later; "
+            + " ms until a new one bound the endpoint; "
             + files.size()
             + " consumer processes in all");
+  }
+
+  /** Accepted (sent and not refused) and not yet received, by the recorders' files now. */
+  private static long acceptedNotReceived(
+      long sent, SendTracker sends, RecordedDeliveries received) {
+    Ledger now = Ledger.settle(sent, false, List.of(sends.copy()), received.received());
+    return now.unackedLost() - (now.failed() - now.recovered());
   }
 
   private ZmqPeerProcess recorder(String endpoint, int port, Path workDir, List<Path> files) {

@@ -65,4 +65,41 @@ class CrashTrialTest {
     assertTrue(ledger.clean(), ledger.summary());
     assertEquals(0, ledger.indeterminate());
   }
+
+  @Test
+  void aPausedConsumerLeavesTheStatedBacklogAtRiskAndItsSuccessorReadsItBack() throws Exception {
+    CrashTrial.Settings paused =
+        new CrashTrial.Settings(
+            100,
+            2_000,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(300),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(200),
+            600,
+            200,
+            true);
+    CrashTrial trial =
+        new CrashTrial("backlog", GuaranteeTier.ACK, InMemoryDriver::create, true, paused);
+    CrashTrial.Outcome outcome =
+        trial.run(
+            down -> {
+              down.run();
+              return "nothing happened";
+            },
+            null);
+    Ledger ledger = outcome.ledger();
+
+    assertTrue(
+        outcome.atRisk() >= 200 && outcome.atRisk() <= 600,
+        "the consumer paused 200 acknowledged messages before the fault at 600: "
+            + outcome.atRisk());
+    assertEquals(0, ledger.ackedLost(), "the successor read the backlog: " + ledger.summary());
+    assertEquals(ledger.sent(), ledger.received(), ledger.summary());
+    assertEquals(CrashTrial.QUEUE_READ, outcome.readBack());
+    assertTrue(outcome.note().contains("fault at 6"), outcome.note());
+    assertNotNull(outcome.recoveryMs(), "the successor received messages sent after the fault");
+  }
 }

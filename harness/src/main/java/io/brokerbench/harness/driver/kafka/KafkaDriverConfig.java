@@ -271,7 +271,8 @@ public record KafkaDriverConfig(
       case DURABLE -> {
         // Every in-sync replica has it (at least min.insync.replicas of them, or the send fails),
         // and retries can neither duplicate nor reorder. Both are 3.x defaults, written down
-        // because the tier depends on them.
+        // because the tier depends on them. On disk before the acknowledgement comes from the
+        // topic's flush.messages=1 (topicConfig).
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       }
@@ -332,15 +333,30 @@ public record KafkaDriverConfig(
   }
 
   /**
-   * The settings of a topic created for {@code tier}: empty (the broker's defaults) but for {@code
-   * min.insync.replicas} at tier {@code durable} when {@link #durableMinInsyncReplicas} is set, so
-   * that {@code acks=all} waits for that many replicas or fails.
+   * The settings of a topic created for {@code tier}: the broker's defaults at tiers {@code none}
+   * and {@code ack}; at tier {@code durable}:
+   *
+   * <ul>
+   *   <li>{@code flush.messages=1}: the leader fsyncs its log after every append, before it answers
+   *       the produce request (the OpenMessaging Benchmark's sync Kafka setup). Kafka's default
+   *       leaves flushing to the operating system, so without it {@code acks=all} on one broker
+   *       with one replica is {@code acks=1}: the same work, and no more than a tier {@code ack}
+   *       message survives a crash of the machine. With it, a durable message is on the disk when
+   *       it is acknowledged, as RabbitMQ's persistent messages with confirms are.
+   *   <li>{@code min.insync.replicas} when {@link #durableMinInsyncReplicas} is set, so that {@code
+   *       acks=all} waits for that many replicas or fails.
+   * </ul>
    */
   public Map<String, String> topicConfig(GuaranteeTier tier) {
-    if (tier == GuaranteeTier.DURABLE && durableMinInsyncReplicas > 0) {
-      return Map.of(
+    if (tier != GuaranteeTier.DURABLE) {
+      return Map.of();
+    }
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, "1");
+    if (durableMinInsyncReplicas > 0) {
+      config.put(
           TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(durableMinInsyncReplicas));
     }
-    return Map.of();
+    return Map.copyOf(config);
   }
 }

@@ -48,10 +48,19 @@ class KafkaDriverConfigTest {
     KafkaDriverConfig cluster = KafkaDriverConfig.forCluster("127.0.0.1:9092", 3);
     assertEquals(3, cluster.replicationFactor());
     assertEquals(
-        Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"),
+        Map.of(
+            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+            "2",
+            TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG,
+            "1"),
         cluster.topicConfig(GuaranteeTier.DURABLE));
     assertEquals(Map.of(), cluster.topicConfig(GuaranteeTier.ACK));
-    assertEquals(Map.of(), SINGLE.topicConfig(GuaranteeTier.DURABLE), "the broker's own setting");
+    assertEquals(
+        Map.of(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, "1"),
+        SINGLE.topicConfig(GuaranteeTier.DURABLE),
+        "an fsync before every acknowledgement; min.insync.replicas is the broker's own");
+    assertEquals(Map.of(), SINGLE.topicConfig(GuaranteeTier.ACK), "the broker's defaults");
+    assertEquals(Map.of(), SINGLE.topicConfig(GuaranteeTier.NONE), "the broker's defaults");
     assertEquals(1, SINGLE.replicationFactor());
   }
 
