@@ -388,7 +388,8 @@ public final class ThroughputSuite {
         consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
-    int warmUps = (int) cells.stream().filter(cell -> isBrokerWarmUp(cell, cells)).count();
+    int warmUps =
+        (int) cells.stream().filter(cell -> isBrokerWarmUp(settings, cell, cells)).count();
     return warmUps + settings.rounds() * perRound + consumerOnly;
   }
 
@@ -612,7 +613,7 @@ public final class ThroughputSuite {
    */
   private void warmUpBrokers(List<Cell> cells) {
     for (Cell cell : cells) {
-      if (isBrokerWarmUp(cell, cells)) {
+      if (isBrokerWarmUp(settings, cell, cells)) {
         progress.step(
             String.format(
                 "warm-up (discarded): %s %s, %s",
@@ -623,8 +624,14 @@ public final class ThroughputSuite {
     }
   }
 
-  /** Whether {@code cell} is its broker's first: the one its broker warms up with. */
-  private static boolean isBrokerWarmUp(Cell cell, List<Cell> cells) {
+  /**
+   * Whether {@code cell} is its broker's first, the one its broker warms up with. A single-round
+   * profile (smoke) proves the pipeline coarsely and spends no time on it.
+   */
+  private static boolean isBrokerWarmUp(Settings settings, Cell cell, List<Cell> cells) {
+    if (settings.rounds() < 2) {
+      return false;
+    }
     Target target = cell.target();
     boolean broker =
         target.system.startsWith("kafka") || target.system.equals(BenchSystem.RABBITMQ.label());
