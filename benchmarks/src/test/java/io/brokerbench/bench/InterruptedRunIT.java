@@ -86,7 +86,9 @@ class InterruptedRunIT {
     Thread.sleep(1_500); // inside the trial's warm-up or measurement
     List<ProcessHandle> children = harness.toHandle().descendants().toList();
     Process kill =
-        new ProcessBuilder("kill", "-INT", "-" + harness.pid()).redirectErrorStream(true).start();
+        new ProcessBuilder("kill", "-INT", "--", "-" + harness.pid())
+            .redirectErrorStream(true)
+            .start();
     assertEquals(0, kill.waitFor(), "kill -INT to the process group");
 
     assertTrue(
