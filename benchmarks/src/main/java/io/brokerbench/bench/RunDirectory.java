@@ -160,12 +160,37 @@ public final class RunDirectory {
       return;
     }
     abandoned = true;
-    JmhForks.killAll(java.time.Duration.ofSeconds(5));
-    try {
-      deleteTree(staging);
-      Files.deleteIfExists(pidFile());
-    } catch (IOException e) {
-      System.err.println("brokerbench: could not delete the incomplete run " + staging + ": " + e);
+    interrupted = true;
+    // The suite's thread runs on while the shutdown hooks do: it may have started one more fork,
+    // or created the folder again, just before it saw the flag. Clear up until nothing comes back.
+    for (int pass = 0; pass < 5; pass++) {
+      JmhForks.killAll(java.time.Duration.ofSeconds(5));
+      try {
+        if (Files.exists(staging)) {
+          deleteTree(staging);
+        }
+        Files.deleteIfExists(pidFile());
+        Thread.sleep(200);
+      } catch (IOException e) {
+        System.err.println(
+            "brokerbench: could not delete the incomplete run " + staging + ": " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (!Files.exists(staging) && JmhForks.running().isEmpty()) {
+        return;
+      }
     }
+  }
+
+  private static volatile boolean interrupted;
+
+  /**
+   * Whether a run in this JVM was abandoned (Ctrl-C, a failure): the suites start no more trials,
+   * since their forks and files would outlive the clean-up.
+   */
+  public static boolean interrupted() {
+    return interrupted;
   }
 }

@@ -3,6 +3,7 @@ package io.brokerbench.bench.throughput;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.RunDirectory;
 import io.brokerbench.bench.vendor.JeromqLoop;
 import io.brokerbench.bench.vendor.KafkaConsumerPerformance;
 import io.brokerbench.bench.vendor.KafkaProducerPerformance;
@@ -689,6 +690,9 @@ public final class ThroughputSuite {
    */
   private Measured trial(Cell cell, int round) {
     Target target = cell.target();
+    if (RunDirectory.interrupted()) {
+      return Measured.failed("not run: the run was interrupted");
+    }
     if (target.down()) {
       return Measured.failed(
           target.death.startsWith("skipped") || target.death.startsWith("failed to start")
@@ -785,6 +789,10 @@ public final class ThroughputSuite {
         };
     progress.step(
         String.format("round %d/%d: %s: %s", round, settings.rounds(), target.system, name));
+    if (RunDirectory.interrupted()) {
+      progress.done(name + " not run: the run was interrupted");
+      return null;
+    }
     if (target.down()) {
       progress.done(name + " not run: " + target.death);
       return null;
