@@ -228,6 +228,16 @@ public final class CrashTrial {
   private final Recorder publish = new Recorder(3);
   private final List<Receiver> pausedReceivers = new ArrayList<>();
 
+  /** The producer's session now, for a consumer resumed from the fault's thread. */
+  private volatile Session current;
+
+  /** The live consumer was paused before the fault. */
+  private volatile boolean consumerPaused;
+
+  /** A consumer for the paused one is started or being started. */
+  private final java.util.concurrent.atomic.AtomicBoolean resuming =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** Sends to a client known dead, never handed over: refused by the harness, not failed. */
   private SendTracker refusedSends;
 
@@ -293,7 +303,6 @@ public final class CrashTrial {
     long sent = 0;
     long atRisk = 0;
     long countAtFault = -1;
-    boolean paused = false;
     boolean pauses = fault != null && outside == null && settings.backlogMessages() > 0;
     try {
       int producerId = topology.producerId(0, 0);
@@ -315,7 +324,12 @@ public final class CrashTrial {
           extended = true;
           endNs = Math.max(endNs, now + settings.afterRecovery().toNanos());
         }
-        if (paused && faultDone != null && faultDone.isDone() && session.consumer == null) {
+        current = session;
+        if (consumerPaused
+            && faultDone != null
+            && faultDone.isDone()
+            && session.consumer == null
+            && !resuming.get()) {
           session = resumeConsumer(session);
         }
         boolean faultPending = fault != null && faultDone == null;
@@ -324,10 +338,10 @@ public final class CrashTrial {
         }
         long counted = counted(sent);
         if (pauses
-            && !paused
+            && !consumerPaused
             && counted >= settings.faultAtMessages() - settings.backlogMessages()) {
           pause(session);
-          paused = true;
+          consumerPaused = true;
         }
         if (faultPending
             && (settings.faultAtMessages() > 0 && counted >= settings.faultAtMessages()
@@ -335,7 +349,7 @@ public final class CrashTrial {
           countAtFault = counted;
           atRisk = atRisk(sent);
           Fault injected = fault;
-          faultDone = faultThread.submit(() -> injected.inject(this::markDown));
+          faultDone = faultThread.submit(() -> injected.inject(this::onDown));
           if (settings.producerPauses()) {
             // No sends while the broker is down: await the restart, then go on.
             faultNote = awaitFault(faultDone);
@@ -346,7 +360,7 @@ public final class CrashTrial {
               // it alive, would delete the queue.
               session = reconnect();
               reconnects++;
-            } else if (paused) {
+            } else if (consumerPaused) {
               session = resumeConsumer(session);
             }
             intendedNs = System.nanoTime();
@@ -397,7 +411,7 @@ public final class CrashTrial {
       if (faultDone != null) {
         faultNote = awaitFault(faultDone);
       }
-      if (paused && session.consumer == null) {
+      if (consumerPaused && session.consumer == null && !resuming.get()) {
         session = resumeConsumer(session);
       }
       session.closeProducer(failures);
@@ -410,7 +424,7 @@ public final class CrashTrial {
         recoveryMs = recoveryMs();
         if (finalRead != null) {
           readBack = FINAL_READ;
-        } else if (paused) {
+        } else if (consumerPaused) {
           readBack = QUEUE_READ;
         }
       } else {
@@ -428,7 +442,9 @@ public final class CrashTrial {
             "fault at "
                 + countAtFault
                 + (tier == GuaranteeTier.NONE ? " sent" : " acknowledged")
-                + (paused ? ", the consumer paused " + settings.backlogMessages() + " before" : "")
+                + (consumerPaused
+                    ? ", the consumer paused " + settings.backlogMessages() + " before"
+                    : "")
                 + (settings.producerPauses()
                     ? ", the producer paused until the broker answered again"
                     : ", the producer carried on"));
@@ -491,25 +507,58 @@ public final class CrashTrial {
 
   /**
    * A new consumer for the paused one, once the fault is over: on the session's driver where the
-   * client survived the fault, else on a new connection.
+   * client survived the fault, else on a new connection (whose session starts its own).
    */
   private Session resumeConsumer(Session session) throws Exception {
-    if (!session.failed()) {
-      try {
-        synchronized (this) {
-          Receiver receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
-          if (faultNs != Long.MAX_VALUE) {
-            receiver.watchFrom(faultNs);
-          }
-          session.consumer = session.driver.startConsumer(0, 0, 0, receiver);
-          session.receiver = receiver;
-        }
-        return session;
-      } catch (DriverException e) {
-        failures.add("resuming the consumer: " + e.getMessage());
-      }
+    if (!session.failed() && startConsumerOn(session)) {
+      return session;
     }
     return reconnect();
+  }
+
+  /**
+   * Starts a consumer for the paused one on {@code session}'s driver, once: true when it runs or
+   * another thread is starting it, false when it could not start.
+   */
+  private boolean startConsumerOn(Session session) {
+    if (!resuming.compareAndSet(false, true)) {
+      return true;
+    }
+    try {
+      Receiver receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
+      synchronized (this) {
+        if (faultNs != Long.MAX_VALUE) {
+          receiver.watchFrom(faultNs);
+        }
+      }
+      DriverConsumer consumer = session.driver.startConsumer(0, 0, 0, receiver);
+      synchronized (this) {
+        session.receiver = receiver;
+        session.consumer = consumer;
+      }
+      return true;
+    } catch (DriverException | RuntimeException e) {
+      synchronized (this) {
+        failures.add("resuming the consumer: " + e.getMessage());
+      }
+      resuming.set(false);
+      return false;
+    }
+  }
+
+  /**
+   * The fault has taken effect. Where the producer carries on (the system should stay up), the
+   * paused consumer resumes now, in a thread of its own so that the producer never waits for it:
+   * its first delivery measures the failover, not the killed node's restart.
+   */
+  private void onDown() {
+    markDown();
+    Session session = current;
+    if (consumerPaused && !settings.producerPauses() && outside == null && session != null) {
+      Thread resume = new Thread(() -> startConsumerOn(session), "brokerbench-resume-consumer");
+      resume.setDaemon(true);
+      resume.start();
+    }
   }
 
   /** From the fault to the first delivery since, by the trial's own consumers; null for none. */

@@ -39,6 +39,13 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * launchers on real brokers. The evidence for claims K2 (Kafka is durable), Z2 (ZeroMQ has no
  * message durability) and Z3 (ZeroMQ is not reliable delivery-wise).
  *
+ * <p>Every system is exposed alike, so that a loss can show where a tier allows one: the fault
+ * comes at the same count of acknowledged (ZeroMQ: accepted) messages, {@link
+ * Settings#faultAtMessages}; the live consumer pauses {@link Settings#backlogMessages} before it,
+ * so that about as many are at risk; where the fault takes the only broker the producer stops at
+ * the fault and resumes once the broker answers again; and after the recovery a fresh consumer
+ * reads the partition from offset 0 or the queue from its head, which settles the ledger.
+ *
  * <p>What a SIGKILL does not do: it does not lose what the operating system's page cache holds,
  * since the kernel writes it out after the process is gone; a power loss, which would, is not
  * simulated. So "durable" here means "survives the crash of the broker process", and a tier that

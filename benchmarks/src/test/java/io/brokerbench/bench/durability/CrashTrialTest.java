@@ -102,4 +102,42 @@ class CrashTrialTest {
     assertTrue(outcome.note().contains("fault at 6"), outcome.note());
     assertNotNull(outcome.recoveryMs(), "the successor received messages sent after the fault");
   }
+
+  @Test
+  void whereTheProducerCarriesOnThePausedConsumerResumesAtTheFaultAndMeasuresTheFailover()
+      throws Exception {
+    CrashTrial.Settings carryOn =
+        new CrashTrial.Settings(
+            100,
+            2_000,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(300),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(200),
+            600,
+            200,
+            false);
+    CrashTrial trial =
+        new CrashTrial("failover", GuaranteeTier.ACK, InMemoryDriver::create, true, carryOn);
+    CrashTrial.Outcome outcome =
+        trial.run(
+            down -> {
+              down.run();
+              Thread.sleep(1_500);
+              return "a slow restart";
+            },
+            null);
+
+    assertTrue(outcome.atRisk() >= 200, "the backlog at the fault: " + outcome.atRisk());
+    assertNotNull(outcome.recoveryMs(), outcome.note());
+    assertTrue(
+        outcome.recoveryMs() < 1_000,
+        "the consumer resumed when the fault took effect, not after the 1.5 s restart: "
+            + outcome.recoveryMs()
+            + " ms");
+    assertEquals(0, outcome.ledger().ackedLost(), outcome.ledger().summary());
+    assertTrue(outcome.note().contains("the producer carried on"), outcome.note());
+  }
 }

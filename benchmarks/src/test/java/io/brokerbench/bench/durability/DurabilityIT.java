@@ -98,8 +98,11 @@ class DurabilityIT {
     // (flush.messages=1) at least 3 times as often per message.
     double kafkaRatio = syncRatio(suite.syncRows(), "kafka-kraft");
     assertTrue(kafkaRatio >= 3, "Kafka durable/ack fsyncs per 1,000 messages: " + kafkaRatio);
+    // RabbitMQ 3.10 group-commits: a few calls per second at either tier (durable 1.2 to 2.3 per
+    // 1,000 messages here, ack 0.7 to 2.0), one or two calls apart in a 3 s count, so only "not
+    // fewer" holds run after run.
     double rabbitRatio = syncRatio(suite.syncRows(), "rabbitmq");
-    assertTrue(rabbitRatio > 1, "RabbitMQ durable/ack fsyncs per 1,000 messages: " + rabbitRatio);
+    assertTrue(rabbitRatio >= 1, "RabbitMQ durable/ack fsyncs per 1,000 messages: " + rabbitRatio);
 
     // ZeroMQ: what it accepted and the dead consumer held is lost; what the harness gave up on
     // is refused, never lost.
