@@ -1,5 +1,6 @@
 package io.brokerbench.bench.latency;
 
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -33,6 +34,15 @@ import org.HdrHistogram.Histogram;
  * @param maxUs end-to-end, the largest; null unless ok
  * @param p99MinUs the lowest end-to-end p99 of a single repeat: with p99MaxUs, the spread
  * @param p99MaxUs the highest end-to-end p99 of a single repeat
+ * @param p50MinUs the lowest end-to-end p50 of a single repeat: with p50MaxUs, the median's spread
+ * @param p50MaxUs the highest end-to-end p50 of a single repeat
+ * @param repeatsAgree the repeats' p99s are within {@value #REPEATS_AGREE_RATIO}x of each other
+ *     (p99MaxUs / p99MinUs); false unless ok. A comparison with a point whose repeats disagree
+ *     cannot rank it: the point's own noise is larger than the difference a ratio could show
+ * @param atHarnessFloor the row's p99 is within {@value #HARNESS_FLOOR_RATIO}x of the in-memory
+ *     driver's p99 at the same rate and size: the harness's own latency, not the system's, may be
+ *     what it shows. True for the in-memory rows themselves; false unless ok, and where the floor
+ *     was not measured at the row's rate
  * @param publishP50Us publish latency (intended send to the broker's acknowledgement), median; null
  *     at tier {@code none} (nothing is acknowledged) and unless ok
  * @param publishP90Us publish, 90th percentile
@@ -67,6 +77,10 @@ public record LatencyRow(
     Double maxUs,
     Double p99MinUs,
     Double p99MaxUs,
+    Double p50MinUs,
+    Double p50MaxUs,
+    boolean repeatsAgree,
+    boolean atHarnessFloor,
     Double publishP50Us,
     Double publishP90Us,
     Double publishP99Us,
@@ -81,6 +95,22 @@ public record LatencyRow(
   public static final String NOT_OFFERED = "not offered";
   public static final String SKIPPED = "skipped";
   public static final String FAILED = "failed";
+
+  /**
+   * Repeats agree when their highest p99 is at most this multiple of their lowest. A p99 from a few
+   * thousand samples rests on the few dozen largest, and on a shared 2-core machine one scheduler
+   * delay or collection more or less in a repeat moves it; repeats of the in-memory floor and of
+   * the brokers at low rates stay within 2x of each other, so 3x leaves room for that noise while
+   * catching the 7-8x disagreements a point hit by an outside pause shows.
+   */
+  public static final double REPEATS_AGREE_RATIO = 3.0;
+
+  /**
+   * A system within this multiple of the harness's own p99 at the same rate is at the harness
+   * floor: differences smaller than the harness's own run-to-run spread (about 2x at p99, see
+   * {@link #REPEATS_AGREE_RATIO}) cannot be told from it.
+   */
+  public static final double HARNESS_FLOOR_RATIO = 2.0;
 
   /** A row without measurements: a tier not offered, a system skipped, a point that failed. */
   static LatencyRow notMeasured(
@@ -115,6 +145,10 @@ public record LatencyRow(
         null,
         null,
         null,
+        false,
+        false,
+        null,
+        null,
         null,
         null,
         null,
@@ -143,12 +177,8 @@ public record LatencyRow(
     Histogram publish = point.publishNs();
     Histogram delay = point.sendDelayNs();
     boolean hasPublish = ok && publish != null && publish.getTotalCount() > 0;
-    Double p99Min = null;
-    Double p99Max = null;
-    if (ok && !point.repeatP99Ns().isEmpty()) {
-      p99Min = us(point.repeatP99Ns().stream().mapToLong(Long::longValue).min().getAsLong());
-      p99Max = us(point.repeatP99Ns().stream().mapToLong(Long::longValue).max().getAsLong());
-    }
+    Double p99Min = ok ? min(point.repeatP99Ns()) : null;
+    Double p99Max = ok ? max(point.repeatP99Ns()) : null;
     boolean hasDelay = delay.getTotalCount() > 0;
     return new LatencyRow(
         system,
@@ -171,6 +201,10 @@ public record LatencyRow(
         ok ? us(e2e.getMaxValue()) : null,
         p99Min,
         p99Max,
+        ok ? min(point.repeatP50Ns()) : null,
+        ok ? max(point.repeatP50Ns()) : null,
+        ok && agree(p99Min, p99Max),
+        false,
         hasPublish ? percentile(publish, 50) : null,
         hasPublish ? percentile(publish, 90) : null,
         hasPublish ? percentile(publish, 99) : null,
@@ -179,6 +213,25 @@ public record LatencyRow(
         hasDelay ? percentile(delay, 99) : null,
         hasDelay ? us(delay.getMaxValue()) : null,
         hlog);
+  }
+
+  private static Double min(List<Long> valuesNs) {
+    return valuesNs.isEmpty()
+        ? null
+        : us(valuesNs.stream().mapToLong(Long::longValue).min().getAsLong());
+  }
+
+  private static Double max(List<Long> valuesNs) {
+    return valuesNs.isEmpty()
+        ? null
+        : us(valuesNs.stream().mapToLong(Long::longValue).max().getAsLong());
+  }
+
+  /** The rule of {@link #REPEATS_AGREE_RATIO}; a p99 of 0 µs (finer than 0.1 µs) counts as 0.1. */
+  static boolean agree(Double p99MinUs, Double p99MaxUs) {
+    return p99MinUs != null
+        && p99MaxUs != null
+        && p99MaxUs <= REPEATS_AGREE_RATIO * Math.max(0.1, p99MinUs);
   }
 
   private static Double percentile(Histogram histogram, double percentile) {
@@ -192,13 +245,62 @@ public record LatencyRow(
 
   /** This row, marked as the highest sustained rate the search found. */
   LatencyRow asSearched() {
+    return copy(true, atHarnessFloor);
+  }
+
+  /** This row with {@code atHarnessFloor} as given. */
+  LatencyRow withHarnessFloor(boolean atFloor) {
+    return copy(searched, atFloor);
+  }
+
+  /**
+   * This measured row, saturated by a rule judged beside the repeats (the tail rule): its latencies
+   * are dropped like any saturated point's, its send delay kept.
+   */
+  LatencyRow asSaturated(String why) {
     return new LatencyRow(
         system,
         mode,
         tier,
         messageBytes,
         targetPerSec,
+        searched,
+        arrivals,
+        SATURATED,
+        why,
+        achievedPerSec,
         true,
+        repeats,
+        samples,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        sendDelayP99Us,
+        sendDelayMaxUs,
+        hlog);
+  }
+
+  private LatencyRow copy(boolean newSearched, boolean newAtHarnessFloor) {
+    return new LatencyRow(
+        system,
+        mode,
+        tier,
+        messageBytes,
+        targetPerSec,
+        newSearched,
         arrivals,
         status,
         reason,
@@ -213,6 +315,10 @@ public record LatencyRow(
         maxUs,
         p99MinUs,
         p99MaxUs,
+        p50MinUs,
+        p50MaxUs,
+        repeatsAgree,
+        newAtHarnessFloor,
         publishP50Us,
         publishP90Us,
         publishP99Us,

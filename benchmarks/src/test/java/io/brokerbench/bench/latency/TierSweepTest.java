@@ -30,9 +30,10 @@ class TierSweepTest {
           Duration.ofMillis(300),
           Duration.ofMillis(200),
           2,
-          Duration.ofMillis(600),
+          // A second: the send-delay bound (a tenth of it) outlasts a scheduler's hiccup.
+          Duration.ofSeconds(1),
           Duration.ofMillis(500),
-          3,
+          4,
           Duration.ofSeconds(5),
           1_000,
           100,
@@ -85,7 +86,9 @@ class TierSweepTest {
     assertEquals("not run: 5,000 msg/s was already saturated", rows.get(3).reason());
 
     SearchRow search = outcome.search();
-    assertEquals(3_000, search.capacityPerSec(), 400, all);
+    // At most the fake's 3,000 msg/s; less on a machine busy with other work.
+    assertTrue(
+        search.capacityPerSec() > 2_000 && search.capacityPerSec() < 3_300, "capacity: " + search);
     LatencyRow highest = rows.get(rows.size() - 1);
     assertTrue(highest.searched(), all);
     assertTrue(highest.ok(), all);
@@ -93,6 +96,16 @@ class TierSweepTest {
         highest.targetPerSec() > 2_000 && highest.targetPerSec() < 3_000,
         "between the sweep's highest sustained rate and the capacity: " + all);
     assertEquals(highest.targetPerSec(), search.highestSustainedPerSec());
+    assertEquals(
+        highest.targetPerSec(), search.provenLowerPerSec(), "proven by a full measurement");
+    assertTrue(
+        search.bracketHighPerSec() > search.provenLowerPerSec()
+            && search.bracketHighPerSec() <= 5_000,
+        "a saturated rate above it, at most the sweep's: " + search);
+    assertTrue(search.converged(), "within 1.1x in four probes: " + search);
+    assertTrue(sustained.repeatsAgree(), all);
+    assertTrue(
+        sustained.p50MinUs() <= sustained.p50Us() && sustained.p50Us() <= sustained.p50MaxUs());
 
     // The spectrum rate (1,000 msg/s here) was sustained: its histogram is kept for the plot.
     assertNotNull(outcome.spectrumNs());
