@@ -1,5 +1,6 @@
 package io.brokerbench.bench.latency;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
@@ -53,6 +54,13 @@ import org.HdrHistogram.Histogram;
  *     the harness's own pacing error, or the client blocking it; kept for saturated rows too (it
  *     shows how far behind they fell)
  * @param sendDelayMaxUs the same, the largest
+ * @param gcPauses stop-the-world collections of the bench JVM (producer, consumer and harness) that
+ *     began while the measured repeats ran
+ * @param gcPauseMaxMs the longest of them, milliseconds; null when nothing was measured
+ * @param runQueueMax the most runnable threads machine-wide seen during the repeats (sampled every
+ *     10 ms from /proc/stat); null where not known. More than the cores means threads waited for
+ *     one
+ * @param stealPct CPU time the hypervisor stole during the repeats, percent; null where not known
  * @param hlog the point's interval histograms, relative to the run's folder: {@code
  *     latency/<point>.hlog}; empty when nothing was measured
  */
@@ -88,6 +96,10 @@ public record LatencyRow(
     Double publishMaxUs,
     Double sendDelayP99Us,
     Double sendDelayMaxUs,
+    int gcPauses,
+    Double gcPauseMaxMs,
+    Integer runQueueMax,
+    Double stealPct,
     String hlog) {
 
   public static final String OK = "ok";
@@ -154,6 +166,10 @@ public record LatencyRow(
         null,
         null,
         null,
+        0,
+        null,
+        null,
+        null,
         "");
   }
 
@@ -212,6 +228,10 @@ public record LatencyRow(
         hasPublish ? us(publish.getMaxValue()) : null,
         hasDelay ? percentile(delay, 99) : null,
         hasDelay ? us(delay.getMaxValue()) : null,
+        point.conditions().gcPauses(),
+        point.repeats().isEmpty() ? null : point.conditions().gcPauseMaxMs(),
+        point.conditions().runQueueMax(),
+        point.conditions().stealPct(),
         hlog);
   }
 
@@ -290,6 +310,10 @@ public record LatencyRow(
         null,
         sendDelayP99Us,
         sendDelayMaxUs,
+        gcPauses,
+        gcPauseMaxMs,
+        runQueueMax,
+        stealPct,
         hlog);
   }
 
@@ -326,7 +350,43 @@ public record LatencyRow(
         publishMaxUs,
         sendDelayP99Us,
         sendDelayMaxUs,
+        gcPauses,
+        gcPauseMaxMs,
+        runQueueMax,
+        stealPct,
         hlog);
+  }
+
+  /** A tail is worth explaining when p99 is more than this multiple of p50. */
+  public static final double TAIL_RATIO = 10;
+
+  /**
+   * What coincided with a long tail (p99 more than {@value #TAIL_RATIO}x p50), one phrase; empty
+   * when the row has no such tail.
+   *
+   * @param cores the machine's cores: a run queue longer than them kept threads waiting
+   */
+  String tailAttribution(int cores) {
+    if (!ok() || p50Us == null || p99Us == null || p99Us <= TAIL_RATIO * Math.max(0.1, p50Us)) {
+      return "";
+    }
+    List<String> seen = new ArrayList<>();
+    if (gcPauses > 0 && gcPauseMaxMs != null) {
+      seen.add(
+          String.format(
+              "%d GC pause%s of the bench JVM (longest %.0f ms)",
+              gcPauses, gcPauses == 1 ? "" : "s", gcPauseMaxMs));
+    }
+    if (runQueueMax != null && runQueueMax > cores) {
+      seen.add(String.format("a run queue of up to %d on %d cores", runQueueMax, cores));
+    }
+    if (stealPct != null && stealPct >= 1) {
+      seen.add(String.format("%.1f%% CPU steal", stealPct));
+    }
+    String tail = String.format("tail p99 %.0fx p50", p99Us / Math.max(0.1, p50Us));
+    return seen.isEmpty()
+        ? tail + ": nothing watched coincided (the broker's own pauses are not watched)"
+        : tail + " coincided with " + String.join(", ", seen);
   }
 
   /** A sustained, measured point: the only kind whose latencies are reported. */

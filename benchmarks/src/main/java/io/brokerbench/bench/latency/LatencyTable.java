@@ -232,6 +232,10 @@ public final class LatencyTable {
                   "repeats disagree (p99 %.1fx apart)",
                   row.p99MaxUs() / Math.max(0.1, row.p99MinUs())));
     }
+    String tail = row.tailAttribution(Runtime.getRuntime().availableProcessors());
+    if (!tail.isEmpty()) {
+      remarks.add(tail);
+    }
     return String.join("; ", remarks);
   }
 

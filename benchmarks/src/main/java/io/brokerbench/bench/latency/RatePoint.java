@@ -78,6 +78,7 @@ final class RatePoint {
    * @param sendDelayNs send delay of all measured repeats
    * @param repeatP99Ns the end-to-end p99 of each measured repeat
    * @param repeatP50Ns the end-to-end p50 of each measured repeat
+   * @param conditions what coincided with the measured repeats (GC pauses, run queue, steal)
    * @param unrecorded per measured repeat: why some of its deliveries have no latency sample (the
    *     rule that every message sent is recorded); empty when each has one
    */
@@ -90,6 +91,7 @@ final class RatePoint {
       Histogram sendDelayNs,
       List<Long> repeatP99Ns,
       List<Long> repeatP50Ns,
+      Conditions.Seen conditions,
       List<String> unrecorded) {
 
     boolean saturated() {
@@ -162,6 +164,7 @@ final class RatePoint {
             discarded.sendDelayNs,
             List.of(),
             List.of(),
+            Conditions.Seen.NOTHING,
             List.of());
       }
     }
@@ -173,6 +176,7 @@ final class RatePoint {
     Histogram endToEnd = new Histogram(SIGNIFICANT_DIGITS);
     Histogram publish = acknowledged ? new Histogram(SIGNIFICANT_DIGITS) : null;
     Histogram sendDelay = new Histogram(SIGNIFICANT_DIGITS);
+    Conditions watch = Conditions.watch();
     for (int i = 0; i < plan.repeats(); i++) {
       PacedResult repeat = PacedPhase.run(rig, plan.phase(plan.repeatTime()), plan.drainTimeout());
       repeats.add(repeat);
@@ -196,6 +200,7 @@ final class RatePoint {
         break;
       }
     }
+    Conditions.Seen seen = watch.stop();
     return new Measured(
         plan,
         warmup,
@@ -205,6 +210,7 @@ final class RatePoint {
         sendDelay,
         List.copyOf(p99s),
         List.copyOf(p50s),
+        seen,
         List.copyOf(unrecorded));
   }
 

@@ -54,6 +54,10 @@ class LatencyReportTest {
         acks ? p99Us * 3 : null,
         4.2,
         80.0,
+        0,
+        0.0,
+        2,
+        0.0,
         "latency/" + TierSweep.pointName(system, tier, rate) + ".hlog");
   }
 
@@ -96,6 +100,10 @@ class LatencyReportTest {
             null,
             350_000.0,
             900_000.0,
+            1,
+            12.0,
+            3,
+            0.0,
             "latency/rabbitmq-durable-20000.hlog"),
         LatencyRow.notMeasured(
             "zeromq", "brokerless", "ack", 1024, 0, "fixed", "not offered", "zeromq has no ack"));
@@ -176,9 +184,25 @@ class LatencyReportTest {
             null,
             30.0,
             900.0,
+            2,
+            31.0,
+            7,
+            0.0,
             "");
     assertFalse(disagreeing.repeatsAgree());
-    assertEquals("repeats disagree (p99 7.7x apart)", LatencyTable.remarks(disagreeing));
+    assertTrue(
+        LatencyTable.remarks(disagreeing)
+            .startsWith("repeats disagree (p99 7.7x apart); tail p99 17x p50 coincided with"),
+        LatencyTable.remarks(disagreeing));
+    assertEquals(
+        "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms),"
+            + " a run queue of up to 7 on 2 cores",
+        disagreeing.tailAttribution(2));
+    assertEquals(
+        "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms)",
+        disagreeing.tailAttribution(8),
+        "7 runnable threads on 8 cores waited for none");
+    assertEquals("", ok("kafka-kraft", "ack", 1_000, 4_000).tailAttribution(2), "p99 10x p50");
     assertTrue(LatencyRow.agree(10_000.0, 30_000.0), "3x is the bound, inclusive");
     assertFalse(LatencyRow.agree(10_000.0, 30_100.0));
   }
