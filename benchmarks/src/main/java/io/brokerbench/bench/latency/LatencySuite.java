@@ -46,9 +46,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>For each system the broker starts once, every tier is swept on its own fresh topic or queue
  * ({@link TierSweep}), and the broker stops. The in-memory driver is swept first, at tier {@code
- * ack}: the harness's own floor, below which no system's latency can be read. A tier a system does
- * not offer is a row that says so; a system that cannot start is a row that says why, and the suite
- * goes on.
+ * ack}, at every rate of the profile and without a search: the harness's own floor, below which no
+ * system's latency can be read; each row within 2x of it is marked {@code atHarnessFloor}. A tier a
+ * system does not offer is a row that says so; a system that cannot start is a row that says why,
+ * and the suite goes on.
  */
 public final class LatencySuite {
   /**
@@ -459,8 +460,11 @@ public final class LatencySuite {
 
   private void sweep(String system, String mode, GuaranteeTier tier, TierSweep.Drivers drivers) {
     Path logs = staging == null ? null : staging.resolve("latency");
+    // The floor is read at the rates the systems are measured at; its own highest rate (near the
+    // machine's limit, as the throughput suite's in-memory ceiling shows) would only take a minute.
+    boolean searching = !system.equals(InMemoryDriver.SYSTEM);
     TierSweep.Outcome outcome =
-        new TierSweep(system, mode, tier, drivers, settings, logs, progress).run();
+        new TierSweep(system, mode, tier, drivers, settings, logs, progress, searching).run();
     for (LatencyRow row : outcome.rows()) {
       rows.add(row.withHarnessFloor(atHarnessFloor(row)));
     }

@@ -63,6 +63,7 @@ final class TierSweep {
   private final LatencySuite.Settings settings;
   private final Path logs;
   private final Progress progress;
+  private final boolean searching;
   private BrokerDriver driver;
   private LoadRig rig;
   private boolean warm;
@@ -84,6 +85,23 @@ final class TierSweep {
       LatencySuite.Settings settings,
       Path logs,
       Progress progress) {
+    this(system, mode, tier, drivers, settings, logs, progress, true);
+  }
+
+  /**
+   * @param searching whether to search for the highest sustained rate after the sweep; without, the
+   *     sweep's highest sustained rate stands as the highest
+   */
+  TierSweep(
+      String system,
+      String mode,
+      GuaranteeTier tier,
+      Drivers drivers,
+      LatencySuite.Settings settings,
+      Path logs,
+      Progress progress,
+      boolean searching) {
+    this.searching = searching;
     this.system = system;
     this.mode = mode;
     this.tier = tier;
@@ -132,6 +150,15 @@ final class TierSweep {
     }
 
     progress.step(system + " " + tier + ": searching for the highest sustained rate");
+    if (!searching) {
+      String why = "not searched: " + system + " is measured at the sweep's rates only";
+      progress.done(why);
+      markSearched(rows, highestSustained);
+      return new Outcome(
+          rows,
+          SearchRow.of(system, mode, tier.key(), 0, List.of(), highestSustained, saturatedAt, why),
+          spectrumNs);
+    }
     RateSearch.Result found;
     try {
       found =

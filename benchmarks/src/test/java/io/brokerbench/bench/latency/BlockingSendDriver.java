@@ -19,9 +19,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A fake broker for one producer and one consumer, tier {@code none}, whose client <em>blocks</em>:
- * every {@code every}-th {@code send} holds the producer's thread for {@code stall} before it
- * returns (a client whose buffer is full while its broker pauses, a TCP window closed by a broker
- * in GC). Deliveries are otherwise immediate.
+ * once in every {@code every} sends, halfway through them (sends {@code every/2}, {@code 3
+ * every/2}, ..., so that a phase of whole periods holds whole stalls), {@code send} holds the
+ * producer's thread for {@code stall} before it returns (a client whose buffer is full while its
+ * broker pauses, a TCP window closed by a broker in GC). Deliveries are otherwise immediate.
  *
  * <p>This is the case coordinated omission hides: while the producer is blocked it sends nothing,
  * so the messages that should have gone out during the stall leave late, together, and are received
@@ -42,7 +43,7 @@ final class BlockingSendDriver implements BrokerDriver {
   private long sends;
 
   /**
-   * @param everyMessages every this many sends, one blocks
+   * @param everyMessages one send in this many blocks
    * @param stall how long it blocks
    * @param maxMessages the most messages a test sends (the size of the actual-send book)
    */
@@ -110,7 +111,7 @@ final class BlockingSendDriver implements BrokerDriver {
       public void send(int partition, byte[] payload) {
         actualSendNs.set((int) PayloadHeader.sequence(payload), System.nanoTime());
         sends++;
-        if (sends % everyMessages == 0) {
+        if (sends % everyMessages == everyMessages / 2) {
           long until = System.nanoTime() + stallNs;
           long remaining;
           while ((remaining = until - System.nanoTime()) > 0) {
