@@ -26,9 +26,17 @@ import javax.management.openmbean.CompositeData;
 final class Conditions {
   static final long SAMPLE_MS = 10;
 
+  /** GC notifications come on their own thread, milliseconds after the pause. */
+  private static final long NOTIFICATION_WAIT_MS = 20;
+
   private static final Path PROC_STAT = Path.of("/proc/stat");
 
-  /** Every stop-the-world pause of this JVM since the first watch: start (uptime ms), length. */
+  /**
+   * Every stop-the-world pause of this JVM since the first watch: when its notification came
+   * ({@link System#nanoTime}), its length in ms. The notification's own start time counts from a
+   * different origin than the runtime's uptime (they differed by ~70 ms here), so the arrival on
+   * this JVM's one clock is what is compared with a window; it comes moments after the pause.
+   */
   private static final ConcurrentLinkedQueue<long[]> PAUSES = new ConcurrentLinkedQueue<>();
 
   private static boolean listening;
@@ -36,7 +44,7 @@ final class Conditions {
   /**
    * What coincided with a point's measured repeats.
    *
-   * @param gcPauses stop-the-world collections of the bench JVM that began in the window
+   * @param gcPauses stop-the-world collections of the bench JVM notified during the window
    * @param gcPauseMaxMs the longest of them, milliseconds; 0 with none
    * @param runQueueMax the most runnable threads seen machine-wide; null where /proc is not
    *     readable
@@ -47,7 +55,7 @@ final class Conditions {
     static final Seen NOTHING = new Seen(0, 0, null, null);
   }
 
-  private final long fromUptimeMs;
+  private final long fromNs;
   private final long[] cpuBefore;
   private final Thread sampler;
   private volatile boolean running = true;
@@ -55,7 +63,7 @@ final class Conditions {
 
   private Conditions() {
     listen();
-    fromUptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+    fromNs = System.nanoTime();
     cpuBefore = cpuTimes();
     sampler = new Thread(this::sample, "bb-conditions");
     sampler.setDaemon(true);
@@ -76,11 +84,17 @@ final class Conditions {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    long toUptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+    // A pause that ended just before the stop is notified a moment later.
+    try {
+      Thread.sleep(NOTIFICATION_WAIT_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    long toNs = System.nanoTime();
     int count = 0;
     long longest = 0;
     for (long[] pause : PAUSES) {
-      if (pause[0] >= fromUptimeMs && pause[0] <= toUptimeMs) {
+      if (pause[0] - fromNs >= 0 && toNs - pause[0] >= 0) {
         count++;
         longest = Math.max(longest, pause[1]);
       }
@@ -168,8 +182,7 @@ final class Conditions {
             if (info.getGcName().contains("Concurrent") || info.getGcName().contains("Cycles")) {
               return; // G1's and ZGC's concurrent work runs beside the application
             }
-            PAUSES.add(
-                new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()});
+            PAUSES.add(new long[] {System.nanoTime(), info.getGcInfo().getDuration()});
           },
           null,
           null);
