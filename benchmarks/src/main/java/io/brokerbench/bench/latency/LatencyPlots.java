@@ -1,5 +1,6 @@
 package io.brokerbench.bench.latency;
 
+import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -35,7 +36,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       tier through its sustained points (saturated points have no latency to plot).
  * </ul>
  *
- * Colour tells the system, line style and marker the tier; both axes of the second plot and the
+ * In both, the in-memory driver's line is the harness floor (grey, named so in the legend): a
+ * system's line on or near it shows the harness as much as the system.
+ *
+ * <p>Colour tells the system, line style and marker the tier; both axes of the second plot and the
  * latency axis of the first are logarithmic, because the systems span microseconds to hundreds of
  * milliseconds and a thousand to a million messages per second.
  *
@@ -114,7 +118,7 @@ public final class LatencyPlots {
       }
       x.add(Math.log10(lastX));
       y.add(Math.log10(microseconds(histogram.getMaxValue())));
-      XYSeries series = chart.addSeries(entry.getKey(), x, y);
+      XYSeries series = chart.addSeries(legend(entry.getKey()), x, y);
       style(series, entry.getKey(), false);
     }
     if (chart.getSeriesMap().isEmpty()) {
@@ -145,7 +149,7 @@ public final class LatencyPlots {
       points.sort(Comparator.comparingDouble(LatencyRow::achievedPerSec));
       List<Double> x = points.stream().map(row -> Math.log10(row.achievedPerSec())).toList();
       List<Double> y = points.stream().map(row -> Math.log10(Math.max(0.1, row.p99Us()))).toList();
-      style(chart.addSeries(entry.getKey(), x, y), entry.getKey(), true);
+      style(chart.addSeries(legend(entry.getKey()), x, y), entry.getKey(), true);
     }
     if (chart.getSeriesMap().isEmpty()) {
       placeholder(chart, "no sustained rate to plot");
@@ -215,6 +219,14 @@ public final class LatencyPlots {
     XYSeries series = chart.addSeries(why, new double[] {0, 1}, new double[] {0, 1});
     series.setLineColor(new Color(0, 0, 0, 0));
     series.setMarker(SeriesMarkers.NONE);
+  }
+
+  /**
+   * The legend of a series: the in-memory driver's is named for what it is, the harness's own
+   * floor, below which no system's latency can be read.
+   */
+  static String legend(String series) {
+    return series.startsWith(InMemoryDriver.SYSTEM + " ") ? "harness floor (in-memory)" : series;
   }
 
   /** Colour by system, line and marker by tier. */

@@ -1,5 +1,7 @@
 package io.brokerbench.bench.latency;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -33,6 +35,15 @@ import org.HdrHistogram.Histogram;
  * @param maxUs end-to-end, the largest; null unless ok
  * @param p99MinUs the lowest end-to-end p99 of a single repeat: with p99MaxUs, the spread
  * @param p99MaxUs the highest end-to-end p99 of a single repeat
+ * @param p50MinUs the lowest end-to-end p50 of a single repeat: with p50MaxUs, the median's spread
+ * @param p50MaxUs the highest end-to-end p50 of a single repeat
+ * @param repeatsAgree the repeats' p99s are within {@value #REPEATS_AGREE_RATIO}x of each other
+ *     (p99MaxUs / p99MinUs); false unless ok. A comparison with a point whose repeats disagree
+ *     cannot rank it: the point's own noise is larger than the difference a ratio could show
+ * @param atHarnessFloor the row's p99 is within {@value #HARNESS_FLOOR_RATIO}x of the in-memory
+ *     driver's p99 at the same rate and size: the harness's own latency, not the system's, may be
+ *     what it shows. True for the in-memory rows themselves; false unless ok, and where the floor
+ *     was not measured at the row's rate
  * @param publishP50Us publish latency (intended send to the broker's acknowledgement), median; null
  *     at tier {@code none} (nothing is acknowledged) and unless ok
  * @param publishP90Us publish, 90th percentile
@@ -43,6 +54,13 @@ import org.HdrHistogram.Histogram;
  *     the harness's own pacing error, or the client blocking it; kept for saturated rows too (it
  *     shows how far behind they fell)
  * @param sendDelayMaxUs the same, the largest
+ * @param gcPauses stop-the-world collections of the bench JVM (producer, consumer and harness) that
+ *     began while the measured repeats ran
+ * @param gcPauseMaxMs the longest of them, milliseconds; null when nothing was measured
+ * @param runQueueMax the most runnable threads machine-wide seen during the repeats (sampled every
+ *     10 ms from /proc/stat); null where not known. More than the cores means threads waited for
+ *     one
+ * @param stealPct CPU time the hypervisor stole during the repeats, percent; null where not known
  * @param hlog the point's interval histograms, relative to the run's folder: {@code
  *     latency/<point>.hlog}; empty when nothing was measured
  */
@@ -67,6 +85,10 @@ public record LatencyRow(
     Double maxUs,
     Double p99MinUs,
     Double p99MaxUs,
+    Double p50MinUs,
+    Double p50MaxUs,
+    boolean repeatsAgree,
+    boolean atHarnessFloor,
     Double publishP50Us,
     Double publishP90Us,
     Double publishP99Us,
@@ -74,6 +96,10 @@ public record LatencyRow(
     Double publishMaxUs,
     Double sendDelayP99Us,
     Double sendDelayMaxUs,
+    int gcPauses,
+    Double gcPauseMaxMs,
+    Integer runQueueMax,
+    Double stealPct,
     String hlog) {
 
   public static final String OK = "ok";
@@ -81,6 +107,22 @@ public record LatencyRow(
   public static final String NOT_OFFERED = "not offered";
   public static final String SKIPPED = "skipped";
   public static final String FAILED = "failed";
+
+  /**
+   * Repeats agree when their highest p99 is at most this multiple of their lowest. A p99 from a few
+   * thousand samples rests on the few dozen largest, and on a shared 2-core machine one scheduler
+   * delay or collection more or less in a repeat moves it; repeats of the in-memory floor and of
+   * the brokers at low rates stay within 2x of each other, so 3x leaves room for that noise while
+   * catching the 7-8x disagreements a point hit by an outside pause shows.
+   */
+  public static final double REPEATS_AGREE_RATIO = 3.0;
+
+  /**
+   * A system within this multiple of the harness's own p99 at the same rate is at the harness
+   * floor: differences smaller than the harness's own run-to-run spread (about 2x at p99, see
+   * {@link #REPEATS_AGREE_RATIO}) cannot be told from it.
+   */
+  public static final double HARNESS_FLOOR_RATIO = 2.0;
 
   /** A row without measurements: a tier not offered, a system skipped, a point that failed. */
   static LatencyRow notMeasured(
@@ -115,8 +157,16 @@ public record LatencyRow(
         null,
         null,
         null,
+        false,
+        false,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
         null,
         null,
         null,
@@ -143,12 +193,8 @@ public record LatencyRow(
     Histogram publish = point.publishNs();
     Histogram delay = point.sendDelayNs();
     boolean hasPublish = ok && publish != null && publish.getTotalCount() > 0;
-    Double p99Min = null;
-    Double p99Max = null;
-    if (ok && !point.repeatP99Ns().isEmpty()) {
-      p99Min = us(point.repeatP99Ns().stream().mapToLong(Long::longValue).min().getAsLong());
-      p99Max = us(point.repeatP99Ns().stream().mapToLong(Long::longValue).max().getAsLong());
-    }
+    Double p99Min = ok ? min(point.repeatP99Ns()) : null;
+    Double p99Max = ok ? max(point.repeatP99Ns()) : null;
     boolean hasDelay = delay.getTotalCount() > 0;
     return new LatencyRow(
         system,
@@ -171,6 +217,10 @@ public record LatencyRow(
         ok ? us(e2e.getMaxValue()) : null,
         p99Min,
         p99Max,
+        ok ? min(point.repeatP50Ns()) : null,
+        ok ? max(point.repeatP50Ns()) : null,
+        ok && agree(p99Min, p99Max),
+        false,
         hasPublish ? percentile(publish, 50) : null,
         hasPublish ? percentile(publish, 90) : null,
         hasPublish ? percentile(publish, 99) : null,
@@ -178,7 +228,30 @@ public record LatencyRow(
         hasPublish ? us(publish.getMaxValue()) : null,
         hasDelay ? percentile(delay, 99) : null,
         hasDelay ? us(delay.getMaxValue()) : null,
+        point.conditions().gcPauses(),
+        point.repeats().isEmpty() ? null : point.conditions().gcPauseMaxMs(),
+        point.conditions().runQueueMax(),
+        point.conditions().stealPct(),
         hlog);
+  }
+
+  private static Double min(List<Long> valuesNs) {
+    return valuesNs.isEmpty()
+        ? null
+        : us(valuesNs.stream().mapToLong(Long::longValue).min().getAsLong());
+  }
+
+  private static Double max(List<Long> valuesNs) {
+    return valuesNs.isEmpty()
+        ? null
+        : us(valuesNs.stream().mapToLong(Long::longValue).max().getAsLong());
+  }
+
+  /** The rule of {@link #REPEATS_AGREE_RATIO}; a p99 of 0 µs (finer than 0.1 µs) counts as 0.1. */
+  static boolean agree(Double p99MinUs, Double p99MaxUs) {
+    return p99MinUs != null
+        && p99MaxUs != null
+        && p99MaxUs <= REPEATS_AGREE_RATIO * Math.max(0.1, p99MinUs);
   }
 
   private static Double percentile(Histogram histogram, double percentile) {
@@ -192,13 +265,66 @@ public record LatencyRow(
 
   /** This row, marked as the highest sustained rate the search found. */
   LatencyRow asSearched() {
+    return copy(true, atHarnessFloor);
+  }
+
+  /** This row with {@code atHarnessFloor} as given. */
+  LatencyRow withHarnessFloor(boolean atFloor) {
+    return copy(searched, atFloor);
+  }
+
+  /**
+   * This measured row, saturated by a rule judged beside the repeats (the tail rule): its latencies
+   * are dropped like any saturated point's, its send delay kept.
+   */
+  LatencyRow asSaturated(String why) {
     return new LatencyRow(
         system,
         mode,
         tier,
         messageBytes,
         targetPerSec,
+        searched,
+        arrivals,
+        SATURATED,
+        why,
+        achievedPerSec,
         true,
+        repeats,
+        samples,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        sendDelayP99Us,
+        sendDelayMaxUs,
+        gcPauses,
+        gcPauseMaxMs,
+        runQueueMax,
+        stealPct,
+        hlog);
+  }
+
+  private LatencyRow copy(boolean newSearched, boolean newAtHarnessFloor) {
+    return new LatencyRow(
+        system,
+        mode,
+        tier,
+        messageBytes,
+        targetPerSec,
+        newSearched,
         arrivals,
         status,
         reason,
@@ -213,6 +339,10 @@ public record LatencyRow(
         maxUs,
         p99MinUs,
         p99MaxUs,
+        p50MinUs,
+        p50MaxUs,
+        repeatsAgree,
+        newAtHarnessFloor,
         publishP50Us,
         publishP90Us,
         publishP99Us,
@@ -220,7 +350,43 @@ public record LatencyRow(
         publishMaxUs,
         sendDelayP99Us,
         sendDelayMaxUs,
+        gcPauses,
+        gcPauseMaxMs,
+        runQueueMax,
+        stealPct,
         hlog);
+  }
+
+  /** A tail is worth explaining when p99 is more than this multiple of p50. */
+  public static final double TAIL_RATIO = 10;
+
+  /**
+   * What coincided with a long tail (p99 more than {@value #TAIL_RATIO}x p50), one phrase; empty
+   * when the row has no such tail.
+   *
+   * @param cores the machine's cores: a run queue longer than them kept threads waiting
+   */
+  String tailAttribution(int cores) {
+    if (!ok() || p50Us == null || p99Us == null || p99Us <= TAIL_RATIO * Math.max(0.1, p50Us)) {
+      return "";
+    }
+    List<String> seen = new ArrayList<>();
+    if (gcPauses > 0 && gcPauseMaxMs != null) {
+      seen.add(
+          String.format(
+              "%d GC pause%s of the bench JVM (longest %.0f ms)",
+              gcPauses, gcPauses == 1 ? "" : "s", gcPauseMaxMs));
+    }
+    if (runQueueMax != null && runQueueMax > cores) {
+      seen.add(String.format("a run queue of up to %d on %d cores", runQueueMax, cores));
+    }
+    if (stealPct != null && stealPct >= 1) {
+      seen.add(String.format("%.1f%% CPU steal", stealPct));
+    }
+    String tail = String.format("tail p99 %.0fx p50", p99Us / Math.max(0.1, p50Us));
+    return seen.isEmpty()
+        ? tail + ": nothing watched coincided (the broker's own pauses are not watched)"
+        : tail + " coincided with " + String.join(", ", seen);
   }
 
   /** A sustained, measured point: the only kind whose latencies are reported. */

@@ -1,5 +1,7 @@
 package io.brokerbench.bench.latency;
 
+import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
+import io.brokerbench.harness.rig.PacedPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,16 +33,41 @@ public final class LatencyTable {
                 + " publish: intended send to the broker's acknowledgement (tiers `ack` and"
                 + " `durable`); send delay: how late the producer's send was. Each rate had a"
                 + " discarded warm-up, then %d measured repeats of %.1f s; figures are over the"
-                + " repeats together, with the lowest and highest p99 of a single repeat in"
-                + " brackets. A rate the system did not sustain (delivered below 95%% of the"
-                + " target, a growing or undrained backlog, or a stall) is `saturated` and has no"
-                + " latency figures: they would measure the length of the run, not the system."
-                + " The highest rate is the one a short search found sustained (marked"
-                + " *highest*).%n%n",
+                + " repeats together, with the lowest and highest p50 and p99 of a single repeat"
+                + " in brackets; repeats whose p99s are more than %.0fx apart are marked *repeats"
+                + " disagree*, and a claim cannot rank such a point.%n%n",
             settings.messageBytes(),
             settings.arrivals().key().equals("fixed") ? "fixed-rate" : "Poisson",
             settings.repeats(),
-            settings.repeatTime().toMillis() / 1000.0));
+            settings.repeatTime().toMillis() / 1000.0,
+            LatencyRow.REPEATS_AGREE_RATIO));
+    md.append(
+        String.format(
+            "A rate is sustained only when every scheduled message was sent and has a latency"
+                + " sample, the producer kept its schedule (send-delay p99 at most %.0f%% of a"
+                + " repeat), deliveries kept up (at least %.0f%% of the scheduled rate delivered,"
+                + " a backlog counted from the schedule that neither grew by more than %.0f%% of"
+                + " the rate nor was left over %.0f s after the last send), and p99 stayed within"
+                + " %.0fx the same system and tier's p99 at its lowest rate (or under %s);"
+                + " otherwise it is `saturated`, the reason names the rule, and it has no latency"
+                + " figures: they would describe how long the run lasted, not the system. The"
+                + " highest rate is the one the search proved sustained by a full measurement"
+                + " (marked *highest*).%n%n",
+            PacedPhase.SEND_DELAY_P99_FRACTION * 100,
+            PacedPhase.SUSTAINED_FRACTION * 100,
+            (1 - PacedPhase.SUSTAINED_FRACTION) * 100,
+            settings.drainTimeout().toMillis() / 1000.0,
+            TailRule.MAX_MULTIPLE,
+            time((double) TailRule.FLOOR_US)));
+    md.append(
+        String.format(
+            "The in-memory driver is the harness's own floor (a hand-off between two threads"
+                + " in the bench's JVM, through the same rig): a row whose p99 is within %.0fx"
+                + " of the floor's at the same rate is marked *at the harness floor*, where the"
+                + " harness, not the system, may be what it shows. The throughput suite's"
+                + " `.hlog` files are closed-loop (each producer sends as its in-flight window"
+                + " allows, timed from the actual send): read latency from this section's.%n%n",
+            LatencyRow.HARNESS_FLOOR_RATIO));
     List<String> notes = new ArrayList<>();
     for (String tier : List.of("none", "ack", "durable")) {
       List<LatencyRow> ofTier =
@@ -57,7 +84,7 @@ public final class LatencyTable {
                   "mode",
                   "target msg/s",
                   "achieved msg/s",
-                  "p50",
+                  "p50 (repeats)",
                   "p90",
                   "p99 (repeats)",
                   "p99.9",
@@ -66,6 +93,7 @@ public final class LatencyTable {
         header.addAll(List.of("publish p50", "publish p99"));
       }
       header.add("send delay p99");
+      header.add("remarks");
       md.append(line(header));
       md.append("|---".repeat(header.size())).append("|\n");
       for (LatencyRow row : ofTier) {
@@ -78,7 +106,8 @@ public final class LatencyTable {
           cells.addAll(
               List.of(
                   String.format("%,.0f", row.achievedPerSec()),
-                  time(row.p50Us()),
+                  String.format(
+                      "%s (%s–%s)", time(row.p50Us()), time(row.p50MinUs()), time(row.p50MaxUs())),
                   time(row.p90Us()),
                   String.format(
                       "%s (%s–%s)", time(row.p99Us()), time(row.p99MinUs()), time(row.p99MaxUs())),
@@ -88,14 +117,16 @@ public final class LatencyTable {
             cells.addAll(List.of(time(row.publishP50Us()), time(row.publishP99Us())));
           }
           cells.add(time(row.sendDelayP99Us()));
+          cells.add(remarks(row));
         } else {
           cells.add(row.achievedPerSec() > 0 ? String.format("%,.0f", row.achievedPerSec()) : "");
           cells.add(row.status());
-          while (cells.size() < header.size() - 1) {
+          while (cells.size() < header.size() - 2) {
             cells.add("");
           }
           // A saturated point's send delay shows how far behind its producer fell.
           cells.add(row.saturated() ? time(row.sendDelayP99Us()) : "");
+          cells.add("");
           if (!row.status().equals(LatencyRow.NOT_OFFERED)) {
             notes.add(
                 String.format(
@@ -124,10 +155,8 @@ public final class LatencyTable {
     for (SearchRow search : searches) {
       String text = search.system() + " " + search.tier() + ": ";
       if (search.capacityPerSec() > 0) {
-        text +=
-            String.format(
-                "capacity %,.0f msg/s unpaced, highest sustained %,d msg/s",
-                search.capacityPerSec(), search.highestSustainedPerSec());
+        text += String.format("capacity %,.0f msg/s unpaced, ", search.capacityPerSec());
+        text += bracket(search);
         text += search.note().isEmpty() ? "" : " (" + search.note() + ")";
       } else {
         text += search.note();
@@ -135,7 +164,11 @@ public final class LatencyTable {
       found.add(text);
     }
     if (!found.isEmpty()) {
-      md.append("The search (an unpaced probe for the capacity, then short paced probes): ");
+      md.append(
+          String.format(
+              "The search (an unpaced probe for the capacity, then short paced probes, to %.1fx;"
+                  + " only a full measurement proves a rate sustained): ",
+              RateSearch.RESOLUTION));
       md.append(String.join("; ", found)).append(".\n\n");
     }
     if (plots.contains(LatencyPlots.SPECTRUM + ".png")) {
@@ -158,6 +191,52 @@ public final class LatencyTable {
             + " `latency/<system>-<tier>-<rate>.hlog` (end-to-end of the measured repeats"
             + " untagged; `publish`, `send-delay` and the warm-up's tagged); plots also as SVG.\n");
     return md.toString();
+  }
+
+  /** What the search proved: the highest sustained rate, within its resolution or its bracket. */
+  static String bracket(SearchRow search) {
+    if (search.provenLowerPerSec() == 0) {
+      return "no rate proven sustained"
+          + (search.bracketHighPerSec() > 0
+              ? String.format(" (saturated at %,d msg/s)", search.bracketHighPerSec())
+              : "");
+    }
+    if (search.converged()) {
+      return String.format(
+          "highest sustained %,d msg/s (saturated at %,d)",
+          search.provenLowerPerSec(), search.bracketHighPerSec());
+    }
+    if (search.bracketHighPerSec() == 0) {
+      return String.format(
+          "highest sustained at least %,d msg/s (nothing found saturated: not converged)",
+          search.provenLowerPerSec());
+    }
+    return String.format(
+        "highest sustained between %,d and %,d msg/s (not converged)",
+        search.provenLowerPerSec(), search.bracketHighPerSec());
+  }
+
+  /** The table's remarks: the harness floor, repeats that disagree. */
+  static String remarks(LatencyRow row) {
+    List<String> remarks = new ArrayList<>();
+    if (row.system().equals(InMemoryDriver.SYSTEM)) {
+      remarks.add("the harness floor");
+    } else if (row.atHarnessFloor()) {
+      remarks.add("at the harness floor");
+    }
+    if (!row.repeatsAgree()) {
+      remarks.add(
+          row.p99MinUs() == null || row.p99MaxUs() == null
+              ? "repeats disagree"
+              : String.format(
+                  "repeats disagree (p99 %.1fx apart)",
+                  row.p99MaxUs() / Math.max(0.1, row.p99MinUs())));
+    }
+    String tail = row.tailAttribution(Runtime.getRuntime().availableProcessors());
+    if (!tail.isEmpty()) {
+      remarks.add(tail);
+    }
+    return String.join("; ", remarks);
   }
 
   /**

@@ -77,6 +77,10 @@ final class RatePoint {
    * @param publishNs publish latency of all measured repeats; null at tier {@code none}
    * @param sendDelayNs send delay of all measured repeats
    * @param repeatP99Ns the end-to-end p99 of each measured repeat
+   * @param repeatP50Ns the end-to-end p50 of each measured repeat
+   * @param conditions what coincided with the measured repeats (GC pauses, run queue, steal)
+   * @param unrecorded per measured repeat: why some of its deliveries have no latency sample (the
+   *     rule that every message sent is recorded); empty when each has one
    */
   record Measured(
       Plan plan,
@@ -85,7 +89,10 @@ final class RatePoint {
       Histogram endToEndNs,
       Histogram publishNs,
       Histogram sendDelayNs,
-      List<Long> repeatP99Ns) {
+      List<Long> repeatP99Ns,
+      List<Long> repeatP50Ns,
+      Conditions.Seen conditions,
+      List<String> unrecorded) {
 
     boolean saturated() {
       return !saturation().isEmpty();
@@ -99,6 +106,9 @@ final class RatePoint {
       for (int i = 0; i < repeats.size(); i++) {
         if (repeats.get(i).saturated()) {
           return "repeat " + (i + 1) + ": " + repeats.get(i).saturation();
+        }
+        if (!unrecorded.get(i).isEmpty()) {
+          return "repeat " + (i + 1) + ": " + unrecorded.get(i);
         }
       }
       return "";
@@ -152,15 +162,21 @@ final class RatePoint {
             discarded.endToEndNs,
             discarded.publishNs,
             discarded.sendDelayNs,
+            List.of(),
+            List.of(),
+            Conditions.Seen.NOTHING,
             List.of());
       }
     }
 
     List<PacedResult> repeats = new ArrayList<>();
     List<Long> p99s = new ArrayList<>();
+    List<Long> p50s = new ArrayList<>();
+    List<String> unrecorded = new ArrayList<>();
     Histogram endToEnd = new Histogram(SIGNIFICANT_DIGITS);
     Histogram publish = acknowledged ? new Histogram(SIGNIFICANT_DIGITS) : null;
     Histogram sendDelay = new Histogram(SIGNIFICANT_DIGITS);
+    Conditions watch = Conditions.watch();
     for (int i = 0; i < plan.repeats(); i++) {
       PacedResult repeat = PacedPhase.run(rig, plan.phase(plan.repeatTime()), plan.drainTimeout());
       repeats.add(repeat);
@@ -172,12 +188,30 @@ final class RatePoint {
       }
       sendDelay.add(measured.sendDelayNs);
       p99s.add(measured.endToEndNs.getValueAtPercentile(99.0));
-      if (repeat.saturated()) {
+      p50s.add(measured.endToEndNs.getValueAtPercentile(50.0));
+      long recorded = measured.endToEndNs.getTotalCount();
+      unrecorded.add(
+          !repeat.drained() || recorded == repeat.deliveries()
+              ? ""
+              : String.format(
+                  "unrecorded: %,d of %,d deliveries have a latency sample",
+                  recorded, repeat.deliveries()));
+      if (repeat.saturated() || !unrecorded.get(unrecorded.size() - 1).isEmpty()) {
         break;
       }
     }
+    Conditions.Seen seen = watch.stop();
     return new Measured(
-        plan, warmup, List.copyOf(repeats), endToEnd, publish, sendDelay, List.copyOf(p99s));
+        plan,
+        warmup,
+        List.copyOf(repeats),
+        endToEnd,
+        publish,
+        sendDelay,
+        List.copyOf(p99s),
+        List.copyOf(p50s),
+        seen,
+        List.copyOf(unrecorded));
   }
 
   /** One phase's interval histograms, complete. */
@@ -198,8 +232,8 @@ final class RatePoint {
           acknowledged
               ? complete(rig.publishNs(), phase.drained() ? phase.acknowledged() : 0)
               : null,
-          // Recorded by the producer threads before each send; they have all stopped.
-          rig.sendDelayNs().getIntervalHistogram());
+          // Taken by the phase once its producers had stopped.
+          phase.sendDelayNs());
     }
 
     /**

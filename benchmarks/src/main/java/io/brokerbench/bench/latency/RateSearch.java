@@ -11,21 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A short search for the highest rate a system sustains, open-loop, on a running rig.
+ * A short search for the highest rate a system sustains, open-loop, on a running rig, to a
+ * resolution of {@value #RESOLUTION}x.
  *
- * <p>First one unpaced probe: the producers send as fast as the in-flight window lets them, and the
- * delivered rate is the system's capacity, an upper bound (closed-loop, it never queues more than
- * the window). Then paced probes judged by {@link PacedPhase}: the first at 90% of the capacity;
- * after that, the geometric midpoint between the highest rate sustained so far (at least the {@code
- * lowerBoundPerSec} the caller already knows) and the lowest that was not, until the two are within
- * {@value #RESOLUTION} of each other or the probes run out. Probe rates are rounded down to two
- * significant digits, so that the rows read as rates a person would pick.
+ * <p>The search keeps a bracket: the highest rate known sustained (at least the {@code
+ * lowerBoundPerSec} the caller measured) and the lowest known saturated (the caller's {@code
+ * upperBoundPerSec}, or none yet). First one unpaced probe: the producers send as fast as the
+ * in-flight window lets them, and the delivered rate is the system's capacity, closed-loop (it
+ * never queues more than the window), a hint of where to look. Then paced probes, judged by {@link
+ * PacedPhase} and the {@link TailRule}: the first at 90% of the capacity (inside the bracket);
+ * then, while no rate is known saturated, steps up by {@value #RESOLUTION}x, so that the first
+ * saturated step closes the bracket at once; once both ends are known, their geometric midpoint;
+ * until the bracket is within {@value #RESOLUTION}x or the probes run out. Probe rates are rounded
+ * to two significant digits, so that the rows read as rates a person would pick.
  *
- * <p>A probe is short, so its verdict is a hint; the rate found is then measured in full like any
- * other, and may still turn out saturated there.
+ * <p>A probe is short, so its "sustained" is a hint; the caller measures the rate found in full,
+ * and only a full measurement proves a lower bound. A saturated probe is evidence enough for the
+ * bracket's upper end: a short phase passes more easily than a long one, not less.
  */
 final class RateSearch {
-  /** Stop when the highest sustained and lowest saturated rate are within this factor. */
+  /** The search stops when the highest sustained and lowest saturated rate are this close. */
   static final double RESOLUTION = 1.1;
 
   /** The first paced probe, as a fraction of the unpaced capacity: a margin for its noise. */
@@ -38,21 +43,31 @@ final class RateSearch {
    * @param probes the paced probes, in order
    * @param bestPerSec the highest rate sustained: a probe's, or {@code lowerBoundPerSec} when no
    *     probe above it was sustained; 0 when none was
+   * @param lowestSaturatedPerSec the lowest rate found saturated, by a probe or given as the upper
+   *     bound; 0 when none was
    * @param drained the last probe's messages all arrived (otherwise the rig has a backlog left)
    */
   record Result(
-      double capacityPerSec, List<SearchRow.Probe> probes, int bestPerSec, boolean drained) {}
+      double capacityPerSec,
+      List<SearchRow.Probe> probes,
+      int bestPerSec,
+      int lowestSaturatedPerSec,
+      boolean drained) {}
 
   private RateSearch() {}
 
   /**
    * @param lowerBoundPerSec a rate already known to be sustained (from the sweep), or 0
+   * @param upperBoundPerSec a rate already known to be saturated (from the sweep), or 0
+   * @param tailBasis the sweep's lowest rate and its p99, for the tail rule; null without one
    * @param maxProbes paced probes at most
    */
   static Result search(
       LoadRig rig,
       int messageBytes,
       int lowerBoundPerSec,
+      int upperBoundPerSec,
+      TailRule.Basis tailBasis,
       Duration probeTime,
       int maxProbes,
       Duration drainTimeout,
@@ -69,30 +84,55 @@ final class RateSearch {
 
     List<SearchRow.Probe> probes = new ArrayList<>();
     int best = lowerBoundPerSec;
-    long lowestSaturated = Long.MAX_VALUE;
+    int lowestSaturated = upperBoundPerSec;
     int next = roundDown(FIRST_PROBE * capacity);
-    while (drained && probes.size() < maxProbes && next > best && next < lowestSaturated) {
+    if (next <= best || (lowestSaturated > 0 && next >= lowestSaturated)) {
+      next = nextProbe(best, lowestSaturated);
+    }
+    while (drained && probes.size() < maxProbes && !converged(best, lowestSaturated)) {
+      if (next <= best || (lowestSaturated > 0 && next >= lowestSaturated)) {
+        break; // two-digit rates leave nothing between the ends
+      }
       SendPlan plan = SendPlan.timed(messageBytes, probeTime, next).withArrivals(arrivals);
+      rig.endToEndNs().reset();
       PacedResult probe = PacedPhase.run(rig, plan, drainTimeout);
-      probes.add(
-          new SearchRow.Probe(next, probe.achievedPerSec(), probe.saturated(), probe.saturation()));
+      String why = probe.saturation();
+      if (why.isEmpty() && probe.drained()) {
+        why =
+            TailRule.judge(
+                rig.endToEndNs().getIntervalHistogram().getValueAtPercentile(99) / 1e3, tailBasis);
+      }
+      boolean saturated = !why.isEmpty();
+      probes.add(new SearchRow.Probe(next, probe.achievedPerSec(), saturated, why));
       drained = probe.drained();
-      if (probe.saturated()) {
-        lowestSaturated = next;
+      if (saturated) {
+        lowestSaturated = lowestSaturated == 0 ? next : Math.min(lowestSaturated, next);
       } else {
         best = next;
       }
-      if (lowestSaturated == Long.MAX_VALUE || lowestSaturated < RESOLUTION * Math.max(1, best)) {
-        // Sustained at 90% of the capacity (nothing higher to find below the capacity), or the
-        // bracket is as narrow as the noise of a short probe.
-        break;
-      }
-      next =
-          best == 0
-              ? roundDown(lowestSaturated / 2.0)
-              : roundDown(Math.sqrt(best * (double) lowestSaturated));
+      next = nextProbe(best, lowestSaturated);
     }
-    return new Result(capacity, List.copyOf(probes), best, drained);
+    return new Result(capacity, List.copyOf(probes), best, lowestSaturated, drained);
+  }
+
+  /** The bracket is within the resolution: the highest sustained rate is known well enough. */
+  static boolean converged(int sustainedPerSec, int saturatedPerSec) {
+    return saturatedPerSec > 0 && saturatedPerSec <= RESOLUTION * sustainedPerSec;
+  }
+
+  /**
+   * The next rate to try: up by the resolution while nothing is known saturated (so that the first
+   * saturated step closes the bracket), the geometric midpoint once both ends are known, half the
+   * saturated rate when nothing is known sustained.
+   */
+  static int nextProbe(int sustainedPerSec, int saturatedPerSec) {
+    if (saturatedPerSec == 0) {
+      return Math.max(sustainedPerSec + 1, roundDown(RESOLUTION * sustainedPerSec));
+    }
+    if (sustainedPerSec == 0) {
+      return roundDown(saturatedPerSec / 2.0);
+    }
+    return roundDown(Math.sqrt(sustainedPerSec * (double) saturatedPerSec));
   }
 
   /** Rounded down to two significant digits: 36,812 to 36,000; 1,234,567 to 1,200,000. */
@@ -100,11 +140,22 @@ final class RateSearch {
     if (perSec < 1) {
       return 0;
     }
-    int digits = (int) Math.floor(Math.log10(perSec)) - 1;
-    if (digits <= 0) {
-      return (int) Math.floor(perSec);
-    }
-    long unit = (long) Math.pow(10, digits);
+    long unit = unit(perSec);
     return (int) Math.min(Integer.MAX_VALUE, (long) Math.floor(perSec / unit) * unit);
+  }
+
+  /** Rounded up to two significant digits: 40,909 to 41,000. */
+  static int roundUp(double perSec) {
+    if (perSec <= 0) {
+      return 0;
+    }
+    long unit = unit(perSec);
+    return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(perSec / unit - 1e-9) * unit);
+  }
+
+  /** The step of two significant digits at {@code perSec}: 1 below 100, 1,000 at 36,812. */
+  private static long unit(double perSec) {
+    int digits = (int) Math.floor(Math.log10(perSec)) - 1;
+    return digits <= 0 ? 1 : (long) Math.pow(10, digits);
   }
 }

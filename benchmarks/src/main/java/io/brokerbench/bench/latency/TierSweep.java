@@ -50,9 +50,9 @@ final class TierSweep {
   static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
 
   /**
-   * Where the search's rate, measured in full, turns out saturated, the next try: 80% of what that
-   * measurement delivered (a saturated system delivers a little more than it can sustain, while its
-   * queues fill).
+   * Where the search's rate, measured in full, turned out saturated and delivered less than one
+   * resolution step below it: 80% of what it delivered (a saturated system delivers a little more
+   * than it can sustain, while its queues fill).
    */
   static final double BACK_OFF = 0.8;
 
@@ -63,11 +63,15 @@ final class TierSweep {
   private final LatencySuite.Settings settings;
   private final Path logs;
   private final Progress progress;
+  private final boolean searching;
   private BrokerDriver driver;
   private LoadRig rig;
   private boolean warm;
   private int rigs;
   private Histogram spectrumNs;
+
+  /** The sweep's lowest rate and its p99, once measured sustained: the tail rule's basis. */
+  private TailRule.Basis tailBasis;
 
   /**
    * @param logs the run's {@code latency/} folder for the points' {@code .hlog} files; null to
@@ -81,6 +85,23 @@ final class TierSweep {
       LatencySuite.Settings settings,
       Path logs,
       Progress progress) {
+    this(system, mode, tier, drivers, settings, logs, progress, true);
+  }
+
+  /**
+   * @param searching whether to search for the highest sustained rate after the sweep; without, the
+   *     sweep's highest sustained rate stands as the highest
+   */
+  TierSweep(
+      String system,
+      String mode,
+      GuaranteeTier tier,
+      Drivers drivers,
+      LatencySuite.Settings settings,
+      Path logs,
+      Progress progress,
+      boolean searching) {
+    this.searching = searching;
     this.system = system;
     this.mode = mode;
     this.tier = tier;
@@ -106,7 +127,6 @@ final class TierSweep {
   private Outcome sweep() {
     List<LatencyRow> rows = new ArrayList<>();
     int highestSustained = 0;
-    int sustainedIndex = -1;
     int saturatedAt = 0;
     for (int rate : settings.ratesPerSec()) {
       progress.step(String.format("%s %s, %,d msg/s", system, tier, rate));
@@ -117,17 +137,28 @@ final class TierSweep {
         continue;
       }
       LatencyRow row = point(rate);
+      if (tailBasis == null && rows.isEmpty() && row.ok()) {
+        tailBasis = new TailRule.Basis(rate, row.p99Us());
+      }
       rows.add(row);
       progress.done(describe(row));
       if (row.ok()) {
         highestSustained = rate;
-        sustainedIndex = rows.size() - 1;
       } else if (row.saturated()) {
         saturatedAt = rate;
       }
     }
 
     progress.step(system + " " + tier + ": searching for the highest sustained rate");
+    if (!searching) {
+      String why = "not searched: " + system + " is measured at the sweep's rates only";
+      progress.done(why);
+      markSearched(rows, highestSustained);
+      return new Outcome(
+          rows,
+          SearchRow.of(system, mode, tier.key(), 0, List.of(), highestSustained, saturatedAt, why),
+          spectrumNs);
+    }
     RateSearch.Result found;
     try {
       found =
@@ -135,6 +166,8 @@ final class TierSweep {
               rig(),
               settings.messageBytes(),
               highestSustained,
+              saturatedAt,
+              tailBasis,
               settings.probeTime(),
               settings.maxProbes(),
               settings.drainTimeout(),
@@ -146,56 +179,102 @@ final class TierSweep {
       closeRig();
       String why = "the search failed: " + LatencySuite.firstLine(e);
       progress.done("FAILED: " + why);
-      return new Outcome(rows, search(0, List.of(), highestSustained, why), spectrumNs);
+      markSearched(rows, highestSustained);
+      return new Outcome(
+          rows,
+          SearchRow.of(system, mode, tier.key(), 0, List.of(), highestSustained, saturatedAt, why),
+          spectrumNs);
     }
+    int proven = highestSustained;
+    int bracketHigh = found.lowestSaturatedPerSec();
     int best = found.bestPerSec();
     String searched = describeSearch(found);
     String note = "";
     if (best > highestSustained) {
+      // Only a full measurement proves a rate: the probe was a hint.
       LatencyRow row = point(best);
       rows.add(row);
       searched += "; measured: " + describe(row);
-      int backOff = RateSearch.roundDown(BACK_OFF * Math.min(best, row.achievedPerSec()));
-      if (row.saturated() && backOff > highestSustained) {
-        // A probe is short: the full measurement may find the rate just beyond the system. One
-        // step down, rather than report no highest rate at all.
-        note =
-            String.format(
-                "%s was sustained by its probe but saturated in full; measured again at %s",
-                rateText(best), rateText(backOff));
-        best = backOff;
-        row = point(best);
-        rows.add(row);
-        searched += "; again at " + rateText(best) + ": " + describe(row);
-      }
       if (row.ok()) {
-        rows.set(rows.size() - 1, row.asSearched());
+        proven = best;
       } else {
-        best = markHighestSustained(rows, highestSustained, sustainedIndex);
+        bracketHigh = lowest(bracketHigh, best);
+        int backOff = backOff(best, row.achievedPerSec(), found.probes());
+        if (backOff > highestSustained) {
+          // A probe is short: the full measurement may find the rate just beyond the system. One
+          // step down, rather than report no highest rate at all.
+          note =
+              String.format(
+                  "%s was sustained by its probe but saturated in full; measured again at %s",
+                  rateText(best), rateText(backOff));
+          LatencyRow again = point(backOff);
+          rows.add(again);
+          searched += "; again at " + rateText(backOff) + ": " + describe(again);
+          if (again.ok()) {
+            proven = backOff;
+          } else {
+            bracketHigh = lowest(bracketHigh, backOff);
+          }
+        }
       }
-      progress.done(searched);
-    } else if (best > 0 && sustainedIndex >= 0) {
-      rows.set(sustainedIndex, rows.get(sustainedIndex).asSearched());
-      progress.done(searched + "; nothing above the sweep's " + rateText(best) + " was sustained");
-    } else {
-      progress.done(searched + "; no rate was sustained");
     }
+    markSearched(rows, proven);
+    if (proven == 0) {
+      searched += "; no rate was sustained";
+    } else if (!RateSearch.converged(proven, bracketHigh)) {
+      searched +=
+          bracketHigh == 0
+              ? "; highest sustained at least " + rateText(proven) + ", nothing found saturated"
+              : String.format(
+                  "; not converged: between %s and %s", rateText(proven), rateText(bracketHigh));
+    }
+    progress.done(searched);
     return new Outcome(
-        rows, search(found.capacityPerSec(), found.probes(), best, note), spectrumNs);
+        rows,
+        SearchRow.of(
+            system,
+            mode,
+            tier.key(),
+            found.capacityPerSec(),
+            found.probes(),
+            proven,
+            bracketHigh,
+            note),
+        spectrumNs);
   }
 
-  /** The sweep's highest sustained rate, marked as the highest there is; 0 when there is none. */
-  private static int markHighestSustained(
-      List<LatencyRow> rows, int highestSustained, int sustainedIndex) {
-    if (sustainedIndex < 0) {
-      return 0;
+  /**
+   * Where the searched rate, measured in full, was saturated: the next rate down. The highest probe
+   * below it that was sustained, if any (the bracket then stays as the search left it); otherwise
+   * one resolution step below it (rounded up, so that the bracket stays within the resolution if it
+   * holds), or 80% of what the measurement delivered when that was lower still.
+   */
+  static int backOff(int saturatedPerSec, double achievedPerSec, List<SearchRow.Probe> probes) {
+    int sustainedProbe =
+        probes.stream()
+            .filter(probe -> !probe.saturated() && probe.targetPerSec() < saturatedPerSec)
+            .mapToInt(SearchRow.Probe::targetPerSec)
+            .max()
+            .orElse(0);
+    if (sustainedProbe > 0) {
+      return sustainedProbe;
     }
-    rows.set(sustainedIndex, rows.get(sustainedIndex).asSearched());
-    return highestSustained;
+    int step = RateSearch.roundUp(saturatedPerSec / RateSearch.RESOLUTION);
+    return achievedPerSec >= step ? step : RateSearch.roundDown(BACK_OFF * achievedPerSec);
   }
 
-  private SearchRow search(double capacity, List<SearchRow.Probe> probes, int best, String note) {
-    return new SearchRow(system, mode, tier.key(), capacity, probes, best, note);
+  private static int lowest(int saturatedPerSec, int candidate) {
+    return saturatedPerSec == 0 ? candidate : Math.min(saturatedPerSec, candidate);
+  }
+
+  /** Marks the last sustained row at {@code rate} as the highest sustained rate. */
+  private static void markSearched(List<LatencyRow> rows, int rate) {
+    for (int i = rows.size() - 1; i >= 0 && rate > 0; i--) {
+      if (rows.get(i).ok() && rows.get(i).targetPerSec() == rate) {
+        rows.set(i, rows.get(i).asSearched());
+        return;
+      }
+    }
   }
 
   /** One rate, measured on the current rig (or a fresh one); a failure is a failed row. */
@@ -245,6 +324,10 @@ final class TierSweep {
               false,
               measured,
               logs == null ? "" : "latency/" + name + ".hlog");
+      String tail = row.ok() ? TailRule.judge(row.p99Us(), tailBasis) : "";
+      if (!tail.isEmpty()) {
+        row = row.asSaturated(tail);
+      }
       if (row.ok() && rate == settings.spectrumRatePerSec()) {
         spectrumNs = measured.endToEndNs();
       }

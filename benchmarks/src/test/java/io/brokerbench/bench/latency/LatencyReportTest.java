@@ -43,6 +43,10 @@ class LatencyReportTest {
         p99Us * 5,
         p99Us * 0.9,
         p99Us * 1.1,
+        p99Us / 11,
+        p99Us / 9,
+        true,
+        system.equals("zeromq") && rate <= 5_000,
         acks ? p99Us / 20 : null,
         acks ? p99Us / 4 : null,
         acks ? p99Us / 2 : null,
@@ -50,6 +54,10 @@ class LatencyReportTest {
         acks ? p99Us * 3 : null,
         4.2,
         80.0,
+        0,
+        0.0,
+        2,
+        0.0,
         "latency/" + TierSweep.pointName(system, tier, rate) + ".hlog");
   }
 
@@ -83,11 +91,19 @@ class LatencyReportTest {
             null,
             null,
             null,
+            false,
+            false,
+            null,
+            null,
             null,
             null,
             null,
             350_000.0,
             900_000.0,
+            1,
+            12.0,
+            3,
+            0.0,
             "latency/rabbitmq-durable-20000.hlog"),
         LatencyRow.notMeasured(
             "zeromq", "brokerless", "ack", 1024, 0, "fixed", "not offered", "zeromq has no ack"));
@@ -102,16 +118,22 @@ class LatencyReportTest {
     assertTrue(md.contains("### Tier `none`"), md);
     assertTrue(
         md.contains(
-            "| zeromq | mode | 180,000 *highest* | 179,820 | 240 µs | 800 µs |"
-                + " 2.40 ms (2.16 ms–2.64 ms) | 4.80 ms | 12.0 ms | 4.2 µs |"),
+            "| zeromq | mode | 180,000 *highest* | 179,820 | 240 µs (218 µs–267 µs) | 800 µs |"
+                + " 2.40 ms (2.16 ms–2.64 ms) | 4.80 ms | 12.0 ms | 4.2 µs | |"),
         md);
     assertTrue(
         md.contains(
-            "| rabbitmq | mode | 5,000 | 4,995 | 1.20 ms | 4.00 ms | 12.0 ms (10.8 ms–13.2 ms) |"
-                + " 24.0 ms | 60.0 ms | 600 µs | 6.00 ms | 4.2 µs |"),
+            "| zeromq | mode | 5,000 | 4,995 | 12.0 µs (10.9 µs–13.3 µs) | 40.0 µs |"
+                + " 120 µs (108 µs–132 µs) | 240 µs | 600 µs | 4.2 µs | at the harness floor |"),
         md);
     assertTrue(
-        md.contains("| rabbitmq | mode | 20,000 | 9,870 | saturated | | | | | | | 350 ms |"), md);
+        md.contains(
+            "| rabbitmq | mode | 5,000 | 4,995 | 1.20 ms (1.09 ms–1.33 ms) | 4.00 ms |"
+                + " 12.0 ms (10.8 ms–13.2 ms) | 24.0 ms | 60.0 ms | 600 µs | 6.00 ms | 4.2 µs | |"),
+        md);
+    assertTrue(md.contains("throughput suite's `.hlog` files are closed-loop"), md);
+    assertTrue(
+        md.contains("| rabbitmq | mode | 20,000 | 9,870 | saturated | | | | | | | 350 ms | |"), md);
     assertTrue(
         md.contains(
             "- rabbitmq, durable, 20,000 msg/s: repeat 1: delivered 9,870 msg/s, below 95% of"
@@ -121,6 +143,91 @@ class LatencyReportTest {
     assertTrue(md.contains("![End-to-end latency by percentile at 5,000 msg/s]"), md);
     assertFalse(md.contains("latency-vs-throughput.png"), "only the plots that were drawn");
     assertFalse(md.contains("### Tier `ack`\n\n| zeromq | mode | | | not offered"), md);
+  }
+
+  @Test
+  void remarksNameTheHarnessFloorAndRepeatsThatDisagree() {
+    assertEquals("at the harness floor", LatencyTable.remarks(ok("zeromq", "none", 1_000, 85)));
+    assertEquals("the harness floor", LatencyTable.remarks(ok("in-memory", "ack", 1_000, 40)));
+    assertEquals("", LatencyTable.remarks(ok("kafka-kraft", "ack", 1_000, 4_000)));
+    LatencyRow disagreeing = ok("kafka-kraft", "durable", 5_000, 40_000);
+    disagreeing =
+        new LatencyRow(
+            disagreeing.system(),
+            disagreeing.mode(),
+            disagreeing.tier(),
+            disagreeing.messageBytes(),
+            disagreeing.targetPerSec(),
+            false,
+            "fixed",
+            LatencyRow.OK,
+            "",
+            4_990,
+            false,
+            3,
+            30_000,
+            2_400.0,
+            9_000.0,
+            40_000.0,
+            70_000.0,
+            75_000.0,
+            9_700.0,
+            74_700.0,
+            2_300.0,
+            2_500.0,
+            LatencyRow.agree(9_700.0, 74_700.0),
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            30.0,
+            900.0,
+            2,
+            31.0,
+            7,
+            0.0,
+            "");
+    assertFalse(disagreeing.repeatsAgree());
+    assertTrue(
+        LatencyTable.remarks(disagreeing)
+            .startsWith("repeats disagree (p99 7.7x apart); tail p99 17x p50 coincided with"),
+        LatencyTable.remarks(disagreeing));
+    assertEquals(
+        "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms),"
+            + " a run queue of up to 7 on 2 cores",
+        disagreeing.tailAttribution(2));
+    assertEquals(
+        "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms)",
+        disagreeing.tailAttribution(8),
+        "7 runnable threads on 8 cores waited for none");
+    assertEquals("", ok("kafka-kraft", "ack", 1_000, 4_000).tailAttribution(2), "p99 10x p50");
+    assertTrue(LatencyRow.agree(10_000.0, 30_000.0), "3x is the bound, inclusive");
+    assertFalse(LatencyRow.agree(10_000.0, 30_100.0));
+  }
+
+  @Test
+  void theSearchStatesWhatItProvedAndItsBracketWhenItDidNotConverge() {
+    assertEquals(
+        "highest sustained 40,000 msg/s (saturated at 44,000)",
+        LatencyTable.bracket(search(40_000, 44_000)));
+    assertEquals(
+        "highest sustained between 20,000 and 40,000 msg/s (not converged)",
+        LatencyTable.bracket(search(20_000, 40_000)));
+    assertEquals(
+        "highest sustained at least 20,000 msg/s (nothing found saturated: not converged)",
+        LatencyTable.bracket(search(20_000, 0)));
+    assertEquals(
+        "no rate proven sustained (saturated at 1,000 msg/s)",
+        LatencyTable.bracket(search(0, 1_000)));
+    assertTrue(search(40_000, 44_000).converged());
+    assertFalse(search(40_000, 44_100).converged());
+    assertEquals(40_000, search(40_000, 44_000).highestSustainedPerSec());
+  }
+
+  private static SearchRow search(int proven, int bracketHigh) {
+    return SearchRow.of("kafka-kraft", "mode", "ack", 50_000, List.of(), proven, bracketHigh, "");
   }
 
   @Test

@@ -30,9 +30,10 @@ class TierSweepTest {
           Duration.ofMillis(300),
           Duration.ofMillis(200),
           2,
-          Duration.ofMillis(600),
+          // A second: the send-delay bound (a tenth of it) outlasts a scheduler's hiccup.
+          Duration.ofSeconds(1),
           Duration.ofMillis(500),
-          3,
+          4,
           Duration.ofSeconds(5),
           1_000,
           100,
@@ -85,14 +86,37 @@ class TierSweepTest {
     assertEquals("not run: 5,000 msg/s was already saturated", rows.get(3).reason());
 
     SearchRow search = outcome.search();
-    assertEquals(3_000, search.capacityPerSec(), 400, all);
-    LatencyRow highest = rows.get(rows.size() - 1);
-    assertTrue(highest.searched(), all);
+    // At most the fake's 3,000 msg/s; less on a machine busy with other work.
+    assertTrue(
+        search.capacityPerSec() > 2_000 && search.capacityPerSec() < 3_300, "capacity: " + search);
+    // The search's rate, measured in full, is proven; on a busy machine it may fail in full and
+    // the suite falls back to a lower one, down to the sweep's 2,000 msg/s.
+    List<LatencyRow> searched = rows.stream().filter(LatencyRow::searched).toList();
+    assertEquals(1, searched.size(), "one row is the highest: " + all);
+    LatencyRow highest = searched.get(0);
     assertTrue(highest.ok(), all);
     assertTrue(
-        highest.targetPerSec() > 2_000 && highest.targetPerSec() < 3_000,
-        "between the sweep's highest sustained rate and the capacity: " + all);
+        highest.targetPerSec() >= 2_000 && highest.targetPerSec() <= 3_100,
+        "between the sweep's highest sustained rate and the capacity (at 3,000 msg/s exactly the"
+            + " fake delivers evenly, and 5% is the slack of a measured rate): "
+            + all);
     assertEquals(highest.targetPerSec(), search.highestSustainedPerSec());
+    assertEquals(
+        highest.targetPerSec(), search.provenLowerPerSec(), "proven by a full measurement");
+    assertTrue(
+        search.bracketHighPerSec() > search.provenLowerPerSec()
+            && search.bracketHighPerSec() <= 5_000,
+        "a saturated rate above it, at most the sweep's: " + search);
+    assertEquals(
+        RateSearch.converged(search.provenLowerPerSec(), search.bracketHighPerSec()),
+        search.converged());
+    if (!search.converged()) {
+      assertTrue(all.contains("not converged: between"), "a wide bracket is stated: " + all);
+    }
+    assertEquals(
+        LatencyRow.agree(sustained.p99MinUs(), sustained.p99MaxUs()), sustained.repeatsAgree());
+    assertTrue(
+        sustained.p50MinUs() <= sustained.p50Us() && sustained.p50Us() <= sustained.p50MaxUs());
 
     // The spectrum rate (1,000 msg/s here) was sustained: its histogram is kept for the plot.
     assertNotNull(outcome.spectrumNs());

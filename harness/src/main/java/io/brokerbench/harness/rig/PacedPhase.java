@@ -6,6 +6,7 @@ import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one paced phase on a {@link LoadRig} and judges whether the system sustained its rate: the
@@ -17,34 +18,58 @@ import java.util.concurrent.locks.LockSupport;
  * at tiers with acknowledgements, has been acknowledged), so that each phase's histograms hold its
  * own messages and the next phase starts from an empty pipeline.
  *
- * <p>A rate is <em>saturated</em> ({@link PacedResult#saturation}), by the first of these rules
- * that applies:
+ * <p>A rate is <em>sustained</em> only when the producer kept its schedule, every scheduled message
+ * was sent, and deliveries kept up with the schedule. It is <em>saturated</em> ({@link
+ * PacedResult#saturation}) by the first of these rules that applies:
  *
  * <ol>
- *   <li>a producer stalled at a full in-flight window (nothing arrived for the rig's stall
- *       timeout);
- *   <li>the backlog did not drain: messages had not arrived a drain timeout after the last send;
- *   <li>the achieved rate, deliveries over the time from the first to the last delivery, is below
- *       {@value #SUSTAINED_FRACTION} of the scheduled rate (a system that falls behind delivers at
- *       its own capacity, however long the phase; one that keeps up delivers at the scheduled rate,
- *       give or take the difference between its first and last message's latency). The scheduled
- *       rate is the target at a fixed rate; with Poisson arrivals it is what the random schedule
- *       held, so that the schedule's own randomness is not taken for saturation;
- *   <li>the producers sent fewer than {@value #SUSTAINED_FRACTION} of the scheduled messages (the
- *       in-flight window held them back until the phase ended);
- *   <li>the backlog grew: the least-squares slope of (sent - delivered) over the phase, leaving out
+ *   <li><b>stalled</b>: a producer stalled at a full in-flight window (nothing arrived for the
+ *       rig's stall timeout);
+ *   <li><b>undrained</b>: messages had not arrived a drain timeout after the last send;
+ *   <li><b>unsent</b>: the producers sent fewer messages than the schedule held, by even one (the
+ *       in-flight window held them back until the phase ended): a message never sent has no
+ *       latency, so a phase that leaves any out would report a tail without its worst part;
+ *   <li><b>behind schedule</b>: the send delay's p99 is above {@value #SEND_DELAY_P99_FRACTION} of
+ *       the phase's length. A producer that cannot keep up falls behind linearly, so its p99 send
+ *       delay is about the phase's length times its overload; a transient block (a client waiting
+ *       out a broker's pause) is shorter and stays under the bound, and counts where it belongs, in
+ *       the latency tail measured from the intended send time. Marking such a stall saturated would
+ *       drop the very messages that open-loop measurement exists to count;
+ *   <li><b>slow delivery</b>: the achieved rate, deliveries over the time from the first to the
+ *       last delivery, is below {@value #SUSTAINED_FRACTION} of the scheduled rate (a system that
+ *       falls behind delivers at its own capacity, however long the phase; one that keeps up
+ *       delivers at the scheduled rate, give or take the difference between its first and last
+ *       message's latency). The scheduled rate is the target at a fixed rate; with Poisson arrivals
+ *       it is what the random schedule held, so that the schedule's own randomness is not taken for
+ *       saturation;
+ *   <li><b>growing backlog</b>: the least-squares slope of the backlog over the phase, leaving out
  *       its first tenth (where the pipeline fills), is more than {@code 1 -} {@value
- *       #SUSTAINED_FRACTION} of the target rate. This is the same bound seen while sending rather
- *       than at the end: deliveries fell behind the sends, even if the system caught up later.
+ *       #SUSTAINED_FRACTION} of the target rate. The backlog is counted from the schedule, not from
+ *       the sends: messages due by now (the rate times the time elapsed, at a fixed rate) less
+ *       those delivered, so a queue forming in front of the client counts as well as one in the
+ *       broker. With Poisson arrivals, whose schedule is random, it is counted from the sends, and
+ *       a producer held up in its client shows in the send delay instead.
  * </ol>
  *
- * <p>A single stall (a garbage collection, a log roll) does not saturate a rate: it shows in the
- * latency tail, which is what latency is measured for. A stall at the very end of a short phase
- * can: it stretches the delivery span by its length. Phases of a few seconds keep that rare.
+ * <p>The 5% of slack in the last two rules is for the noise of measuring a rate over a few seconds
+ * from millisecond samples, not for messages: none may go unsent. A single stall (a garbage
+ * collection, a log roll) does not saturate a rate: it shows in the latency tail, which is what
+ * latency is measured for. A stall at the very end of a short phase can: it stretches the delivery
+ * span by its length. Phases of a few seconds keep that rare.
  */
 public final class PacedPhase {
-  /** A rate counts as sustained down to this fraction of the target: 5% of slack for noise. */
+  /**
+   * Delivery rates count as sustained down to this fraction of the target: 5% of slack for the
+   * noise of a rate measured over a few seconds, never for unsent messages.
+   */
   public static final double SUSTAINED_FRACTION = 0.95;
+
+  /**
+   * The send delay's p99 may be at most this fraction of the phase's length: a producer 10% over
+   * its capacity has fallen that far behind by the phase's end, while a client blocked for less
+   * than a tenth of the phase (a broker's pause) has only lengthened the tail.
+   */
+  public static final double SEND_DELAY_P99_FRACTION = 0.1;
 
   /** Fine enough to time the first and last delivery of a phase of seconds to about 0.1%. */
   static final long SAMPLE_INTERVAL_NS = 1_000_000;
@@ -81,7 +106,9 @@ public final class PacedPhase {
     long acknowledgedBefore = rig.acknowledged();
     long failedBefore = rig.failedSends();
 
-    Sampler sampler = new Sampler(rig, deliveredBefore, sentBefore);
+    // At a fixed rate the messages due by now are known; a Poisson schedule is random.
+    double duePerNs = plan.arrivals() == Arrivals.FIXED_RATE ? plan.totalRatePerSec() / 1e9 : 0;
+    Sampler sampler = new Sampler(rig, deliveredBefore, sentBefore, duePerNs, plan.durationNs());
     Thread samplerThread = new Thread(sampler, "bb-paced-sampler");
     samplerThread.setDaemon(true);
     SendResult sent;
@@ -100,6 +127,8 @@ public final class PacedPhase {
       samplerThread.join();
     }
     sampler.sample();
+    // The producers have stopped: this interval is exactly the phase's sends.
+    Histogram sendDelay = rig.sendDelayNs().getIntervalHistogram();
     if (!drained) {
       DeliveryReport report = rig.report();
       if (!report.failures().isEmpty()) {
@@ -132,6 +161,8 @@ public final class PacedPhase {
             sentInPhase * subscriptions - deliveries - failed * subscriptions,
             drained,
             sent.stalled(),
+            sendDelay.getValueAtPercentile(99),
+            plan.durationNs(),
             achieved,
             growth,
             drainTimeout);
@@ -148,6 +179,7 @@ public final class PacedPhase {
         sent.stalled(),
         achieved,
         growth,
+        sendDelay,
         saturation);
   }
 
@@ -160,31 +192,44 @@ public final class PacedPhase {
       long missingDeliveries,
       boolean drained,
       boolean stalled,
+      long sendDelayP99Ns,
+      long durationNs,
       double achievedPerSec,
       double backlogGrowthPerSec,
       Duration drainTimeout) {
     if (stalled) {
-      return "the producers stalled at a full in-flight window: nothing arrived for the stall"
-          + " timeout";
+      return "stalled: the producers stalled at a full in-flight window, nothing arrived for the"
+          + " stall timeout";
     }
     if (!drained) {
       return String.format(
-          "the backlog did not drain: %,d deliveries were missing %.1f s after the last send",
+          "undrained: %,d deliveries were missing %.1f s after the last send",
           missingDeliveries, drainTimeout.toMillis() / 1000.0);
+    }
+    if (sent < scheduled) {
+      return String.format(
+          "unsent: the producers sent %,d of %,d scheduled messages (the in-flight window held"
+              + " them back)",
+          sent, scheduled);
+    }
+    long sendDelayBoundNs = (long) (SEND_DELAY_P99_FRACTION * durationNs);
+    if (sendDelayP99Ns > sendDelayBoundNs) {
+      return String.format(
+          "behind schedule: send delay p99 %.1f ms, over %.0f%% of the %.1f s phase (%.0f ms)",
+          sendDelayP99Ns / 1e6,
+          SEND_DELAY_P99_FRACTION * 100,
+          durationNs / 1e9,
+          sendDelayBoundNs / 1e6);
     }
     if (achievedPerSec < SUSTAINED_FRACTION * scheduledPerSec) {
       return String.format(
-          "delivered %,.0f msg/s, below %.0f%% of the %,.0f msg/s scheduled",
+          "slow delivery: delivered %,.0f msg/s, below %.0f%% of the %,.0f msg/s scheduled",
           achievedPerSec, SUSTAINED_FRACTION * 100, scheduledPerSec);
-    }
-    if (sent < SUSTAINED_FRACTION * scheduled) {
-      return String.format(
-          "the producers sent %,d of %,d scheduled messages: the in-flight window held them back",
-          sent, scheduled);
     }
     if (backlogGrowthPerSec > (1 - SUSTAINED_FRACTION) * targetPerSec) {
       return String.format(
-          "the backlog grew by %,.0f msg/s while sending (more than %.0f%% of the target rate)",
+          "growing backlog: it grew by %,.0f msg/s while sending (more than %.0f%% of the target"
+              + " rate)",
           backlogGrowthPerSec, (1 - SUSTAINED_FRACTION) * 100);
     }
     return "";
@@ -208,28 +253,39 @@ public final class PacedPhase {
   }
 
   /**
-   * Reads the rig's counts every millisecond: when the first and last deliveries came, and sent and
-   * delivered over time for the backlog's slope.
+   * Reads the rig's counts every millisecond: when the first and last deliveries came, and due (or
+   * sent) and delivered over time for the backlog's slope.
    */
   private static final class Sampler implements Runnable {
     private final LoadRig rig;
     private final long deliveredBefore;
     private final long sentBefore;
+    private final double duePerNs;
+    private final long durationNs;
     volatile boolean running = true;
     long startNs;
     private long[] timesNs = new long[1024];
     private long[] counts = new long[1024];
-    private long[] sents = new long[1024];
+
+    /** Messages due by each sample: scheduled by then at a fixed rate, else sent. */
+    private long[] dues = new long[1024];
+
     private int size;
     long firstDeliveryNs = -1;
     long firstCount;
     long lastChangeNs = -1;
     long lastCount;
 
-    Sampler(LoadRig rig, long deliveredBefore, long sentBefore) {
+    /**
+     * @param duePerNs messages due per nanosecond of the phase, all producers; 0 when the schedule
+     *     is random (the sends stand in for it)
+     */
+    Sampler(LoadRig rig, long deliveredBefore, long sentBefore, double duePerNs, long durationNs) {
       this.rig = rig;
       this.deliveredBefore = deliveredBefore;
       this.sentBefore = sentBefore;
+      this.duePerNs = duePerNs;
+      this.durationNs = durationNs;
     }
 
     @Override
@@ -256,16 +312,17 @@ public final class PacedPhase {
       if (size == timesNs.length) {
         timesNs = Arrays.copyOf(timesNs, size * 2);
         counts = Arrays.copyOf(counts, size * 2);
-        sents = Arrays.copyOf(sents, size * 2);
+        dues = Arrays.copyOf(dues, size * 2);
       }
       timesNs[size] = atNs;
       counts[size] = count;
-      sents[size] = sentSoFar;
+      // A producer never sends early, so at a fixed rate the schedule is the larger.
+      dues[size] = Math.max(sentSoFar, (long) (duePerNs * Math.min(atNs, durationNs)));
       size++;
     }
 
     /**
-     * The least-squares slope of the backlog, messages sent but not yet delivered (deliveries over
+     * The least-squares slope of the backlog, messages due but not yet delivered (deliveries over
      * subscriptions), against time, over the samples from {@code fromNs} to {@code toNs}, per
      * second; 0 with fewer than 3 samples.
      */
@@ -280,7 +337,7 @@ public final class PacedPhase {
           continue;
         }
         double t = timesNs[i] / 1e9;
-        double c = sents[i] - counts[i] / (double) subscriptions;
+        double c = dues[i] - counts[i] / (double) subscriptions;
         n++;
         sumT += t;
         sumC += c;

@@ -1,5 +1,7 @@
 package io.brokerbench.harness.rig;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * What one paced phase did ({@link PacedPhase#run}), and whether the system kept up with it.
  *
@@ -14,7 +16,7 @@ package io.brokerbench.harness.rig;
  * @param scheduled messages whose intended send time fell within the phase ({@link
  *     SendResult#scheduled})
  * @param sent messages handed to the drivers; fewer than scheduled when the producers were held
- *     back by the in-flight window until the phase ended
+ *     back by the in-flight window until the phase ended (the phase is then saturated)
  * @param deliveries first deliveries, counted once per subscription that received the message
  * @param acknowledged acknowledgements received (0 at tier {@code none})
  * @param sendElapsedNs from the start of the phase until the last producer stopped; more than
@@ -25,10 +27,12 @@ package io.brokerbench.harness.rig;
  * @param stalled a producer gave up at a full in-flight window ({@link SendResult#stalled()})
  * @param achievedPerSec messages delivered per second: the deliveries of the phase (per
  *     subscription) over the time they took, from the first to the last
- * @param backlogGrowthPerSec how fast the backlog (messages sent but not yet delivered) grew while
- *     the phase sent, in messages per second: about 0 when the system keeps up, the sending rate
- *     less the system's capacity when it does not (a producer held up in its client shows in the
- *     achieved rate instead)
+ * @param backlogGrowthPerSec how fast the backlog (messages due by the schedule but not yet
+ *     delivered; with Poisson arrivals, sent but not yet delivered) grew while the phase sent, in
+ *     messages per second: about 0 when the system keeps up, the scheduled rate less the system's
+ *     capacity when it does not
+ * @param sendDelayNs how late each send of the phase was behind its intended time, nanoseconds: the
+ *     rig's send-delay interval, taken by the phase (the rig's recorder no longer holds it)
  * @param saturation why the rate was not sustained, one sentence; empty when it was
  */
 public record PacedResult(
@@ -44,9 +48,13 @@ public record PacedResult(
     boolean stalled,
     double achievedPerSec,
     double backlogGrowthPerSec,
+    Histogram sendDelayNs,
     String saturation) {
 
   public PacedResult {
+    if (sendDelayNs == null) {
+      throw new IllegalArgumentException("sendDelayNs is missing; give an empty histogram");
+    }
     if (saturation == null) {
       throw new IllegalArgumentException("saturation is missing; use \"\" for a sustained rate");
     }

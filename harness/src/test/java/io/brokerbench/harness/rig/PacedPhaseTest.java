@@ -44,7 +44,7 @@ class PacedPhaseTest {
   }
 
   @Test
-  void aProducerThatCannotSendAsFastAsScheduledSaturatesTheRate() throws Exception {
+  void aProducerThatCannotSendAsFastAsScheduledFallsBehindItsSchedule() throws Exception {
     // Each send takes at least 1 ms: about 1,000 msg/s at most, against 2,000 scheduled.
     try (BrokerDriver driver = new SlowSendDriver(InMemoryDriver.create(), 1_000_000);
         LoadRig rig =
@@ -52,31 +52,60 @@ class PacedPhaseTest {
       PacedResult result =
           PacedPhase.run(rig, SendPlan.timed(100, Duration.ofMillis(500), 2_000), DRAIN);
       assertTrue(result.saturated(), "saturated");
-      assertTrue(result.saturation().startsWith("delivered "), result.saturation());
+      assertTrue(result.saturation().startsWith("behind schedule: "), result.saturation());
       assertTrue(result.achievedPerSec() < 1_100, "achieved " + result.achievedPerSec());
       assertEquals(1_000, result.sent(), "late messages are still sent, late");
       assertTrue(result.sendElapsedNs() > 800_000_000L, "the phase ran long");
+      assertTrue(
+          result.sendDelayNs().getValueAtPercentile(99) > 200_000_000L,
+          "the last sends were about 250 ms late");
+      // Counted from the schedule, the queue in front of the client is a backlog: ~1,000 msg/s.
+      assertTrue(
+          result.backlogGrowthPerSec() > 500, "backlog growth " + result.backlogGrowthPerSec());
     }
   }
 
   @Test
-  void theRulesNameTheFirstReasonThatApplies() {
+  void aSendBlockedForLessThanATenthOfThePhaseIsATailNotSaturation() throws Exception {
+    // One send in 500 blocks for 50 ms: about 5% of a 1 s phase at 1,000 msg/s is sent late.
+    try (BrokerDriver driver = new BlockingEveryDriver(InMemoryDriver.create(), 500, 50_000_000);
+        LoadRig rig =
+            LoadRig.start(driver, ONE_TO_ONE, GuaranteeTier.NONE, RigSettings.defaults())) {
+      PacedResult result =
+          PacedPhase.run(rig, SendPlan.timed(100, Duration.ofSeconds(1), 1_000), DRAIN);
+      assertFalse(result.saturated(), result.saturation());
+      long delayP99Ns = result.sendDelayNs().getValueAtPercentile(99);
+      assertTrue(
+          delayP99Ns > 20_000_000L && delayP99Ns <= 100_000_000L,
+          "send delay p99 within the bound, and showing the blocks: " + delayP99Ns);
+    }
+  }
+
+  @Test
+  void everyRuleGivesItsVerdictAndTheFirstThatAppliesNamesIt() {
     Duration drain = Duration.ofSeconds(2);
-    assertEquals("", judge(1_000, 1_000, 0, true, false, 990, 10, drain));
+    assertEquals("", judge(1_000, 1_000, 0, true, false, 2_000_000, 990, 10, drain));
     assertTrue(
-        judge(1_000, 1_000, 0, true, true, 990, 10, drain).startsWith("the producers stalled"));
+        judge(1_000, 1_000, 0, true, true, 2_000_000, 990, 10, drain).startsWith("stalled: "));
     assertEquals(
-        "the backlog did not drain: 12 deliveries were missing 2.0 s after the last send",
-        judge(1_000, 1_000, 12, false, false, 990, 10, drain));
+        "undrained: 12 deliveries were missing 2.0 s after the last send",
+        judge(1_000, 1_000, 12, false, false, 2_000_000, 990, 10, drain));
+    // Not one message may go unsent.
     assertEquals(
-        "delivered 940 msg/s, below 95% of the 1,000 msg/s scheduled",
-        judge(1_000, 1_000, 0, true, false, 940, 10, drain));
+        "unsent: the producers sent 999 of 1,000 scheduled messages (the in-flight window held"
+            + " them back)",
+        judge(1_000, 999, 0, true, false, 2_000_000, 990, 10, drain));
+    // The bound is 10% of the 1 s phase: 100 ms.
+    assertEquals("", judge(1_000, 1_000, 0, true, false, 100_000_000, 990, 10, drain));
     assertEquals(
-        "the producers sent 900 of 1,000 scheduled messages: the in-flight window held them back",
-        judge(1_000, 900, 0, true, false, 990, 10, drain));
+        "behind schedule: send delay p99 100.1 ms, over 10% of the 1.0 s phase (100 ms)",
+        judge(1_000, 1_000, 0, true, false, 100_100_000, 990, 10, drain));
     assertEquals(
-        "the backlog grew by 60 msg/s while sending (more than 5% of the target rate)",
-        judge(1_000, 1_000, 0, true, false, 990, 60, drain));
+        "slow delivery: delivered 940 msg/s, below 95% of the 1,000 msg/s scheduled",
+        judge(1_000, 1_000, 0, true, false, 2_000_000, 940, 10, drain));
+    assertEquals(
+        "growing backlog: it grew by 60 msg/s while sending (more than 5% of the target rate)",
+        judge(1_000, 1_000, 0, true, false, 2_000_000, 990, 60, drain));
   }
 
   /** A 1-second phase at 1,000 msg/s. */
@@ -86,11 +115,23 @@ class PacedPhaseTest {
       long missing,
       boolean drained,
       boolean stalled,
+      long sendDelayP99Ns,
       double achieved,
       double growth,
       Duration drain) {
     return PacedPhase.saturation(
-        1_000, scheduled, scheduled, sent, missing, drained, stalled, achieved, growth, drain);
+        1_000,
+        scheduled,
+        scheduled,
+        sent,
+        missing,
+        drained,
+        stalled,
+        sendDelayP99Ns,
+        1_000_000_000L,
+        achieved,
+        growth,
+        drain);
   }
 
   @Test
@@ -245,6 +286,29 @@ class PacedPhaseTest {
       long until = System.nanoTime() + sendNs;
       while (until - System.nanoTime() > 0) {
         LockSupport.parkNanos(until - System.nanoTime());
+      }
+    }
+  }
+
+  /** Every {@code every}-th send blocks for {@code blockNs}, as a client waiting out a pause. */
+  private static final class BlockingEveryDriver extends WrappingDriver {
+    private final long every;
+    private final long blockNs;
+    private long sends;
+
+    BlockingEveryDriver(InMemoryDriver delegate, long every, long blockNs) {
+      super(delegate);
+      this.every = every;
+      this.blockNs = blockNs;
+    }
+
+    @Override
+    void beforeSend(byte[] payload) {
+      if (++sends % every == 0) {
+        long until = System.nanoTime() + blockNs;
+        while (until - System.nanoTime() > 0) {
+          LockSupport.parkNanos(until - System.nanoTime());
+        }
       }
     }
   }

@@ -1,0 +1,78 @@
+package io.brokerbench.bench.latency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sweep-level rules: the tail rule, and how the search closes its bracket. */
+class SustainedRulesTest {
+  @Test
+  void theTailRulePassesWithin10xOfTheLowestRatesP99AndFailsBeyond() {
+    TailRule.Basis basis = new TailRule.Basis(1_000, 4_000);
+    assertEquals("", TailRule.judge(40_000, basis), "10x is the bound, inclusive");
+    assertEquals(
+        "tail: p99 40.1 ms, over 10x the p99 at 1,000 msg/s (4.00 ms) and over 2.00 ms",
+        TailRule.judge(40_100, basis));
+    assertEquals("", TailRule.judge(1e9, null), "no basis (the lowest rate saturated): no rule");
+  }
+
+  @Test
+  void belowTheSchedulersFloorTheTailRuleDoesNotApply() {
+    // A 40 µs p99 at the lowest rate: 10x would be 400 µs, inside a scheduler's slice.
+    TailRule.Basis basis = new TailRule.Basis(1_000, 40);
+    assertEquals("", TailRule.judge(1_900, basis));
+    assertTrue(TailRule.judge(2_100, basis).startsWith("tail: p99 2.10 ms"));
+  }
+
+  @Test
+  void theSearchStepsUpByTheResolutionUntilSaturatedThenBisects() {
+    assertEquals(44_000, RateSearch.nextProbe(40_000, 0), "up by 1.1x, rounded down");
+    assertTrue(RateSearch.converged(40_000, 44_000), "the first saturated step closes it");
+    assertEquals(28_000, RateSearch.nextProbe(20_000, 40_000), "the geometric midpoint");
+    assertEquals(500, RateSearch.nextProbe(0, 1_000), "half, with nothing sustained");
+    assertEquals(10, RateSearch.nextProbe(9, 0), "at least one more");
+    assertFalse(RateSearch.converged(40_000, 0), "no saturated rate: no bracket");
+    assertFalse(RateSearch.converged(40_000, 45_000));
+    assertFalse(RateSearch.converged(0, 1_000));
+  }
+
+  @Test
+  void aSaturatedFullMeasurementBacksOffOneResolutionStepOrBelowWhatItDelivered() {
+    assertEquals(
+        41_000, TierSweep.backOff(45_000, 44_000, List.of()), "45,000 / 1.1 = 40,909, rounded up");
+    assertTrue(RateSearch.converged(41_000, 45_000), "so the bracket stays within 1.1x");
+    assertEquals(24_000, TierSweep.backOff(45_000, 30_000, List.of()), "80% of what it delivered");
+    List<SearchRow.Probe> probes =
+        List.of(
+            new SearchRow.Probe(40_000, 40_000, false, ""),
+            new SearchRow.Probe(48_000, 41_000, true, "slow delivery"),
+            new SearchRow.Probe(43_000, 43_000, false, ""),
+            new SearchRow.Probe(45_000, 44_900, false, ""));
+    assertEquals(
+        43_000, TierSweep.backOff(45_000, 30_000, probes), "the highest probe sustained below");
+  }
+
+  @Test
+  void ratesRoundToTwoSignificantDigitsEitherWay() {
+    assertEquals(41_000, RateSearch.roundUp(40_909));
+    assertEquals(40_000, RateSearch.roundUp(40_000));
+    assertEquals(100, RateSearch.roundUp(99.5));
+    assertEquals(40_000, RateSearch.roundDown(40_909));
+  }
+
+  @Test
+  void aSearchRowKeepsItsHighestSustainedRateAtTheProvenLowerBound() {
+    SearchRow row = SearchRow.of("s", "m", "ack", 50_000, List.of(), 40_000, 44_000, "");
+    assertEquals(40_000, row.highestSustainedPerSec());
+    assertTrue(row.converged());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SearchRow("s", "m", "ack", 50_000, List.of(), 44_000, 40_000, 0, false, ""));
+    assertTrue(e.getMessage().contains("proven lower bound"), e.getMessage());
+  }
+}
