@@ -689,6 +689,24 @@ public final class ThroughputSuite {
    * once is not trusted with more figures); the suite goes on with the other systems.
    */
   private Measured trial(Cell cell, int round) {
+    String trial = cell.name() + (round == 0 ? "-broker-warmup" : "-r" + round);
+    return watched(
+        cell,
+        trial,
+        new OptionsBuilder()
+            .include(ThroughputBenchmark.class.getName() + ".send")
+            .param("window", Integer.toString(cell.window()))
+            .param("trialName", trial)
+            .warmupIterations(0)
+            .measurementIterations(settings.iterations())
+            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
+  }
+
+  /**
+   * One JMH trial of {@code cell} in its own fork with the system's broker watched; a broker found
+   * dead before or during it fails the trial saying so, and the system's later trials with it.
+   */
+  private Measured watched(Cell cell, String trial, ChainedOptionsBuilder options) {
     Target target = cell.target();
     if (RunDirectory.interrupted()) {
       return Measured.failed("not run: the run was interrupted");
@@ -699,21 +717,10 @@ public final class ThroughputSuite {
               ? target.death
               : "not run: " + target.death);
     }
-    String trial = cell.name() + (round == 0 ? "-broker-warmup" : "-r" + round);
     BrokerWatch watch = BrokerWatch.start(target.broker);
     Measured result;
     try {
-      result =
-          jmh(
-              cell,
-              trial,
-              new OptionsBuilder()
-                  .include(ThroughputBenchmark.class.getName() + ".send")
-                  .param("window", Integer.toString(cell.window()))
-                  .param("trialName", trial)
-                  .warmupIterations(0)
-                  .measurementIterations(settings.iterations())
-                  .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
+      result = jmh(cell, trial, options);
     } finally {
       watch.close();
     }
@@ -1081,31 +1088,18 @@ public final class ThroughputSuite {
     ConsumerOnly sizes = settings.consumerOnly();
     Cell cell =
         new Cell(target, "ack", CONSUMER_ONLY, ThroughputBenchmark.window(1024), false, null);
-    if (target.down()) {
-      return fold(cell, List.of(Measured.failed("not run: " + target.death)));
-    }
-    String trial = cell.name();
-    BrokerWatch watch = BrokerWatch.start(target.broker);
-    Measured result;
-    try {
-      result =
-          jmh(
-              cell,
-              trial,
-              new OptionsBuilder()
-                  .include(ConsumerOnlyBenchmark.class.getName() + ".read")
-                  .param("backlog", Long.toString(sizes.messages()))
-                  .warmupIterations(sizes.warmupPasses())
-                  .warmupTime(TimeValue.milliseconds(1))
-                  .measurementIterations(sizes.passes())
-                  .measurementTime(TimeValue.milliseconds(1)));
-    } finally {
-      watch.close();
-    }
-    if (watch.brokerDied() || target.down()) {
-      target.death = "the broker " + target.broker.name() + " died during trial " + trial;
-      result = Measured.failed("the broker " + target.broker.name() + " died during this trial");
-    } else if (result.failure() == null) {
+    Measured result =
+        watched(
+            cell,
+            cell.name(),
+            new OptionsBuilder()
+                .include(ConsumerOnlyBenchmark.class.getName() + ".read")
+                .param("backlog", Long.toString(sizes.messages()))
+                .warmupIterations(sizes.warmupPasses())
+                .warmupTime(TimeValue.milliseconds(1))
+                .measurementIterations(sizes.passes())
+                .measurementTime(TimeValue.milliseconds(1)));
+    if (result.failure() == null) {
       // Nothing is sent while the consumer reads: JMH's primary score counts passes.
       result =
           new Measured(result.perSec(), 0, result.iterations(), 0, 0, result.warmupSettled(), null);
