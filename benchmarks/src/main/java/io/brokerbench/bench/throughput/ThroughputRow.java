@@ -34,9 +34,9 @@ import java.util.List;
  * @param rounds the figure of each interleaved round, in order: the claims divide two systems'
  *     figures round by round, so that the machine's drift between rounds cancels
  * @param iterations each round's measurement iterations, msg/s
- * @param unsettled true when a round's measurement iterations spread (fastest less slowest, over
- *     their mean) beyond the suite's bound: the row was not at a steady state and decides no
- *     verdict
+ * @param unsettled true when the measurement iterations drifted the same way (all climbing or all
+ *     falling) by more than the suite's bound in every round: the row was not at a steady state and
+ *     decides no verdict
  * @param harnessBound true when the window check found the harness's in-flight window limiting this
  *     system on this workload: the row measured the harness and decides no verdict
  * @param window the in-flight window, messages per producer
@@ -218,8 +218,8 @@ public record ThroughputRow(
 
   /**
    * This row judged by the window check of its system and workload: harness-bound when the check
-   * says the window binds; the check itself is shown on the row of the tier it ran at ({@code
-   * shown}).
+   * says the window binds, at the check's own tier ({@code shown}, where the check is shown) and at
+   * every other tier whose window filled.
    */
   ThroughputRow checkedBy(WindowCheck check, boolean shown) {
     return new ThroughputRow(
@@ -240,7 +240,7 @@ public record ThroughputRow(
         rounds,
         iterations,
         unsettled,
-        harnessBound || check.binds(),
+        harnessBound || (check.binds() && (shown || windowFilled())),
         window,
         inFlightMean,
         meanLatencyUs,
@@ -252,6 +252,15 @@ public record ThroughputRow(
         parityLow,
         parityHigh,
         trial);
+  }
+
+  /**
+   * Whether the window was at least half full on average (Little's law): a check that binds at one
+   * tier says nothing of a tier whose window never filled, where the system's own flow control (a
+   * confirm window, fsyncs) held far fewer messages in flight.
+   */
+  boolean windowFilled() {
+    return window > 0 && inFlightMean >= window / 2.0;
   }
 
   public boolean ok() {

@@ -98,11 +98,11 @@ public final class ThroughputSuite {
    * @param warmupTolerance two consecutive slices within this fraction of each other end the
    *     warm-up
    * @param warmupMax the warm-up's cap: a trial not steady by then is measured anyway and its
-   *     iterations' spread decides whether its row is {@code unsettled}
+   *     iterations' drift decides whether its row is {@code unsettled}
    * @param iterations measurement iterations per trial and round
    * @param iterationTime one measurement iteration
-   * @param settledSpread a round whose iterations spread (fastest less slowest over their mean)
-   *     beyond this marks its row {@code unsettled}
+   * @param settledSpread a row whose iterations drifted the same way by more than this fraction of
+   *     their mean in every round is {@code unsettled} (see {@link #unsettled})
    * @param workloads the workload files (under {@code workloads/}) each tier runs
    * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
    * @param vendorRecords messages per run of the jeromq loop, and the least per run of
@@ -320,7 +320,7 @@ public final class ThroughputSuite {
   }
 
   /** One round of one cell: JMH's figures and the fork's own, or why it failed. */
-  private record Measured(
+  record Measured(
       double perSec,
       double sentPerSec,
       List<Double> iterations,
@@ -332,12 +332,12 @@ public final class ThroughputSuite {
       return new Measured(0, 0, List.of(), 0, 0, false, why);
     }
 
-    /** Fastest less slowest iteration over their mean; 0 with one iteration. */
-    double spread() {
+    /** The last iteration less the first, over their mean: the round's drift; 0 with one. */
+    double drift() {
       double mean = iterations.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-      double min = iterations.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-      double max = iterations.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-      return mean > 0 ? (max - min) / mean : 0;
+      return iterations.size() < 2 || mean <= 0
+          ? 0
+          : (iterations.get(iterations.size() - 1) - iterations.get(0)) / mean;
     }
   }
 
@@ -967,7 +967,7 @@ public final class ThroughputSuite {
         perRound.size() > 1
             ? (Collections.max(perRound) - Collections.min(perRound)) / 2
             : (max - min) / 2;
-    boolean unsettled = rounds.stream().anyMatch(r -> r.spread() > settings.settledSpread());
+    boolean unsettled = unsettled(rounds, settings.settledSpread());
     double inFlight =
         rounds.stream().mapToDouble(r -> r.perSec() * r.meanLatencyUs() / 1e6).average().orElse(0);
     return new ThroughputRow(
@@ -1000,6 +1000,23 @@ public final class ThroughputSuite {
         0,
         0,
         TrialOutput.trialName(target.system, cell.tier(), cell.workload()));
+  }
+
+  /**
+   * Whether a cell's measurement drifted: in every round its iterations moved the same way (all
+   * climbing, or all falling) by more than {@code bound} of their mean. A trial still warming up,
+   * or a broker filling up, drifts the same way each time; the machine's noise moves a round's
+   * iterations either way and shows in the spread of the rounds, which the verdicts use already.
+   * With one round (smoke) a single drift beyond the bound counts.
+   */
+  static boolean unsettled(List<Measured> rounds, double bound) {
+    boolean climbing = !rounds.isEmpty();
+    boolean falling = !rounds.isEmpty();
+    for (Measured round : rounds) {
+      climbing &= round.drift() > bound;
+      falling &= round.drift() < -bound;
+    }
+    return climbing || falling;
   }
 
   /**
