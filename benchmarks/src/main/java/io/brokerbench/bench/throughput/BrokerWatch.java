@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the suite can say the broker died rather than quote the fork's last words.
  */
 final class BrokerWatch implements AutoCloseable {
-  /** The command-line class of a JMH fork; see {@link JmhForks}. */
-  static final String FORK_MAIN = JmhForks.FORK_MAIN;
 
   /** A few checks a second: cheap (a look at a process handle), quick against a trial's seconds. */
   static final long CHECK_INTERVAL_MS = 200;
@@ -75,10 +73,5 @@ final class BrokerWatch implements AutoCloseable {
   /** SIGKILL to this JVM's JMH forks (a fork has no children of its own). */
   private static void killForks() {
     JmhForks.killAll(Duration.ZERO);
-  }
-
-  /** A process's command line; see {@link JmhForks#commandLine}. */
-  static String commandLine(ProcessHandle process) {
-    return JmhForks.commandLine(process);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.JmhForks;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
@@ -136,16 +137,16 @@ class BrokerDeathIT {
   private static Optional<ProcessHandle> kafkaBroker() {
     return ProcessHandle.current()
         .descendants()
-        .filter(p -> BrokerWatch.commandLine(p).contains(" kafka.Kafka "))
+        .filter(p -> JmhForks.commandLine(p).contains(" kafka.Kafka "))
         .findFirst();
   }
 
   private static Optional<ProcessHandle> jmhFork() {
     return ProcessHandle.current()
         .children()
-        .filter(p -> BrokerWatch.commandLine(p).contains(BrokerWatch.FORK_MAIN))
+        .filter(p -> JmhForks.commandLine(p).contains(JmhForks.FORK_MAIN))
         // A Kafka trial's fork: the in-memory ceiling's runs first, beside the started broker.
-        .filter(p -> BrokerWatch.commandLine(p).contains("-D" + Targets.KAFKA_BOOTSTRAP + "="))
+        .filter(p -> JmhForks.commandLine(p).contains("-D" + Targets.KAFKA_BOOTSTRAP + "="))
         .findFirst();
   }
 
@@ -171,7 +172,7 @@ class BrokerDeathIT {
       Set<Long> watchdog =
           ProcessHandle.current()
               .descendants()
-              .filter(p -> BrokerWatch.commandLine(p).contains("brokerbench-children-"))
+              .filter(p -> JmhForks.commandLine(p).contains("brokerbench-children-"))
               .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
               .map(ProcessHandle::pid)
               .collect(Collectors.toSet());
@@ -180,7 +181,7 @@ class BrokerDeathIT {
               .descendants()
               .filter(ProcessHandle::isAlive)
               .filter(p -> !watchdog.contains(p.pid()))
-              .map(p -> p.pid() + " " + BrokerWatch.commandLine(p))
+              .map(p -> p.pid() + " " + JmhForks.commandLine(p))
               .collect(Collectors.toList());
       if (left.isEmpty()) {
         return left;
