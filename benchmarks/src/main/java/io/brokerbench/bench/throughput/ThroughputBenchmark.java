@@ -199,9 +199,12 @@ public class ThroughputBenchmark {
   public void beginIteration() {
     iterationStartNs = System.nanoTime();
     measuredBaseline = completed();
+    waitBaseline = rig.windowWaitNs();
   }
 
   private long measuredBaseline;
+  private long waitBaseline;
+  private long measuredWaitNs;
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
@@ -222,6 +225,7 @@ public class ThroughputBenchmark {
     if (measured) {
       measuredNs += endNs - iterationStartNs;
       measuredDelivered += completed() - measuredBaseline;
+      measuredWaitNs += rig.windowWaitNs() - waitBaseline;
       // Little's law needs the time a message spends in the window: end to end where consumers
       // read, until the broker's acknowledgement for a producer alone.
       measuredLatency.add(delivers ? interval : publish);
@@ -244,7 +248,10 @@ public class ThroughputBenchmark {
           report,
           connections,
           measuredNs > 0 ? measuredDelivered * 1e9 / measuredNs : 0,
-          measuredLatency.getTotalCount() > 0 ? measuredLatency.getMean() / 1_000 : 0);
+          measuredLatency.getTotalCount() > 0 ? measuredLatency.getMean() / 1_000 : 0,
+          measuredNs > 0
+              ? measuredWaitNs / ((double) measuredNs * rig.topology().totalProducers())
+              : 0);
     } finally {
       try {
         rig.close();

@@ -98,15 +98,16 @@ final class TrialOutput {
 
   /**
    * Writes the delivery accounting, {@code connections} (the TCP connections the trial's workload
-   * had open, -1: not counted), the warm-up's slices and the measured iterations' rate and mean
-   * latency.
+   * had open, -1: not counted), the warm-up's slices and the measured iterations' rate, mean
+   * latency and the share of their time the producers waited at a full in-flight window.
    */
   void finish(
       boolean arrived,
       DeliveryReport report,
       int connections,
       double measuredPerSec,
-      double meanLatencyUs)
+      double meanLatencyUs,
+      double windowWaitShare)
       throws IOException {
     if (dir == null) {
       return;
@@ -128,6 +129,7 @@ final class TrialOutput {
     json.put("warmupSettled", warmup.settled());
     json.put("measuredPerSec", measuredPerSec);
     json.put("meanLatencyUs", meanLatencyUs);
+    json.put("windowWaitShare", windowWaitShare);
     JSON.writerWithDefaultPrettyPrinter()
         .writeValue(dir.resolve(name + ".delivery.json").toFile(), json);
   }

@@ -76,6 +76,9 @@ public final class LoadRig implements AutoCloseable {
   /** Per producer id: messages handed to the driver, which is also its next sequence number. */
   private final AtomicLongArray sent;
 
+  /** Per producer: nanoseconds spent waiting at a full in-flight window. */
+  private final AtomicLongArray windowWaitNs;
+
   /** The current phase's producer threads; replaced per phase, read by close() too. */
   private volatile List<Thread> sending = List.of();
 
@@ -90,6 +93,7 @@ public final class LoadRig implements AutoCloseable {
     this.settings = settings;
     this.clock = settings.clock();
     this.sent = new AtomicLongArray(topology.totalProducers());
+    this.windowWaitNs = new AtomicLongArray(topology.totalProducers());
   }
 
   /**
@@ -319,6 +323,19 @@ public final class LoadRig implements AutoCloseable {
       min = Math.min(min, delivered);
     }
     return min;
+  }
+
+  /**
+   * Nanoseconds the producers have spent waiting at a full in-flight window so far, summed over
+   * producers. Near zero over a phase, the window never held a producer back: something else (the
+   * system's own flow control, or its speed) set the pace. For a share of a phase: sample it twice.
+   */
+  public long windowWaitNs() {
+    long total = 0;
+    for (int id = 0; id < windowWaitNs.length(); id++) {
+      total += windowWaitNs.get(id);
+    }
+    return total;
   }
 
   /**
@@ -631,6 +648,15 @@ public final class LoadRig implements AutoCloseable {
       if (sentSoFar - doneLowerBound < window) {
         return true;
       }
+      long waitStartNs = clock.nanoTime();
+      try {
+        return awaitWindowSlowly(sentSoFar, deadlineNs);
+      } finally {
+        windowWaitNs.getAndAdd(id, clock.nanoTime() - waitStartNs);
+      }
+    }
+
+    private boolean awaitWindowSlowly(long sentSoFar, long deadlineNs) throws InterruptedException {
       backoff.reset();
       long lastDone = -1;
       long lastProgressNs = clock.nanoTime();
