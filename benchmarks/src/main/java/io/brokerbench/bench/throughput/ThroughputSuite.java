@@ -326,10 +326,11 @@ public final class ThroughputSuite {
       List<Double> iterations,
       int connections,
       double meanLatencyUs,
+      double windowWaitShare,
       boolean warmupSettled,
       String failure) {
     static Measured failed(String why) {
-      return new Measured(0, 0, List.of(), 0, 0, false, why);
+      return new Measured(0, 0, List.of(), 0, 0, 0, false, why);
     }
 
     /** The last iteration less the first, over their mean: the round's drift; 0 with one. */
@@ -777,6 +778,7 @@ public final class ThroughputSuite {
           iterations,
           summary.connections(),
           summary.meanLatencyUs(),
+          summary.windowWaitShare(),
           summary.warmupSettled(),
           null);
     } catch (Exception e) {
@@ -992,6 +994,7 @@ public final class ThroughputSuite {
         cell.window(),
         inFlight,
         rounds.stream().mapToDouble(Measured::meanLatencyUs).average().orElse(0),
+        rounds.stream().mapToDouble(Measured::windowWaitShare).average().orElse(0),
         null,
         "",
         0,
@@ -1119,7 +1122,8 @@ public final class ThroughputSuite {
     if (result.failure() == null) {
       // Nothing is sent while the consumer reads: JMH's primary score counts passes.
       result =
-          new Measured(result.perSec(), 0, result.iterations(), 0, 0, result.warmupSettled(), null);
+          new Measured(
+              result.perSec(), 0, result.iterations(), 0, 0, 0, result.warmupSettled(), null);
     }
     return fold(cell, List.of(result));
   }

@@ -59,10 +59,15 @@ final class TrialOutput {
    * @param warmupSettled whether two consecutive slices agreed before the warm-up's cap
    * @param meanLatencyUs the mean time a message spent in flight over the measured iterations (end
    *     to end; for a producer alone, until acknowledged); 0 when nothing was recorded
+   * @param windowWaitShare the share of the measured time the producers waited at a full window
    */
   record Summary(
-      int connections, List<Double> warmupPerSec, boolean warmupSettled, double meanLatencyUs) {
-    static final Summary NONE = new Summary(0, List.of(), false, 0);
+      int connections,
+      List<Double> warmupPerSec,
+      boolean warmupSettled,
+      double meanLatencyUs,
+      double windowWaitShare) {
+    static final Summary NONE = new Summary(0, List.of(), false, 0, 0);
   }
 
   /** The summary in {@code trial}'s delivery file under {@code dir}; NONE when it is missing. */
@@ -76,7 +81,8 @@ final class TrialOutput {
           Math.max(0, json.path("connections").asInt(0)),
           warmup,
           json.path("warmupSettled").asBoolean(false),
-          json.path("meanLatencyUs").asDouble(0));
+          json.path("meanLatencyUs").asDouble(0),
+          json.path("windowWaitShare").asDouble(0));
     } catch (IOException e) {
       return Summary.NONE;
     }

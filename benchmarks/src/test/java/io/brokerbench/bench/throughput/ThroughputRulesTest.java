@@ -15,7 +15,7 @@ class ThroughputRulesTest {
       mean += value / iterations.length;
     }
     List<Double> list = java.util.Arrays.stream(iterations).boxed().toList();
-    return new Measured(mean, mean, list, 0, 0, true, null);
+    return new Measured(mean, mean, list, 0, 0, 0, true, null);
   }
 
   @Test
@@ -42,7 +42,7 @@ class ThroughputRulesTest {
     assertFalse(ThroughputSuite.unsettled(List.of(round(20_000)), 0.25));
   }
 
-  private static ThroughputRow row(String tier, double inFlight) {
+  private static ThroughputRow row(String tier, double windowWaitShare) {
     return new ThroughputRow(
         "rabbitmq",
         "1 node",
@@ -62,9 +62,10 @@ class ThroughputRulesTest {
         List.of(List.of(8_000.0, 9_000.0)),
         false,
         false,
-        20_480,
-        inFlight,
+        65_536,
+        20_000,
         100_000,
+        windowWaitShare,
         null,
         "",
         0,
@@ -76,13 +77,23 @@ class ThroughputRulesTest {
   }
 
   @Test
-  void aBindingCheckBindsItsOwnTierAndEveryTierWhoseWindowFilled() {
+  void aBindingCheckBindsOnlyTheRowsWhoseProducersWaitedAtTheWindow() {
     ThroughputRow.WindowCheck binds =
         new ThroughputRow.WindowCheck(81_920, 16_000, 1.74, 1.24, 2.29, 1.10);
-    assertTrue(row("none", 13_819).checkedBy(binds, true).harnessBound());
-    // At tier ack the confirm window held 1,115 of 20,480 in flight: the window never filled.
-    assertFalse(row("ack", 1_115).checkedBy(binds, false).harnessBound());
-    assertTrue(row("ack", 15_000).checkedBy(binds, false).harnessBound());
+    // Kafka's producers waited at a 20 MiB window 55-94% of the measured time.
+    assertTrue(row("none", 0.8).checkedBy(binds, true).harnessBound());
+    assertTrue(row("ack", 0.55).checkedBy(binds, false).harnessBound());
+    // RabbitMQ's never did (its confirm window and credit flow paced them): whatever the check
+    // found, the window did not bind them.
+    assertFalse(row("none", 0.0).checkedBy(binds, true).harnessBound());
+    assertFalse(row("ack", 0.001).checkedBy(binds, false).harnessBound());
+  }
+
+  @Test
+  void aCheckThatDoesNotBindSetsNothingAside() {
+    ThroughputRow.WindowCheck noise =
+        new ThroughputRow.WindowCheck(81_920, 16_000, 1.33, 0.84, 4.90, 1.10);
+    assertFalse(row("none", 0.9).checkedBy(noise, true).harnessBound());
   }
 
   @Test
