@@ -411,7 +411,10 @@ public final class DurabilitySuite {
   void kafkaCluster(boolean unclean) {
     String system = BenchSystem.KAFKA_KRAFT.label();
     String mode = unclean ? KAFKA_CLUSTER + ", unclean leader election on" : KAFKA_CLUSTER;
-    String fault = "SIGKILL partition leader, restart";
+    String fault =
+        "SIGSTOP followers "
+            + FOLLOWERS_BEHIND.toMillis()
+            + " ms, SIGKILL partition leader, SIGCONT followers, restart";
     List<Scenario> scenarios = new ArrayList<>();
     for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.DURABLE)) {
       if (settings.runs(tier)) {
@@ -446,7 +449,7 @@ public final class DurabilitySuite {
                     return "leader was node "
                         + leader.nodeId()
                         + "; "
-                        + killAndRestart(leader, down);
+                        + killWithFollowersBehind(leader, kafka.nodes(), down);
                   },
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
@@ -455,6 +458,37 @@ public final class DurabilitySuite {
       notRun(scenarios, e);
     } finally {
       Work.deleteCreated();
+    }
+  }
+
+  /**
+   * How long the followers stop copying before the leader dies. Whether {@code acks=1} loses
+   * acknowledged messages when its leader dies was left to the instant of the kill: 75, 6 and 0
+   * lost in three quick runs, and claim K2's verdict with them. Frozen followers make the exposure
+   * certain: what the leader acknowledges meanwhile exists on it alone, and they stay in sync (well
+   * within {@code replica.lag.time.max.ms}, 30 s), so the leader that follows lacks it. With {@code
+   * acks=all} and {@code min.insync.replicas=2} the leader acknowledges none of it.
+   */
+  static final Duration FOLLOWERS_BEHIND = Duration.ofSeconds(1);
+
+  /** Freezes the followers, kills the leader after {@link #FOLLOWERS_BEHIND}, thaws them. */
+  private String killWithFollowersBehind(KafkaNode leader, List<KafkaNode> nodes, Runnable down)
+      throws InterruptedException {
+    List<KafkaNode> followers = nodes.stream().filter(node -> node != leader).toList();
+    followers.forEach(KafkaNode::pause);
+    try {
+      Thread.sleep(FOLLOWERS_BEHIND.toMillis());
+      return killAndRestart(
+          leader,
+          () -> {
+            followers.forEach(KafkaNode::resume);
+            down.run();
+          });
+    } finally {
+      // A failure before the kill leaves no broker frozen behind it.
+      for (KafkaNode follower : followers) {
+        follower.resume();
+      }
     }
   }
 

@@ -122,6 +122,29 @@ class DurabilityIT {
     assertTrue(late.unackedLost() > 0, "a late subscriber misses the first messages: " + late);
   }
 
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void acksOneLosesWhatOnlyTheLeaderHadAndAcksAllKeepsIt() {
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 2));
+    suite.kafkaCluster(false);
+    List<DurabilityRow> rows = suite.rows();
+    System.out.print(DurabilityTable.markdown(SETTINGS, rows, suite.syncRows()));
+
+    DurabilityRow ack = row(rows, "kafka-kraft", "ack", "SIGKILL partition leader");
+    DurabilityRow durable = row(rows, "kafka-kraft", "durable", "SIGKILL partition leader");
+    assertEquals(DurabilityRow.OK, ack.status(), ack.toString());
+    assertEquals(DurabilityRow.OK, durable.status(), durable.toString());
+    // The followers were frozen for a second before the kill: what the leader acknowledged
+    // meanwhile existed on it alone, and the in-sync follower that took over never had it.
+    assertTrue(ack.ackedLost() > 0, "acks=1 loses what only its dead leader had: " + ack);
+    assertTrue(durable.acked() > 1_000, "Kafka acknowledged messages: " + durable);
+    assertEquals(
+        0,
+        durable.ackedLost(),
+        "acks=all with min.insync.replicas=2 acknowledges nothing a single broker holds: "
+            + durable);
+  }
+
   /** The durable row's fsyncs per 1,000 messages over the ack row's, of {@code system}. */
   private static double syncRatio(List<SyncRow> syncRows, String system) {
     SyncRow ack = syncRow(syncRows, system, "ack");
