@@ -150,8 +150,9 @@ public final class Report {
             + " suite's open-loop latency. The window is sized above each system's own flow"
             + " control, and the *window check* proves it: the same trial with four times the"
             + " window, in the same rounds, must not deliver more than 1.10x as much (on average and"
-            + " in every round), or the rows of that system and workload whose window filled at"
-            + " least half are **harness-bound** and decide no verdict. A row whose measurement"
+            + " in every round), or the rows of that system and workload whose producers waited"
+            + " at a full window for more than 5% of the measured time (*waited*) are"
+            + " **harness-bound** and decide no verdict. A row whose measurement"
             + " iterations drifted the same way by more than 25% in every round is **unsettled**"
             + " and decides no verdict either. The producer-only and consumer-only"
             + " rows time one side alone, as Kafka's ProducerPerformance and ConsumerPerformance"
@@ -170,7 +171,7 @@ public final class Report {
       }
       md.append("### Tier `").append(tier).append("`\n\n");
       md.append(
-          "| system | mode | workload | msg/s [rounds] | MB/s | in flight / window, mean time"
+          "| system | mode | workload | msg/s [rounds] | MB/s | in flight / window, mean time, waited"
               + " | window check | conns | vendor tool | vendor msg/s | brokerbench/vendor |\n");
       md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (ThroughputRow row : ofTier) {
@@ -244,13 +245,17 @@ public final class Report {
     return figure;
   }
 
-  /** "12,000 / 20,480, 600 µs": Little's law against the window; empty when not measured. */
+  /**
+   * "12,000 / 65,536, 600 µs, waited 0.0%": Little's law against the window, and the share of the
+   * measured time the producers waited at a full window; empty when not measured.
+   */
   static String inFlight(ThroughputRow row) {
     if (row.window() <= 0 || row.meanLatencyUs() <= 0) {
       return "";
     }
     return String.format(
-        "%,.0f / %,d, %s", row.inFlightMean(), row.window(), micros(row.meanLatencyUs()));
+        "%,.0f / %,d, %s, waited %.1f%%",
+        row.inFlightMean(), row.window(), micros(row.meanLatencyUs()), row.windowWaitShare() * 100);
   }
 
   private static String micros(double us) {

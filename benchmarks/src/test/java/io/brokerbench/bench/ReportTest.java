@@ -132,7 +132,7 @@ class ReportTest {
     assertTrue(
         md.contains(
             "| rabbitmq | 1 node | 1-topic-1-partition-1kb | 20,000 [19,800–20,200] | 19.5 |"
-                + " 12,000 / 20,480, 600 µs |  | 2 | RabbitMQ PerfTest 2.22.1 ack | 21,000 |"
+                + " 12,000 / 20,480, 600 µs, waited 0.0% |  | 2 | RabbitMQ PerfTest 2.22.1 ack | 21,000 |"
                 + " 0.95 [0.94–0.96] |"),
         md);
     assertTrue(md.contains("| zeromq | brokerless | 1-topic-1-partition-1kb | not offered |"), md);
