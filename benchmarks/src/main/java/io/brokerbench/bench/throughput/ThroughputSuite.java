@@ -149,9 +149,12 @@ public final class ThroughputSuite {
       parityTiers = parityTiers.isEmpty() ? Set.of() : EnumSet.copyOf(parityTiers);
     }
 
-    /** The vendors' tools' warm-up, discarded: two slices, what a warm trial needs. */
+    /**
+     * The vendors' tools' warm-up, discarded: the trials' own cap, so that no tool, which starts in
+     * a cold JVM of its own, is measured earlier in its warm-up than a trial may be.
+     */
     public Duration warmup() {
-      return warmupSlice.multipliedBy(2);
+      return warmupMax;
     }
 
     /** A trial's measured time in one round, also the vendors' tools' measured time. */
