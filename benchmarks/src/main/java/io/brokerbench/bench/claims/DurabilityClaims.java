@@ -207,8 +207,11 @@ final class DurabilityClaims {
         durable.lost == 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
     if (ack.rows > 0) {
       ack.figures(tally, "ack");
-      // acks=1 losing messages (a leader dies before followers copy) is the nuance: durable only
-      // when configured so.
+    }
+    // acks=1 losing messages (a leader dies before followers copy) is the nuance: durable only
+    // when configured so. It is judged only where the durable tier held, so that a durable tier
+    // that loses refutes the claim whatever the weaker tier did.
+    if (ack.rows > 0 && durable.lost == 0) {
       tally.judge(
           "ack: acknowledged lost",
           Tally.round(ack.lost, 0),
@@ -218,6 +221,12 @@ final class DurabilityClaims {
   }
 
   // ---- R2 ----
+
+  /** A row whose fault was never run: skipped, or the system does not offer the set-up. */
+  private static boolean notRun(JsonNode row) {
+    String status = text(row, "status").toLowerCase(Locale.ROOT);
+    return status.startsWith("skipped") || status.startsWith("not offered");
+  }
 
   static ClaimResult r2(RunRows run) {
     String id = "R2";
@@ -234,15 +243,14 @@ final class DurabilityClaims {
       return ClaimResult.notMeasured(
           id, EVIDENCE, Message.of("reason.noClusterRows", "RabbitMQ", FILE));
     }
-    Tally tally = new Tally();
     // Skipped or not offered is no fault run; a run that failed or did not finish is.
     long failed =
-        clusterRows.stream()
-            .filter(row -> !RunRows.ok(row))
-            .filter(
-                row ->
-                    !text(row, "status").toLowerCase(Locale.ROOT).matches("skipped|not offered.*"))
-            .count();
+        clusterRows.stream().filter(row -> !RunRows.ok(row)).filter(row -> !notRun(row)).count();
+    if (failed == 0 && clusterRows.stream().noneMatch(RunRows::ok)) {
+      return ClaimResult.notMeasured(
+          id, EVIDENCE, Message.of("reason.clusterNotRun", "RabbitMQ", FILE));
+    }
+    Tally tally = new Tally();
     // RabbitMQ's cluster rows before atRisk was stated were judged by a live consumer that kept
     // up, so the queue was empty at the kill: "nothing lost" there refutes nothing.
     AckedLosses losses = new AckedLosses(true);

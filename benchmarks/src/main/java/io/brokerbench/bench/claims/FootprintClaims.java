@@ -226,7 +226,10 @@ final class FootprintClaims {
         String system = RunRows.system(row);
         String mode = text(row, "mode").toLowerCase(Locale.ROOT);
         boolean kraft = system.equals("kafka-kraft") || mode.startsWith("kraft");
-        boolean zookeeper = system.equals("kafka-zookeeper") || mode.startsWith("zookeeper");
+        boolean zookeeper =
+            system.equals("kafka-zookeeper")
+                || mode.startsWith("zookeeper")
+                || mode.startsWith("zk");
         if ((!kraft && !zookeeper) || notAttempted(text(row, "status"))) {
           continue;
         }

@@ -93,6 +93,21 @@ class DurabilityClaimsTest {
                 settled("kafka-kraft", "ack", "sigkill-leader", 3, 40, 500)));
     assertEquals(Verdict.NUANCED, nuanced.verdict());
     assertEquals(40L, nuanced.comparisons().get(1).value());
+    // A durable tier that loses refutes the claim, whatever the weaker tier did.
+    assertEquals(
+        Verdict.REFUTED,
+        DurabilityClaims.k2(
+                durability(
+                    settled("kafka-kraft", "durable", "sigkill-leader", 3, 2, 500),
+                    settled("kafka-kraft", "ack", "sigkill-leader", 3, 40, 500)))
+            .verdict());
+    ClaimResult bothLost =
+        DurabilityClaims.k2(
+            durability(
+                settled("kafka-kraft", "durable", "sigkill-leader", 3, 2, 500),
+                settled("kafka-kraft", "ack", "sigkill-leader", 3, 0, 500)));
+    assertEquals(Verdict.REFUTED, bothLost.verdict());
+    assertEquals(0L, bothLost.figures().get("ack: acknowledged lost"), "still reported");
     // replicated promises what durable does
     assertEquals(
         Verdict.REFUTED,
@@ -194,6 +209,21 @@ class DurabilityClaimsTest {
     Map<String, Object> failed = settled("rabbitmq", "replicated", "node-loss", 3, 0, 500);
     failed.put("status", "failed: the 3 nodes did not form a cluster");
     assertEquals(Verdict.SUPPORTED, DurabilityClaims.r2(durability(failed)).verdict());
+  }
+
+  @Test
+  void r2IsNotMeasuredWhenTheClusterFaultWasNeverRun() {
+    Map<String, Object> skipped = settled("rabbitmq", "replicated", "node-loss", 3, 0, 0);
+    skipped.put("status", "skipped");
+    Map<String, Object> notOffered = settled("rabbitmq", "replicated", "node-loss", 3, 0, 0);
+    notOffered.put("status", "not offered: no rabbitmq-server for a second node");
+    ClaimResult result = DurabilityClaims.r2(durability(skipped, notOffered));
+    assertEquals(Verdict.NOT_MEASURED, result.verdict());
+    assertTrue(reason(result).contains("skipped or not offered"), reason(result));
+    // Beside one that failed, the failure is on the claim's side.
+    Map<String, Object> failed = settled("rabbitmq", "replicated", "node-loss", 3, 0, 0);
+    failed.put("status", "failed: the 3 nodes did not form a cluster");
+    assertEquals(Verdict.SUPPORTED, DurabilityClaims.r2(durability(skipped, failed)).verdict());
   }
 
   @Test
