@@ -226,10 +226,7 @@ final class FootprintClaims {
         String system = RunRows.system(row);
         String mode = text(row, "mode").toLowerCase(Locale.ROOT);
         boolean kraft = system.equals("kafka-kraft") || mode.startsWith("kraft");
-        boolean zookeeper =
-            system.equals("kafka-zookeeper")
-                || mode.startsWith("zookeeper")
-                || mode.startsWith("zk");
+        boolean zookeeper = system.equals("kafka-zookeeper") || RunRows.zookeeperMode(mode);
         if ((!kraft && !zookeeper) || notAttempted(text(row, "status"))) {
           continue;
         }

@@ -151,7 +151,7 @@ final class MetadataClaims {
       String mode = text(row, "mode").toLowerCase(Locale.ROOT);
       if (mode.startsWith("kraft")) {
         Sweep.add(sweep.kraft(), partitions.intValue(), row);
-      } else if (mode.startsWith("zookeeper") || mode.startsWith("zk")) {
+      } else if (RunRows.zookeeperMode(mode)) {
         Sweep.add(sweep.zookeeper(), partitions.intValue(), row);
       }
     }

@@ -152,10 +152,19 @@ public final class RunRows {
       if (mode.startsWith("kraft")) {
         return "kafka-kraft";
       }
-      if (mode.startsWith("zookeeper") || mode.startsWith("zk")) {
+      if (zookeeperMode(mode)) {
         return "kafka-zookeeper";
       }
     }
     return system;
+  }
+
+  /**
+   * Whether a row's {@code mode} names Kafka's ZooKeeper mode ({@code zookeeper...}, {@code
+   * zk...}).
+   */
+  static boolean zookeeperMode(String mode) {
+    String m = mode.toLowerCase(Locale.ROOT);
+    return m.startsWith("zookeeper") || m.startsWith("zk");
   }
 }
