@@ -132,7 +132,7 @@ class BenchConfigTest {
         BenchConfig.parse().tiers());
     BenchConfig ack = BenchConfig.parse("--tiers=ack");
     assertEquals(Set.of(io.brokerbench.harness.workload.GuaranteeTier.ACK), ack.tiers());
-    assertEquals(3, BenchConfig.parse("--tiers=all").tiers().size());
+    assertEquals(4, BenchConfig.parse("--tiers=all").tiers().size());
     String message =
         assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--tiers=fast"))
             .getMessage();

@@ -7,7 +7,7 @@ import io.brokerbench.harness.measure.Ledger;
  *
  * @param system kafka-kraft, rabbitmq, zeromq
  * @param mode how it ran: {@code 1 broker}, {@code 3 brokers, RF 3, min.insync.replicas 2}, ...
- * @param tier none, ack, durable
+ * @param tier none, ack, durable, replicated
  * @param fault what was done to it, e.g. {@code SIGKILL broker, restart}
  * @param nodes broker nodes (ZeroMQ: the peers)
  * @param sent messages handed to the producer
@@ -32,6 +32,9 @@ import io.brokerbench.harness.measure.Ledger;
  *     there was no fault that stops delivery, or nothing arrived after it
  * @param status ok, failed (with the reason in {@code note}) or skipped
  * @param note what the fault and the trial did, and what the reader should know
+ * @param syncPerThousand fsync-family calls per 1,000 messages that the same system, set-up and
+ *     tier made in the suite's fault-free count ({@link SyncRow}, the {@code syncCalls} rows); null
+ *     where they were not counted (3-node set-ups, ZeroMQ, no strace)
  */
 public record DurabilityRow(
     String system,
@@ -54,7 +57,8 @@ public record DurabilityRow(
     String readBack,
     Long recoveryMs,
     String status,
-    String note) {
+    String note,
+    Double syncPerThousand) {
 
   public DurabilityRow {
     if (atRisk < 0 || refused < 0) {
@@ -119,7 +123,8 @@ public record DurabilityRow(
         readBack,
         recoveryMs,
         OK,
-        note);
+        note,
+        null);
   }
 
   /** A scenario that could not be measured, and why. */
@@ -145,7 +150,35 @@ public record DurabilityRow(
         "",
         null,
         status,
-        reason);
+        reason,
+        null);
+  }
+
+  /** This row with the fsync calls per 1,000 messages its system, set-up and tier made. */
+  public DurabilityRow withSync(Double perThousand) {
+    return new DurabilityRow(
+        system,
+        mode,
+        tier,
+        fault,
+        nodes,
+        sent,
+        acked,
+        failed,
+        indeterminate,
+        received,
+        ackedLost,
+        unackedLost,
+        recovered,
+        duplicates,
+        reordered,
+        atRisk,
+        refused,
+        readBack,
+        recoveryMs,
+        status,
+        note,
+        perThousand);
   }
 
   /** What a row is about, before it is measured. */

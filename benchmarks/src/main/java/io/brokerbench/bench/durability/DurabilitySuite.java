@@ -23,13 +23,20 @@ import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
 import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartitionInfo;
 
@@ -63,11 +70,11 @@ public final class DurabilitySuite {
    * @param faultAfter when the fault starts
    * @param duration how long the producer sends
    * @param outage how long a killed broker or consumer stays down before its restart
-   * @param clusters whether the 3-node scenarios run
-   * @param tiers the tiers of the single-node scenarios
+   * @param clusters whether the 3-node scenarios run: Kafka at tiers ack and replicated, RabbitMQ's
+   *     quorum queue at replicated
+   * @param tiers the tiers of the single-node scenarios (never replicated)
    * @param extras whether the full profile's further faults run: SIGSTOP of a broker for {@code
-   *     outage} times 3, Kafka with unclean leader election on, and a RabbitMQ quorum queue on 3
-   *     nodes with its leader killed
+   *     outage} times 3 and Kafka's 3-broker scenarios with unclean leader election on
    * @param chosen the tiers the run asked for ({@code -Dbench.tiers}); all by default
    * @param faultAtMessages every fault comes once this many messages are acknowledged (ZeroMQ, tier
    *     none: accepted), the same count for every system: {@code faultAfter} at the rate
@@ -174,7 +181,7 @@ public final class DurabilitySuite {
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(3),
                 true,
-                List.of(GuaranteeTier.values()),
+                GuaranteeTier.SINGLE_NODE,
                 true);
         default ->
             new Settings(
@@ -185,7 +192,7 @@ public final class DurabilitySuite {
                 Duration.ofSeconds(8),
                 Duration.ofSeconds(1),
                 true,
-                List.of(GuaranteeTier.values()),
+                GuaranteeTier.SINGLE_NODE,
                 false);
       };
     }
@@ -263,7 +270,7 @@ public final class DurabilitySuite {
 
   private static final String KAFKA_SINGLE = "1 broker (KRaft)";
   private static final String KAFKA_CLUSTER =
-      "3 brokers (KRaft, 3 controllers), replication 3, min.insync.replicas 2 at tier durable";
+      "3 brokers (KRaft, 3 controllers), replication 3, min.insync.replicas 2 at tier replicated";
   private static final String RABBIT_SINGLE = "1 node, classic queues";
 
   private final Settings settings;
@@ -281,18 +288,21 @@ public final class DurabilitySuite {
   /** Progress steps the suite will announce for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
     int steps = 0;
-    int acknowledged =
-        (settings.runs(GuaranteeTier.ACK) ? 1 : 0) + (settings.runs(GuaranteeTier.DURABLE) ? 1 : 0);
+    int clusterTiers =
+        (settings.runs(GuaranteeTier.ACK) ? 1 : 0)
+            + (settings.runs(GuaranteeTier.REPLICATED) ? 1 : 0);
     int durable = settings.runs(GuaranteeTier.DURABLE) ? 1 : 0;
+    int replicated = settings.runs(GuaranteeTier.REPLICATED) ? 1 : 0;
     int syncCount = settings.singleNodeExtras() && !settings.tiers().isEmpty() ? 1 : 0;
     if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
-      steps += settings.tiers().size() + syncCount + (settings.clusters() ? acknowledged : 0);
-      steps += settings.extras() ? durable + acknowledged : 0;
+      steps += settings.tiers().size() + syncCount + (settings.clusters() ? clusterTiers : 0);
+      steps += settings.extras() ? durable + clusterTiers : 0;
     }
     if (systems.contains(BenchSystem.RABBITMQ)) {
       steps += settings.tiers().size() + syncCount;
       steps += settings.singleNodeExtras() ? CONSUMER_ACKS.size() * durable : 0;
-      steps += settings.extras() ? 2 * durable : 0;
+      steps += settings.extras() ? durable : 0;
+      steps += settings.clusters() ? replicated : 0;
     }
     if (systems.contains(BenchSystem.ZEROMQ) && settings.runs(GuaranteeTier.NONE)) {
       steps += 3;
@@ -330,7 +340,7 @@ public final class DurabilitySuite {
     }
     if (systems.contains(BenchSystem.RABBITMQ) && !external.isExternal(BenchSystem.RABBITMQ)) {
       rabbitSingle();
-      if (settings.extras()) {
+      if (settings.clusters()) {
         rabbitQuorum();
       }
     }
@@ -414,9 +424,10 @@ public final class DurabilitySuite {
     String fault =
         "SIGSTOP followers "
             + FOLLOWERS_BEHIND.toMillis()
-            + " ms, SIGKILL partition leader, SIGCONT followers, restart";
+            + " ms, SIGKILL partition leader, delete its copy of the partition, SIGCONT followers,"
+            + " restart";
     List<Scenario> scenarios = new ArrayList<>();
-    for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.DURABLE)) {
+    for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.REPLICATED)) {
       if (settings.runs(tier)) {
         scenarios.add(new Scenario(system, mode, tier.key(), fault, 3));
       }
@@ -449,7 +460,7 @@ public final class DurabilitySuite {
                     return "leader was node "
                         + leader.nodeId()
                         + "; "
-                        + killWithFollowersBehind(leader, kafka.nodes(), down);
+                        + killWithFollowersBehind(leader, kafka.nodes(), trialId, down);
                   },
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
@@ -471,25 +482,65 @@ public final class DurabilitySuite {
    */
   static final Duration FOLLOWERS_BEHIND = Duration.ofSeconds(1);
 
-  /** Freezes the followers, kills the leader after {@link #FOLLOWERS_BEHIND}, thaws them. */
-  private String killWithFollowersBehind(KafkaNode leader, List<KafkaNode> nodes, Runnable down)
+  /**
+   * Freezes the followers, kills the leader after {@link #FOLLOWERS_BEHIND}, deletes the leader's
+   * copy of the trial's partitions (the node is lost with its disk, as far as the trial's data
+   * goes: the broker keeps its identity and its share of the metadata log, so it can rejoin), thaws
+   * the followers, and restarts the leader, which copies the partition back from the new leader.
+   */
+  private String killWithFollowersBehind(
+      KafkaNode leader, List<KafkaNode> nodes, String trialId, Runnable down)
       throws InterruptedException {
     List<KafkaNode> followers = nodes.stream().filter(node -> node != leader).toList();
+    AtomicLong deleted = new AtomicLong();
     followers.forEach(KafkaNode::pause);
     try {
       Thread.sleep(FOLLOWERS_BEHIND.toMillis());
       return killAndRestart(
-          leader,
-          () -> {
-            followers.forEach(KafkaNode::resume);
-            down.run();
-          });
+              leader,
+              () -> {
+                deleted.set(deletePartitions(leader, trialId));
+                followers.forEach(KafkaNode::resume);
+                down.run();
+              })
+          + "; deleted "
+          + deleted.get()
+          + " files of the trial's partitions from the leader before its restart";
     } finally {
       // A failure before the kill leaves no broker frozen behind it.
       for (KafkaNode follower : followers) {
         follower.resume();
       }
     }
+  }
+
+  /**
+   * Deletes {@code node}'s directories of the trial's partitions ({@code <trialId>-t<topic>-<p>} in
+   * its log directory), while it is down; returns how many files they held.
+   */
+  static long deletePartitions(KafkaNode node, String trialId) {
+    long files = 0;
+    try (Stream<Path> dirs = Files.list(node.logDir())) {
+      for (Path dir :
+          dirs.filter(d -> d.getFileName().toString().startsWith(trialId + "-t")).toList()) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+            if (Files.isRegularFile(path)) {
+              files++;
+            }
+            Files.delete(path);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not delete the trial's partitions from " + node.logDir(), e);
+    }
+    if (files == 0) {
+      throw new IllegalStateException(
+          "node " + node.nodeId() + " held no partition of " + trialId + " in " + node.logDir());
+    }
+    return files;
   }
 
   private static int leaderOf(KafkaCluster kafka, String topic) throws Exception {
@@ -731,30 +782,31 @@ public final class DurabilitySuite {
   }
 
   /**
-   * A quorum queue on 3 nodes, its leader SIGKILLed and restarted: the followers elect a new leader
-   * and the clients reconnect to a surviving node.
+   * Tier replicated on RabbitMQ: a quorum queue on 3 nodes, its leader SIGKILLed and restarted on
+   * its data (a node that lost its disk would have to be removed from the cluster and joined anew,
+   * which the suite does not do): the followers elect a new leader and the clients reconnect to a
+   * surviving node.
    */
   void rabbitQuorum() {
-    if (!settings.runs(GuaranteeTier.DURABLE)) {
+    if (!settings.runs(GuaranteeTier.REPLICATED)) {
       return;
     }
     String system = BenchSystem.RABBITMQ.label();
     Scenario scenario =
         new Scenario(
-            system, "3 nodes, quorum queue", "durable", "SIGKILL queue leader, restart", 3);
+            system, "3 nodes, quorum queue", "replicated", "SIGKILL queue leader, restart", 3);
     try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.of(3))) {
       rabbit.start();
       described.add(rabbit.describe());
-      RabbitMqConfig config =
-          RabbitMqConfig.of(rabbit.uris()).withDurableQueueType(RabbitMqConfig.QueueType.QUORUM);
-      String trialId = trialId("rabbit3", GuaranteeTier.DURABLE);
+      RabbitMqConfig config = RabbitMqConfig.of(rabbit.uris());
+      String trialId = trialId("rabbit3", GuaranteeTier.REPLICATED);
       measure(
           scenario,
           () -> {
             CrashTrial trial =
                 new CrashTrial(
                     trialId,
-                    GuaranteeTier.DURABLE,
+                    GuaranteeTier.REPLICATED,
                     () -> new RabbitMqDriver(config),
                     false,
                     settings.trial(false));
@@ -919,8 +971,22 @@ public final class DurabilitySuite {
         + System.nanoTime() % 100_000;
   }
 
+  /**
+   * The crash rows, each with the fsync calls per 1,000 messages that its system, set-up and tier
+   * made in the fault-free count, where there is one.
+   */
   public List<DurabilityRow> rows() {
-    return List.copyOf(rows);
+    return rows.stream().map(row -> row.withSync(syncPerThousand(row))).toList();
+  }
+
+  private Double syncPerThousand(DurabilityRow row) {
+    return syncRows.stream()
+        .filter(sync -> sync.status().equals(DurabilityRow.OK))
+        .filter(sync -> sync.system().equals(row.system()) && sync.mode().equals(row.mode()))
+        .filter(sync -> sync.tier().equals(row.tier()))
+        .map(SyncRow::perThousand)
+        .findFirst()
+        .orElse(null);
   }
 
   public List<SyncRow> syncRows() {
@@ -947,12 +1013,12 @@ public final class DurabilitySuite {
     sizes.put("slowSubscriberHighWaterMark", SLOW_SUBSCRIBER_HWM);
     json.put("settings", sizes);
     json.put("caveat", DurabilityTable.CAVEAT);
-    json.put("rows", rows);
+    json.put("rows", rows());
     json.put("syncCalls", syncRows);
     return json;
   }
 
   public String report() {
-    return DurabilityTable.markdown(settings, rows, syncRows);
+    return DurabilityTable.markdown(settings, rows(), syncRows);
   }
 }

@@ -217,11 +217,12 @@ public final class LatencySuite {
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
-    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
+    return steps(settings, systems, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE));
   }
 
   /** Progress steps for {@code systems} at {@code tiers}. */
-  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
+  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> chosen) {
+    Set<GuaranteeTier> tiers = GuaranteeTier.singleNode(chosen);
     int sweeps = 1; // the in-memory floor, tier ack
     for (BenchSystem system : systems) {
       sweeps +=
@@ -235,11 +236,14 @@ public final class LatencySuite {
     return sweeps * TierSweep.steps(settings);
   }
 
-  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
+  private Set<GuaranteeTier> tiers = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
 
-  /** Sweeps only {@code chosen} tiers (the in-memory floor runs anyway); all by default. */
+  /**
+   * Sweeps only {@code chosen} tiers (the in-memory floor runs anyway); all by default. The suite
+   * runs single nodes: tier {@code replicated} is the durability suite's.
+   */
   public LatencySuite onlyTiers(Set<GuaranteeTier> chosen) {
-    this.tiers = EnumSet.copyOf(chosen);
+    this.tiers = GuaranteeTier.singleNode(chosen);
     return this;
   }
 

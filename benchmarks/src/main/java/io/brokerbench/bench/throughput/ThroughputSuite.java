@@ -350,7 +350,7 @@ public final class ThroughputSuite {
   private final Progress progress;
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
-  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
+  private Set<GuaranteeTier> tiers = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
 
   public ThroughputSuite(Settings settings, Path staging, Progress progress) {
     this.settings = settings;
@@ -358,9 +358,12 @@ public final class ThroughputSuite {
     this.progress = progress;
   }
 
-  /** Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. */
+  /**
+   * Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. The suite
+   * runs single nodes: tier {@code replicated} is the durability suite's.
+   */
   public ThroughputSuite onlyTiers(Set<GuaranteeTier> chosen) {
-    this.tiers = EnumSet.copyOf(chosen);
+    this.tiers = GuaranteeTier.singleNode(chosen);
     return this;
   }
 
@@ -374,14 +377,14 @@ public final class ThroughputSuite {
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
-    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
+    return steps(settings, systems, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE));
   }
 
   /** Progress steps for {@code systems} at {@code tiers}: each cell and tool once per round. */
   public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
     List<Cell> cells = new ArrayList<>();
     for (Target target : targets(settings, systems, new External("", "", "", ""))) {
-      cells.addAll(cells(settings, tiers, target));
+      cells.addAll(cells(settings, GuaranteeTier.singleNode(tiers), target));
     }
     int perRound = 0;
     for (Cell cell : cells) {
@@ -561,7 +564,7 @@ public final class ThroughputSuite {
       }
       List<Cell> cells = new ArrayList<>();
       for (Target target : targets) {
-        cells.addAll(cells(settings, tiers, target));
+        cells.addAll(cells(settings, GuaranteeTier.singleNode(tiers), target));
       }
       warmUpBrokers(cells);
       Map<Cell, List<Measured>> measured = new LinkedHashMap<>();

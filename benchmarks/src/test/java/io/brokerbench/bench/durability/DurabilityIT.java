@@ -98,6 +98,10 @@ class DurabilityIT {
     // (flush.messages=1) at least 3 times as often per message.
     double kafkaRatio = syncRatio(suite.syncRows(), "kafka-kraft");
     assertTrue(kafkaRatio >= 3, "Kafka durable/ack fsyncs per 1,000 messages: " + kafkaRatio);
+    assertEquals(
+        syncRow(suite.syncRows(), "kafka-kraft", "durable").perThousand(),
+        kafkaDurable.syncPerThousand(),
+        "each crash row shows the fsyncs its set-up and tier made: " + kafkaDurable);
     // RabbitMQ 3.10 group-commits: a few calls per second at either tier (durable 1.2 to 2.3 per
     // 1,000 messages here, ack 0.7 to 2.0), one or two calls apart in a 3 s count, so only "not
     // fewer" holds run after run.
@@ -123,26 +127,37 @@ class DurabilityIT {
   }
 
   @Test
-  @Timeout(value = 6, unit = TimeUnit.MINUTES)
-  void acksOneLosesWhatOnlyTheLeaderHadAndAcksAllKeepsIt() {
-    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 2));
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void replicatedTiersKeepWhatTheyAcknowledgedThroughTheLossOfTheirLeader() {
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 3));
     suite.kafkaCluster(false);
+    suite.rabbitQuorum();
     List<DurabilityRow> rows = suite.rows();
     System.out.print(DurabilityTable.markdown(SETTINGS, rows, suite.syncRows()));
 
     DurabilityRow ack = row(rows, "kafka-kraft", "ack", "SIGKILL partition leader");
-    DurabilityRow durable = row(rows, "kafka-kraft", "durable", "SIGKILL partition leader");
+    DurabilityRow replicated = row(rows, "kafka-kraft", "replicated", "SIGKILL partition leader");
     assertEquals(DurabilityRow.OK, ack.status(), ack.toString());
-    assertEquals(DurabilityRow.OK, durable.status(), durable.toString());
+    assertEquals(DurabilityRow.OK, replicated.status(), replicated.toString());
+    assertTrue(
+        replicated.note().contains("deleted") && replicated.fault().contains("delete"),
+        "the leader lost its copy of the partition before its restart: " + replicated);
     // The followers were frozen for a second before the kill: what the leader acknowledged
     // meanwhile existed on it alone, and the in-sync follower that took over never had it.
     assertTrue(ack.ackedLost() > 0, "acks=1 loses what only its dead leader had: " + ack);
-    assertTrue(durable.acked() > 1_000, "Kafka acknowledged messages: " + durable);
+    assertTrue(replicated.acked() > 1_000, "Kafka acknowledged messages: " + replicated);
     assertEquals(
         0,
-        durable.ackedLost(),
+        replicated.ackedLost(),
         "acks=all with min.insync.replicas=2 acknowledges nothing a single broker holds: "
-            + durable);
+            + replicated);
+
+    DurabilityRow quorum = row(rows, "rabbitmq", "replicated", "SIGKILL queue leader");
+    assertEquals(DurabilityRow.OK, quorum.status(), quorum.toString());
+    assertEquals(3, quorum.nodes(), quorum.toString());
+    assertTrue(quorum.acked() > 1_000, "RabbitMQ confirmed messages: " + quorum);
+    assertTrue(quorum.atRisk() > 0, "confirmed and not consumed at the kill: " + quorum);
+    assertEquals(0, quorum.ackedLost(), "a quorum queue confirms what a majority holds: " + quorum);
   }
 
   /** The durable row's fsyncs per 1,000 messages over the ack row's, of {@code system}. */

@@ -90,7 +90,7 @@ class DurabilityTableTest {
     assertTrue(
         md.contains(
             "| zeromq | PUSH/PULL | none | SIGKILL consumer, restart | 10 | 0 | 4 | **0** | 2 | 2 |"
-                + " 0 | 0 | 0 | 1,000 ms | live consumer |"),
+                + " 0 | 0 | 0 | 1,000 ms | – | live consumer |"),
         md);
     assertTrue(md.contains("once 6,000 messages are acknowledged"), md);
     assertTrue(md.contains("pauses 2,000 messages before it"), md);

@@ -144,7 +144,7 @@ class WorkloadLoaderTest {
       delimiter = '|',
       value = {
         "tier|strong|bad.yaml:11: tier: 'strong' is not a guarantee tier; use one of none, ack,"
-            + " durable",
+            + " durable, replicated",
         "messageSize|-1|bad.yaml:4: messageSize: -1 is out of range; give 28 to 104857600 bytes",
         "messageSize|209715200|bad.yaml:4: messageSize: 209715200 is out of range; give 28 to"
             + " 104857600 bytes",
@@ -270,7 +270,8 @@ class WorkloadLoaderTest {
     Files.writeString(file, with("tier", "strongest"));
     WorkloadException e = assertThrows(WorkloadException.class, () -> WorkloadLoader.load(file));
     assertEquals(
-        file + ":11: tier: 'strongest' is not a guarantee tier; use one of none, ack," + " durable",
+        file
+            + ":11: tier: 'strongest' is not a guarantee tier; use one of none, ack, durable, replicated",
         e.getMessage());
     assertEquals(11, e.line());
     assertEquals("tier", e.field());

@@ -29,7 +29,7 @@ class WorkloadTest {
         assertThrows(
             InvalidFieldException.class,
             () -> new Workload("w", 1, 1, 1024, 1, 1, 1, 0, 20, 5, null));
-    assertEquals("tier: is missing; give one of none, ack, durable", e.getMessage());
+    assertEquals("tier: is missing; give one of none, ack, durable, replicated", e.getMessage());
   }
 
   @Test
@@ -55,6 +55,7 @@ class WorkloadTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GuaranteeTier.fromKey("exactly-once"));
     assertEquals(
-        "'exactly-once' is not a guarantee tier; use one of none, ack, durable", e.getMessage());
+        "'exactly-once' is not a guarantee tier; use one of none, ack, durable, replicated",
+        e.getMessage());
   }
 }

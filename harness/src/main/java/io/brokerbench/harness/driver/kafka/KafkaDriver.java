@@ -36,11 +36,12 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * The Kafka driver: a trial's topics made with the Admin client, one {@code KafkaProducer} per
  * producer, one {@code KafkaConsumer} with its own poll thread per consumer (kafka-clients 3.9).
  *
- * <p>Tiers ({@link GuaranteeTier}), all three offered: {@code none} is {@code acks=0}, {@code ack}
- * is {@code acks=1}, {@code durable} is {@code acks=all} with the idempotent producer, on topics
- * with {@link KafkaDriverConfig#replicationFactor} replicas and, at {@code durable}, {@link
- * KafkaDriverConfig#durableMinInsyncReplicas}. Every client setting is in {@link
- * KafkaDriverConfig}, with its reason.
+ * <p>Tiers ({@link GuaranteeTier}): {@code none} is {@code acks=0}, {@code ack} is {@code acks=1},
+ * {@code durable} is {@code acks=all} with the idempotent producer on topics that fsync every
+ * append ({@code flush.messages=1}), {@code replicated} is {@code acks=all} with the idempotent
+ * producer on topics of 3 replicas with {@link KafkaDriverConfig#replicatedMinInsyncReplicas} of 2
+ * (offered only on such a cluster). Every tier uses {@link KafkaDriverConfig#replicationFactor}
+ * replicas. Every client setting is in {@link KafkaDriverConfig}, with its reason.
  *
  * <p>Topics are named by the {@link Topology} ({@code <trialId>-t<topic>}), created fresh by {@link
  * #prepare} (a name that exists already is an error, never reused) and deleted by {@link #close}.
@@ -81,10 +82,13 @@ public final class KafkaDriver implements BrokerDriver {
     return config;
   }
 
-  /** Kafka offers every tier. */
+  /**
+   * Every tier on a cluster of 3 or more replicas; on fewer, every tier but {@code replicated}
+   * ({@link KafkaDriverConfig#offersReplicated}).
+   */
   @Override
   public boolean offers(GuaranteeTier tier) {
-    return tier != null;
+    return tier != null && (tier != GuaranteeTier.REPLICATED || config.offersReplicated());
   }
 
   @Override

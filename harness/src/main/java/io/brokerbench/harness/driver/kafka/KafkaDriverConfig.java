@@ -24,10 +24,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param replicationFactor replicas of every topic the driver creates, at every tier (a cluster run
  *     compares tiers on the same topic shape: only the producer's {@code acks} differ); 1 on a
  *     single broker, 3 in cluster runs (DESIGN.md)
- * @param durableMinInsyncReplicas the topic's {@code min.insync.replicas} at tier {@code durable}
- *     (2 in cluster runs, so an acknowledged message is on two brokers); 0 leaves the broker's own
- *     setting alone, which is what a single broker or a user's own cluster wants. It only matters
- *     to {@code acks=all} producers, so the other tiers never set it
+ * @param replicatedMinInsyncReplicas the topic's {@code min.insync.replicas} at tier {@code
+ *     replicated} (2 in cluster runs, so an acknowledged message is on two of three brokers); 0
+ *     means the driver does not offer tier {@code replicated} (a single broker). The other tiers
+ *     never set it
  * @param commonOverrides client settings for the admin client, producers and consumers alike,
  *     applied over the driver's (e.g. {@code security.protocol} for a user's own cluster); never
  *     the settings that make a tier ({@link #RESERVED_PRODUCER_KEYS}, {@link
@@ -44,7 +44,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public record KafkaDriverConfig(
     String bootstrapServers,
     int replicationFactor,
-    int durableMinInsyncReplicas,
+    int replicatedMinInsyncReplicas,
     Map<String, String> commonOverrides,
     Map<String, String> producerOverrides,
     Map<String, String> consumerOverrides,
@@ -97,13 +97,13 @@ public record KafkaDriverConfig(
           "replicationFactor: must be 1 or more (1 on a single broker, 3 in a cluster), was "
               + replicationFactor);
     }
-    if (durableMinInsyncReplicas < 0 || durableMinInsyncReplicas > replicationFactor) {
+    if (replicatedMinInsyncReplicas < 0 || replicatedMinInsyncReplicas > replicationFactor) {
       throw new IllegalArgumentException(
-          "durableMinInsyncReplicas: must be 0 (the broker's setting) to replicationFactor ("
+          "replicatedMinInsyncReplicas: must be 0 (the broker's setting) to replicationFactor ("
               + replicationFactor
               + "), was "
-              + durableMinInsyncReplicas
-              + "; more in-sync replicas than replicas would refuse every durable send");
+              + replicatedMinInsyncReplicas
+              + "; more in-sync replicas than replicas would refuse every replicated send");
     }
     Set<String> reservedCommon = new TreeSet<>(RESERVED_PRODUCER_KEYS);
     reservedCommon.addAll(RESERVED_CONSUMER_KEYS);
@@ -146,9 +146,9 @@ public record KafkaDriverConfig(
   }
 
   /**
-   * A cluster of {@code brokers} brokers as DESIGN.md runs it: replication factor 3 and, at tier
-   * {@code durable}, {@code min.insync.replicas=2} from three brokers on; with fewer brokers every
-   * broker holds a replica and the broker's {@code min.insync.replicas} stands.
+   * A cluster of {@code brokers} brokers as docs/tiers.md runs it: replication factor 3 and, at
+   * tier {@code replicated}, {@code min.insync.replicas=2} from three brokers on; with fewer
+   * brokers every broker holds a replica and tier {@code replicated} is not offered.
    */
   public static KafkaDriverConfig forCluster(String bootstrapServers, int brokers) {
     if (brokers < 1) {
@@ -166,11 +166,11 @@ public record KafkaDriverConfig(
         DEFAULT_CLOSE_TIMEOUT);
   }
 
-  public KafkaDriverConfig withReplication(int replicationFactor, int durableMinInsyncReplicas) {
+  public KafkaDriverConfig withReplication(int replicationFactor, int replicatedMinInsyncReplicas) {
     return new KafkaDriverConfig(
         bootstrapServers,
         replicationFactor,
-        durableMinInsyncReplicas,
+        replicatedMinInsyncReplicas,
         commonOverrides,
         producerOverrides,
         consumerOverrides,
@@ -182,7 +182,7 @@ public record KafkaDriverConfig(
     return new KafkaDriverConfig(
         bootstrapServers,
         replicationFactor,
-        durableMinInsyncReplicas,
+        replicatedMinInsyncReplicas,
         overrides,
         producerOverrides,
         consumerOverrides,
@@ -194,7 +194,7 @@ public record KafkaDriverConfig(
     return new KafkaDriverConfig(
         bootstrapServers,
         replicationFactor,
-        durableMinInsyncReplicas,
+        replicatedMinInsyncReplicas,
         commonOverrides,
         overrides,
         consumerOverrides,
@@ -206,7 +206,7 @@ public record KafkaDriverConfig(
     return new KafkaDriverConfig(
         bootstrapServers,
         replicationFactor,
-        durableMinInsyncReplicas,
+        replicatedMinInsyncReplicas,
         commonOverrides,
         producerOverrides,
         overrides,
@@ -218,7 +218,7 @@ public record KafkaDriverConfig(
     return new KafkaDriverConfig(
         bootstrapServers,
         replicationFactor,
-        durableMinInsyncReplicas,
+        replicatedMinInsyncReplicas,
         commonOverrides,
         producerOverrides,
         consumerOverrides,
@@ -268,11 +268,11 @@ public record KafkaDriverConfig(
         config.put(ProducerConfig.ACKS_CONFIG, "1");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
       }
-      case DURABLE -> {
-        // Every in-sync replica has it (at least min.insync.replicas of them, or the send fails),
-        // and retries can neither duplicate nor reorder. Both are 3.x defaults, written down
-        // because the tier depends on them. On disk before the acknowledgement comes from the
-        // topic's flush.messages=1 (topicConfig).
+      case DURABLE, REPLICATED -> {
+        // Every in-sync replica has it (at replicated at least min.insync.replicas of them, or the
+        // send fails), and retries can neither duplicate nor reorder. Both are 3.x defaults,
+        // written down because the tier depends on them. At durable, on disk before the
+        // acknowledgement comes from the topic's flush.messages=1 (topicConfig).
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       }
@@ -334,29 +334,37 @@ public record KafkaDriverConfig(
 
   /**
    * The settings of a topic created for {@code tier}: the broker's defaults at tiers {@code none}
-   * and {@code ack}; at tier {@code durable}:
+   * and {@code ack};
    *
    * <ul>
-   *   <li>{@code flush.messages=1}: the leader fsyncs its log after every append, before it answers
-   *       the produce request (the OpenMessaging Benchmark's sync Kafka setup). Kafka's default
-   *       leaves flushing to the operating system, so without it {@code acks=all} on one broker
-   *       with one replica is {@code acks=1}: the same work, and no more than a tier {@code ack}
-   *       message survives a crash of the machine. With it, a durable message is on the disk when
-   *       it is acknowledged, as RabbitMQ's persistent messages with confirms are.
-   *   <li>{@code min.insync.replicas} when {@link #durableMinInsyncReplicas} is set, so that {@code
-   *       acks=all} waits for that many replicas or fails.
+   *   <li>at {@code durable}, {@code flush.messages=1}: the leader fsyncs its log after every
+   *       append, before it answers the produce request (the OpenMessaging Benchmark's sync Kafka
+   *       setup). Kafka's default leaves flushing to the operating system, so without it {@code
+   *       acks=all} on one broker with one replica is {@code acks=1}: the same work, and no more
+   *       than a tier {@code ack} message survives a crash of the machine. With it, a durable
+   *       message is on the disk when it is acknowledged, as RabbitMQ's persistent messages with
+   *       confirms are;
+   *   <li>at {@code replicated}, {@code min.insync.replicas} ({@link #replicatedMinInsyncReplicas},
+   *       2 of 3 replicas), so that {@code acks=all} waits for a majority or fails. No fsync: the
+   *       copies on other machines are what survives, as Kafka is meant to be run.
    * </ul>
    */
   public Map<String, String> topicConfig(GuaranteeTier tier) {
-    if (tier != GuaranteeTier.DURABLE) {
-      return Map.of();
-    }
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, "1");
-    if (durableMinInsyncReplicas > 0) {
-      config.put(
-          TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(durableMinInsyncReplicas));
-    }
-    return Map.copyOf(config);
+    return switch (tier) {
+      case NONE, ACK -> Map.of();
+      case DURABLE -> Map.of(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, "1");
+      case REPLICATED ->
+          Map.of(
+              TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+              Integer.toString(replicatedMinInsyncReplicas));
+    };
+  }
+
+  /**
+   * Whether this cluster set-up gives tier {@code replicated}: at least 3 replicas, and a {@code
+   * min.insync.replicas} of at least 2 that the driver sets.
+   */
+  public boolean offersReplicated() {
+    return replicationFactor >= 3 && replicatedMinInsyncReplicas >= 2;
   }
 }

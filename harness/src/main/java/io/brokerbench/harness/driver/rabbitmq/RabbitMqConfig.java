@@ -19,7 +19,8 @@ import java.util.Locale;
  *     answer.
  * @param durableQueueType the queue type at tier {@code durable}; tiers {@code none} and {@code
  *     ack} always use transient classic queues (a quorum queue is always durable and stores every
- *     message on disk, which would be a stronger guarantee than those tiers ask for)
+ *     message on disk, which would be a stronger guarantee than those tiers ask for), tier {@code
+ *     replicated} always quorum queues
  * @param classicQueueVersion the storage implementation of classic queues, {@code x-queue-version}
  *     1 or 2; 0 leaves it to the broker. Not used for quorum queues
  * @param prefetch unacknowledged deliveries the broker may push to each consumer at tiers {@code
@@ -170,6 +171,14 @@ public record RabbitMqConfig(
               + redact(uri)
               + "' is not an AMQP URI; write amqp://user:password@host:port/vhost");
     }
+  }
+
+  /**
+   * Whether the driver offers tier {@code replicated}: a quorum queue needs three nodes to keep a
+   * majority through the loss of one, so {@link #uris} must name at least three.
+   */
+  public boolean offersReplicated() {
+    return uris.size() >= 3;
   }
 
   /** The defaults, for the nodes at {@code uris}. */

@@ -58,6 +58,9 @@ import java.util.concurrent.TimeoutException;
  *   <tr><td>{@code durable}</td><td>publisher confirms</td><td>persistent (delivery mode 2)</td>
  *       <td>durable; classic or quorum ({@link RabbitMqConfig#durableQueueType})</td>
  *       <td>manual acks after the harness has the message</td></tr>
+ *   <tr><td>{@code replicated}</td><td>publisher confirms</td><td>persistent (delivery mode 2)
+ *       </td><td>durable; quorum queues on the cluster's nodes (3 or more)</td>
+ *       <td>manual acks after the harness has the message</td></tr>
  * </table>
  *
  * Classic queues are declared with {@code x-queue-version} 2 ({@link
@@ -139,10 +142,14 @@ public final class RabbitMqDriver implements BrokerDriver {
     return config;
   }
 
-  /** All three tiers: RabbitMQ has publisher confirms, persistence and consumer acks. */
+  /**
+   * Every tier but {@code replicated} on any node (publisher confirms, persistence, consumer acks);
+   * {@code replicated} (quorum queues) where the config names 3 or more nodes ({@link
+   * RabbitMqConfig#offersReplicated}).
+   */
   @Override
   public boolean offers(GuaranteeTier tier) {
-    return tier != null;
+    return tier != null && (tier != GuaranteeTier.REPLICATED || config.offersReplicated());
   }
 
   @Override
@@ -162,8 +169,8 @@ public final class RabbitMqDriver implements BrokerDriver {
     String doing = "opening a channel";
     try {
       Channel channel = admin.createChannel();
-      boolean durable = tier == GuaranteeTier.DURABLE;
-      Map<String, Object> arguments = queueArguments(durable);
+      boolean durable = tier.persistent();
+      Map<String, Object> arguments = queueArguments(tier);
       for (int t = 0; t < topology.topics(); t++) {
         String exchange = topology.topicName(t);
         doing = "declaring exchange " + exchange;
@@ -186,8 +193,10 @@ public final class RabbitMqDriver implements BrokerDriver {
     }
   }
 
-  private Map<String, Object> queueArguments(boolean durable) {
-    if (durable && config.durableQueueType() == RabbitMqConfig.QueueType.QUORUM) {
+  private Map<String, Object> queueArguments(GuaranteeTier tier) {
+    if (tier == GuaranteeTier.REPLICATED
+        || (tier == GuaranteeTier.DURABLE
+            && config.durableQueueType() == RabbitMqConfig.QueueType.QUORUM)) {
       return Map.of("x-queue-type", "quorum");
     }
     if (config.classicQueueVersion() > 0) {

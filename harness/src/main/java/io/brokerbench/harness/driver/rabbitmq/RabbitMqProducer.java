@@ -70,7 +70,7 @@ final class RabbitMqProducer implements DriverProducer, ConfirmListener {
     for (int p = 0; p < partitions; p++) {
       routingKeys[p] = RabbitMqDriver.routingKey(p);
     }
-    this.properties = tier == GuaranteeTier.DURABLE ? PERSISTENT : TRANSIENT;
+    this.properties = tier.persistent() ? PERSISTENT : TRANSIENT;
     this.confirms = tier != GuaranteeTier.NONE;
     this.config = config;
     this.acknowledgements = acknowledgements;

@@ -20,7 +20,7 @@ class KafkaDriverConfigTest {
   private static final KafkaDriverConfig SINGLE = KafkaDriverConfig.single("127.0.0.1:9092");
 
   @ParameterizedTest
-  @CsvSource({"NONE, 0, false", "ACK, 1, false", "DURABLE, all, true"})
+  @CsvSource({"NONE, 0, false", "ACK, 1, false", "DURABLE, all, true", "REPLICATED, all, true"})
   void eachTierHasItsAcksAndIdempotence(GuaranteeTier tier, String acks, String idempotence) {
     Map<String, Object> producer = SINGLE.producerConfig(tier, "p");
     assertEquals(acks, producer.get(ProducerConfig.ACKS_CONFIG));
@@ -44,24 +44,38 @@ class KafkaDriverConfigTest {
   }
 
   @Test
-  void aClusterGetsThreeReplicasAndTwoInSyncForDurableOnly() {
+  void durableFsyncsAndReplicatedWaitsForAMajorityOfThree() {
     KafkaDriverConfig cluster = KafkaDriverConfig.forCluster("127.0.0.1:9092", 3);
     assertEquals(3, cluster.replicationFactor());
+    assertTrue(cluster.offersReplicated());
     assertEquals(
-        Map.of(
-            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-            "2",
-            TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG,
-            "1"),
-        cluster.topicConfig(GuaranteeTier.DURABLE));
+        Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"),
+        cluster.topicConfig(GuaranteeTier.REPLICATED),
+        "a majority of the three replicas before the acknowledgement, no fsync");
+    assertEquals(
+        Map.of(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, "1"),
+        cluster.topicConfig(GuaranteeTier.DURABLE),
+        "an fsync before every acknowledgement, whatever the replication");
     assertEquals(Map.of(), cluster.topicConfig(GuaranteeTier.ACK));
     assertEquals(
         Map.of(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, "1"),
         SINGLE.topicConfig(GuaranteeTier.DURABLE),
-        "an fsync before every acknowledgement; min.insync.replicas is the broker's own");
+        "an fsync before every acknowledgement");
     assertEquals(Map.of(), SINGLE.topicConfig(GuaranteeTier.ACK), "the broker's defaults");
     assertEquals(Map.of(), SINGLE.topicConfig(GuaranteeTier.NONE), "the broker's defaults");
     assertEquals(1, SINGLE.replicationFactor());
+  }
+
+  @Test
+  void replicatedIsOfferedOnlyWithThreeReplicasAndTwoInSync() {
+    assertFalse(SINGLE.offersReplicated(), "one broker loses everything with its disk");
+    assertFalse(new KafkaDriver(SINGLE).offers(GuaranteeTier.REPLICATED));
+    assertTrue(new KafkaDriver(SINGLE).offers(GuaranteeTier.DURABLE));
+    assertFalse(KafkaDriverConfig.forCluster("127.0.0.1:9092", 2).offersReplicated());
+    assertFalse(SINGLE.withReplication(3, 1).offersReplicated(), "one in-sync copy is no majority");
+    assertTrue(
+        new KafkaDriver(KafkaDriverConfig.forCluster("127.0.0.1:9092", 3))
+            .offers(GuaranteeTier.REPLICATED));
   }
 
   @Test
@@ -86,7 +100,7 @@ class KafkaDriverConfigTest {
   void badValuesAreRefusedWithTheirField() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SINGLE.withReplication(1, 2));
-    assertTrue(e.getMessage().startsWith("durableMinInsyncReplicas:"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("replicatedMinInsyncReplicas:"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> SINGLE.withReplication(0, 0));
     assertTrue(e.getMessage().startsWith("replicationFactor:"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> KafkaDriverConfig.single(" "));

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Timeout;
 class KafkaDriverTest {
 
   @Test
-  void everyTierIsOffered() {
+  void everyTierOfOneNodeIsOfferedOnOneBroker() {
     KafkaDriver driver = new KafkaDriver(KafkaDriverConfig.single("127.0.0.1:9092"));
-    for (GuaranteeTier tier : GuaranteeTier.values()) {
+    for (GuaranteeTier tier : GuaranteeTier.SINGLE_NODE) {
       assertTrue(driver.offers(tier), tier.key());
     }
+    assertFalse(driver.offers(GuaranteeTier.REPLICATED), "one broker has no majority to lose");
   }
 
   @Test

@@ -57,11 +57,17 @@ class RabbitMqConfigTest {
   }
 
   @Test
-  void everyTierIsOffered() {
+  void everyTierOfOneNodeIsOfferedAndReplicatedFromThreeNodes() {
     RabbitMqDriver driver = new RabbitMqDriver(RabbitMqConfig.of(URI));
-    for (GuaranteeTier tier : GuaranteeTier.values()) {
+    for (GuaranteeTier tier : GuaranteeTier.SINGLE_NODE) {
       assertTrue(driver.offers(tier), tier.key());
     }
+    assertFalse(driver.offers(GuaranteeTier.REPLICATED), "a quorum queue on one node");
+    RabbitMqDriver cluster =
+        new RabbitMqDriver(
+            RabbitMqConfig.of(
+                URI, "amqp://guest:guest@127.0.0.1:5674/%2F", "amqp://127.0.0.1:5675/%2F"));
+    assertTrue(cluster.offers(GuaranteeTier.REPLICATED));
   }
 
   private static void assertField(String field, Runnable build) {
