@@ -17,8 +17,9 @@ import java.util.Set;
  * @param processes operating-system processes of the setup, counted in {@code /proc} from the
  *     processes the launchers started and all their descendants, while idle
  * @param processNames their command names, e.g. {@code [epmd, beam.smp, erl_child_setup]}
- * @param brokerProcesses how many of them are a broker or its metadata store (0 for ZeroMQ, whose
- *     processes are the receiving application itself)
+ * @param brokerProcesses how many of them are a broker, a broker's runtime or its metadata store,
+ *     by their command names and lines ({@code FootprintSuite.BROKER_MARKERS}); ZeroMQ's peer, the
+ *     receiving application itself, matches none
  * @param startToReadyMs from launching the first process until the setup answered a real request
  * @param idleRssBytes resident memory summed over the processes, after ready and a settle time
  * @param loadedRssBytes the highest sum of resident memory sampled while the messages were sent and

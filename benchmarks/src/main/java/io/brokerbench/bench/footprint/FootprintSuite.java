@@ -198,6 +198,39 @@ public final class FootprintSuite {
     }
   }
 
+  /**
+   * What marks a process as a broker, a broker's runtime or a metadata store, in its command name
+   * or command line: Kafka's main class, ZooKeeper's package, and RabbitMQ's Erlang VM, its port
+   * mapper, its helpers and its start script. A setup's other processes (ZeroMQ's peer, an
+   * application JVM) match none.
+   */
+  static final List<String> BROKER_MARKERS =
+      List.of(
+          "kafka.Kafka",
+          "org.apache.zookeeper",
+          "beam.smp",
+          "epmd",
+          "erl_child_setup",
+          "inet_gethost",
+          "rabbitmq");
+
+  /**
+   * How many of {@code procs} are a broker or its metadata store, by their command names and
+   * command lines ({@link #BROKER_MARKERS}): the count claim Z5 ("ZeroMQ needs no broker") reads,
+   * taken the same way for every setup.
+   */
+  static int brokerProcesses(
+      List<ProcessTree.Proc> procs, java.util.function.LongFunction<String> commandLine) {
+    int brokers = 0;
+    for (ProcessTree.Proc proc : procs) {
+      String named = proc.command() + " " + commandLine.apply(proc.pid());
+      if (BROKER_MARKERS.stream().anyMatch(named::contains)) {
+        brokers++;
+      }
+    }
+    return brokers;
+  }
+
   private FootprintRow measure(Setup setup) {
     Set<Long> seen = new HashSet<>();
     try (Broker broker = setup.broker) {
@@ -261,7 +294,7 @@ public final class FootprintSuite {
           reason,
           idle.size(),
           idle.stream().map(ProcessTree.Proc::command).toList(),
-          setup.system == BenchSystem.ZEROMQ ? 0 : idle.size(),
+          brokerProcesses(idle, ProcessTree::commandLine),
           startToReadyMs,
           idleRss,
           loadedRss,

@@ -112,6 +112,19 @@ final class ProcessTree {
     return new Proc(pid, Long.parseLong(fields[1]), Long.parseLong(fields[2]), command, rssBytes);
   }
 
+  /**
+   * The command line of process {@code pid} ({@code /proc/<pid>/cmdline}, arguments joined by
+   * spaces), or "" when it has ended or shows none (a kernel thread, a zombie).
+   */
+  static String commandLine(long pid) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   /** The sum of the resident memory of {@code procs}. */
   static long rssBytes(List<Proc> procs) {
     return procs.stream().mapToLong(Proc::rssBytes).sum();
