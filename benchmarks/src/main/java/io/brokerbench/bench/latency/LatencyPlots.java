@@ -246,12 +246,14 @@ public final class LatencyPlots {
         switch (tier) {
           case "ack" -> new float[] {8f, 5f};
           case "durable" -> new float[] {2f, 4f};
+          case "replicated" -> new float[] {8f, 3f, 2f, 3f};
           default -> null;
         };
     Marker marker =
         switch (tier) {
           case "ack" -> SeriesMarkers.SQUARE;
           case "durable" -> SeriesMarkers.DIAMOND;
+          case "replicated" -> SeriesMarkers.TRIANGLE_UP;
           default -> SeriesMarkers.CIRCLE;
         };
     series.setLineColor(color);

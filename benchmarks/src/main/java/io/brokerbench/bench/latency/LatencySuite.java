@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.throughput.Targets;
+import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
@@ -69,6 +70,9 @@ public final class LatencySuite {
    * @param messageBytes bytes per message
    * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
    * @param arrivals how intended send times are spread
+   * @param replicated whether tier {@code replicated} is swept too: Kafka on 3 brokers (KRaft,
+   *     replication 3, {@code min.insync.replicas} 2) and RabbitMQ's quorum queue on 3 nodes, each
+   *     started for it (the full profile)
    */
   public record Settings(
       List<Integer> ratesPerSec,
@@ -83,7 +87,8 @@ public final class LatencySuite {
       int spectrumRatePerSec,
       int messageBytes,
       Set<BenchSystem> kafkaModes,
-      Arrivals arrivals) {
+      Arrivals arrivals,
+      boolean replicated) {
 
     /** 1 KiB, the size of the throughput suite's baseline and of the vendors' tools' runs. */
     static final int MESSAGE_BYTES = 1024;
@@ -112,6 +117,57 @@ public final class LatencySuite {
       if (repeats < 1) {
         throw new IllegalArgumentException("repeats must be 1 or more, was " + repeats);
       }
+    }
+
+    /** Settings without the 3-node sweeps of tier replicated. */
+    public Settings(
+        List<Integer> ratesPerSec,
+        Duration brokerWarmup,
+        Duration firstWarmup,
+        Duration warmup,
+        int repeats,
+        Duration repeatTime,
+        Duration probeTime,
+        int maxProbes,
+        Duration drainTimeout,
+        int spectrumRatePerSec,
+        int messageBytes,
+        Set<BenchSystem> kafkaModes,
+        Arrivals arrivals) {
+      this(
+          ratesPerSec,
+          brokerWarmup,
+          firstWarmup,
+          warmup,
+          repeats,
+          repeatTime,
+          probeTime,
+          maxProbes,
+          drainTimeout,
+          spectrumRatePerSec,
+          messageBytes,
+          kafkaModes,
+          arrivals,
+          false);
+    }
+
+    /** These settings with ({@code true}) or without the 3-node sweeps of tier replicated. */
+    public Settings withReplicated(boolean sweep) {
+      return new Settings(
+          ratesPerSec,
+          brokerWarmup,
+          firstWarmup,
+          warmup,
+          repeats,
+          repeatTime,
+          probeTime,
+          maxProbes,
+          drainTimeout,
+          spectrumRatePerSec,
+          messageBytes,
+          kafkaModes,
+          arrivals,
+          sweep);
     }
 
     public static Settings forProfile(String profile) {
@@ -170,7 +226,9 @@ public final class LatencySuite {
                 SPECTRUM_RATE_PER_SEC,
                 MESSAGE_BYTES,
                 Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.KAFKA_ZOOKEEPER),
-                arrivals);
+                arrivals,
+                // Two 3-node clusters and a sweep each: minutes the quick profile cannot spare.
+                true);
       };
     }
 
@@ -189,6 +247,7 @@ public final class LatencySuite {
       json.put("spectrumRatePerSec", spectrumRatePerSec);
       json.put("messageBytes", messageBytes);
       json.put("arrivals", arrivals.key());
+      json.put("replicated", replicated);
       json.put("topology", "1 topic, 1 partition or queue, 1 producer, 1 consumer");
       return json;
     }
@@ -217,7 +276,7 @@ public final class LatencySuite {
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
-    return steps(settings, systems, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE));
+    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
   }
 
   /** Progress steps for {@code systems} at {@code tiers}. */
@@ -232,11 +291,22 @@ public final class LatencySuite {
             case RABBITMQ -> tiers.size();
             case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? 1 : 0;
           };
+      if (replicatedSweep(settings, chosen, system)) {
+        sweeps++;
+      }
     }
     return sweeps * TierSweep.steps(settings);
   }
 
   private Set<GuaranteeTier> tiers = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
+  private Set<GuaranteeTier> chosen = EnumSet.allOf(GuaranteeTier.class);
+
+  /** Whether {@code system} gets a 3-node sweep of tier replicated. */
+  static boolean replicatedSweep(Settings settings, Set<GuaranteeTier> chosen, BenchSystem system) {
+    return settings.replicated()
+        && chosen.contains(GuaranteeTier.REPLICATED)
+        && (system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.RABBITMQ);
+  }
 
   /**
    * Sweeps only {@code chosen} tiers (the in-memory floor runs anyway); all by default. The suite
@@ -244,6 +314,7 @@ public final class LatencySuite {
    */
   public LatencySuite onlyTiers(Set<GuaranteeTier> chosen) {
     this.tiers = GuaranteeTier.singleNode(chosen);
+    this.chosen = EnumSet.copyOf(chosen);
     return this;
   }
 
@@ -322,6 +393,51 @@ public final class LatencySuite {
           }
         }
       }
+    }
+    for (BenchSystem system : systems) {
+      if (replicatedSweep(settings, chosen, system) && !external.isExternal(system)) {
+        replicated(system);
+      }
+    }
+  }
+
+  /** The 3-node set-up of tier replicated for Kafka (KRaft) or RabbitMQ. */
+  static final Map<BenchSystem, String> REPLICATED_MODES =
+      Map.of(
+          BenchSystem.KAFKA_KRAFT,
+          "kraft, 3 brokers, replication 3, min.insync.replicas 2",
+          BenchSystem.RABBITMQ,
+          "3 nodes, quorum queues");
+
+  /**
+   * Tier replicated: a 3-node cluster of {@code system} started for it, warmed up, and swept at
+   * that tier alone; the other tiers are the single node's.
+   */
+  void replicated(BenchSystem system) {
+    String label = system.label();
+    String mode = REPLICATED_MODES.get(system);
+    try (Broker cluster =
+        system == BenchSystem.RABBITMQ
+            ? new RabbitCluster(RabbitClusterSpec.of(3))
+            : new KafkaCluster(KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3))) {
+      cluster.start();
+      described.add(cluster.describe());
+      Map<String, String> target =
+          cluster instanceof RabbitCluster rabbit
+              ? Map.of(Targets.RABBITMQ_URI, String.join(",", rabbit.uris()))
+              : Map.of(
+                  Targets.KAFKA_BOOTSTRAP,
+                  ((KafkaCluster) cluster).bootstrapServers(),
+                  Targets.KAFKA_BROKERS,
+                  "3");
+      warmUpBroker(label, target);
+      sweep(label, mode, GuaranteeTier.REPLICATED, () -> Targets.driver(label, target));
+    } catch (BrokerUnavailableException e) {
+      notRun(label, mode, LatencyRow.SKIPPED, e.getMessage());
+    } catch (RuntimeException e) {
+      notRun(label, mode, LatencyRow.FAILED, firstLine(e));
+    } finally {
+      Work.deleteCreated();
     }
   }
 

@@ -69,7 +69,7 @@ public final class LatencyTable {
                 + " allows, timed from the actual send): read latency from this section's.%n%n",
             LatencyRow.HARNESS_FLOOR_RATIO));
     List<String> notes = new ArrayList<>();
-    for (String tier : List.of("none", "ack", "durable")) {
+    for (String tier : List.of("none", "ack", "durable", "replicated")) {
       List<LatencyRow> ofTier =
           rows.stream().filter(row -> row.tier().equals(tier)).collect(Collectors.toList());
       if (ofTier.isEmpty()) {

@@ -8,6 +8,7 @@ import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
 import io.brokerbench.harness.driver.zeromq.ZeroMqConfig;
 import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ public final class Targets {
   /** How many brokers that cluster has (replication of created topics). */
   public static final String KAFKA_BROKERS = "brokerbench.target.kafka.brokers";
 
-  /** The AMQP URI of the RabbitMQ under test. */
+  /** The AMQP URI of the RabbitMQ under test; a cluster's nodes' URIs separated by commas. */
   public static final String RABBITMQ_URI = "brokerbench.target.rabbitmq.uri";
 
   private Targets() {}
@@ -45,7 +46,8 @@ public final class Targets {
                   require(target, KAFKA_BOOTSTRAP),
                   Integer.parseInt(
                       target.getOrDefault(KAFKA_BROKERS, System.getProperty(KAFKA_BROKERS, "1")))));
-      case "rabbitmq" -> new RabbitMqDriver(RabbitMqConfig.of(require(target, RABBITMQ_URI)));
+      case "rabbitmq" ->
+          new RabbitMqDriver(RabbitMqConfig.of(List.of(require(target, RABBITMQ_URI).split(","))));
       case "zeromq" -> ZeroMqDriver.create();
       case "zeromq-proxy" ->
           new ZeroMqDriver(ZeroMqConfig.defaults().withPattern(ZeroMqConfig.Pattern.PROXY));

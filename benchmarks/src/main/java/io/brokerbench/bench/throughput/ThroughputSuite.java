@@ -377,7 +377,7 @@ public final class ThroughputSuite {
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
   public static int steps(Settings settings, Set<BenchSystem> systems) {
-    return steps(settings, systems, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE));
+    return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
   }
 
   /** Progress steps for {@code systems} at {@code tiers}: each cell and tool once per round. */

@@ -1,12 +1,14 @@
 package io.brokerbench.bench.latency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchConfig;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.harness.rig.Arrivals;
+import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,6 +36,27 @@ class LatencySuiteTest {
     // none, ack, durable; zeromq none.
     assertEquals(8 * perTier, LatencySuite.steps(quick, EnumSet.allOf(BenchSystem.class)));
     assertEquals(2 * perTier, LatencySuite.steps(quick, Set.of(BenchSystem.ZEROMQ)));
+  }
+
+  @Test
+  void theFullProfileSweepsTierReplicatedOnThreeNodesOfEachBroker() {
+    LatencySuite.Settings full = LatencySuite.Settings.forProfile("full");
+    assertTrue(full.replicated());
+    assertFalse(LatencySuite.Settings.forProfile("quick").replicated());
+    int perTier = full.ratesPerSec().size() + 1;
+    // in-memory ack; kafka-kraft and kafka-zookeeper none, ack, durable, and kraft on 3 brokers
+    // replicated; rabbitmq none, ack, durable, and 3 nodes replicated; zeromq none.
+    assertEquals(13 * perTier, LatencySuite.steps(full, EnumSet.allOf(BenchSystem.class)));
+    assertEquals(
+        11 * perTier,
+        LatencySuite.steps(
+            full, EnumSet.allOf(BenchSystem.class), EnumSet.copyOf(GuaranteeTier.SINGLE_NODE)),
+        "not chosen, not swept");
+    assertEquals(
+        1 + 1,
+        LatencySuite.steps(full, Set.of(BenchSystem.RABBITMQ), Set.of(GuaranteeTier.REPLICATED))
+            / perTier,
+        "the floor and RabbitMQ's quorum queues");
   }
 
   @Test
