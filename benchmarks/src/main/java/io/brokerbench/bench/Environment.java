@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The self-description of a run (DESIGN.md, measurement rule 6): machine, operating system, JVM,
+ * The self-description of a run (docs/measurement.md, rule 10): machine, operating system, JVM,
  * limits and git revision. The brokers' descriptions are added by the scenarios that start them.
  */
 public final class Environment {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One claim's verdict in one run.
  *
- * @param id the claim's id in DESIGN.md, e.g. {@code K1}
+ * @param id the claim's id in the README's table of claims, e.g. {@code K1}
  * @param verdict what the rule decided
  * @param figures the measured figures the comparisons were made of, in the order the rule looked at
  *     them; empty when not measured

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The claims of DESIGN.md's table, each with its rule. The rule's text, as the report prints it, is
- * in the message bundle under {@code claim.<id>.rule}, and each rule's class says in comments why
- * its thresholds are what they are. A rule reads only the run's files ({@link RunRows}), so the
- * verdicts change when, and only when, the measurements do.
+ * The claims of the README's table ("The claims"), each with its rule. The rule's text, as the
+ * report prints it, is in the message bundle under {@code claim.<id>.rule}, and each rule's class
+ * says in comments why its thresholds are what they are. A rule reads only the run's files ({@link
+ * RunRows}), so the verdicts change when, and only when, the measurements do.
  */
 public final class Claims {
-  /** One claim: its id in DESIGN.md and its rule. */
+  /** One claim: its id in the README's table and its rule. */
   public record Claim(String id, Function<RunRows, ClaimResult> rule) {
     public ClaimResult evaluate(RunRows run) {
       return rule.apply(run);

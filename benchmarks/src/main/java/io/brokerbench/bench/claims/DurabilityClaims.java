@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code atRisk} and {@code readBack}.
  *
  * <p>A loss counts only where the system accepted the message and the row could show its loss
- * (DESIGN.md, rules 8 and 9):
+ * (docs/measurement.md, rule 9):
  *
  * <ul>
  *   <li>{@code refused}: sends the harness or the client gave up on before the system accepted them

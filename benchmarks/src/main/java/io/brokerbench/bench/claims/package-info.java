@@ -1,6 +1,6 @@
 /**
- * The claims report: one verdict per claim of DESIGN.md's table, computed from a run's result
- * files.
+ * The claims report: one verdict per claim of the README's table ("The claims"), computed from a
+ * run's result files.
  *
  * <ul>
  *   <li>{@link io.brokerbench.bench.claims.RunRows}: the run's JSON files read generically, by

@@ -53,7 +53,10 @@ public record Workload(
 
   public static final int MAX_PARTITIONS_PER_TOPIC = 100_000;
 
-  /** One broker holds fewer than ~19,000 partitions here (DESIGN.md); a million is a typo. */
+  /**
+   * One broker holds fewer than ~19,000 partitions here (README, "ZooKeeper vs KRaft"); a million
+   * is a typo.
+   */
   public static final long MAX_TOTAL_PARTITIONS = 1_000_000;
 
   /** Per topic or per subscription; every client is a thread and a connection on two cores. */

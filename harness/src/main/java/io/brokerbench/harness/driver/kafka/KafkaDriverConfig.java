@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *     127.0.0.1:40123}
  * @param replicationFactor replicas of every topic the driver creates, at every tier (a cluster run
  *     compares tiers on the same topic shape: only the producer's {@code acks} differ); 1 on a
- *     single broker, 3 in cluster runs (DESIGN.md)
+ *     single broker, 3 in cluster runs (docs/tiers.md)
  * @param replicatedMinInsyncReplicas the topic's {@code min.insync.replicas} at tier {@code
  *     replicated} (2 in cluster runs, so an acknowledged message is on two of three brokers); 0
  *     means the driver does not offer tier {@code replicated} (a single broker). The other tiers
