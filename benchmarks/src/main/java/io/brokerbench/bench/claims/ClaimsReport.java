@@ -3,6 +3,7 @@ package io.brokerbench.bench.claims;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brokerbench.bench.HtmlReport;
+import io.brokerbench.bench.Markdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +47,11 @@ public final class ClaimsReport {
       md.append("| ")
           .append(result.id())
           .append(" | ")
-          .append(cell(messages.get("claim." + result.id() + ".text")))
+          .append(Markdown.cell(messages.get("claim." + result.id() + ".text")))
           .append(" | **")
           .append(messages.get(result.verdict().messageKey()))
           .append("** | ")
-          .append(cell(deciding(result)))
+          .append(Markdown.cell(deciding(result)))
           .append(" | ")
           .append(evidence(result.evidence(), report))
           .append(" |\n");
@@ -110,7 +111,7 @@ public final class ClaimsReport {
     String file = "`" + evidence.file() + "`";
     return heading == null
         ? file
-        : "[" + cell(heading) + "](#" + HtmlReport.slug(heading) + "), " + file;
+        : "[" + Markdown.cell(heading) + "](#" + HtmlReport.slug(heading) + "), " + file;
   }
 
   /**
@@ -168,11 +169,6 @@ public final class ClaimsReport {
       }
     }
     return null;
-  }
-
-  /** Text safe in a Markdown table cell: no pipe ends the cell, no line ends the row. */
-  static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** {@code summary.json}: the verdicts with the figures that decided them. */

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.durability;
 
+import io.brokerbench.bench.Markdown;
 import java.util.List;
 
 /** The durability section of {@code REPORT.md}: one table row per scenario, then the caveat. */
@@ -59,7 +60,12 @@ public final class DurabilityTable {
         md.append(
             String.format(
                 "| %s | %s | %s | %s | %s | | | | | | | | | | | | %s |%n",
-                row.system(), row.mode(), row.tier(), row.fault(), row.status(), row.note()));
+                row.system(),
+                Markdown.cell(row.mode()),
+                row.tier(),
+                Markdown.cell(row.fault()),
+                row.status(),
+                Markdown.cell(row.note())));
         continue;
       }
       md.append(
@@ -67,9 +73,9 @@ public final class DurabilityTable {
               "| %s | %s | %s | %s | %,d | %,d | %,d | **%,d** | %,d | %,d | %,d | %,d | %,d | %s"
                   + " | %s | %s | %s |%n",
               row.system(),
-              row.mode(),
+              Markdown.cell(row.mode()),
               row.tier(),
-              row.fault(),
+              Markdown.cell(row.fault()),
               row.sent(),
               row.acked(),
               row.atRisk(),
@@ -82,7 +88,7 @@ public final class DurabilityTable {
               row.recoveryMs() == null ? "–" : String.format("%,d ms", row.recoveryMs()),
               row.syncPerThousand() == null ? "–" : String.format("%.1f", row.syncPerThousand()),
               row.readBack().isEmpty() ? "live consumer" : row.readBack(),
-              row.note()));
+              Markdown.cell(row.note())));
     }
     md.append("\n").append(CAVEAT).append("\n\n");
     if (!syncRows.isEmpty()) {
@@ -116,14 +122,14 @@ public final class DurabilityTable {
       if (!row.status().equals(DurabilityRow.OK)) {
         md.append(" ").append(row.status()).append(" |");
         md.append(" |".repeat(SyncCalls.SYSCALLS.size() + 1));
-        md.append(" ").append(row.note()).append(" |\n");
+        md.append(" ").append(Markdown.cell(row.note())).append(" |\n");
         continue;
       }
       md.append(String.format(" %,d |", row.messages()));
       for (String syscall : SyncCalls.SYSCALLS) {
         md.append(String.format(" %,d |", row.calls().getOrDefault(syscall, 0L)));
       }
-      md.append(String.format(" %.1f | %s |%n", row.perThousand(), row.note()));
+      md.append(String.format(" %.1f | %s |%n", row.perThousand(), Markdown.cell(row.note())));
     }
     md.append("\n");
   }

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.latency;
 
+import io.brokerbench.bench.Markdown;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.rig.PacedPhase;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public final class LatencyTable {
                     row.system(),
                     tier,
                     row.targetPerSec() == 0 ? "" : String.format(", %,d msg/s", row.targetPerSec()),
-                    oneLine(row.reason())));
+                    Markdown.cell(row.reason())));
           }
         }
         md.append(line(cells));

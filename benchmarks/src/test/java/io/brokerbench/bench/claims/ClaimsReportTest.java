@@ -151,9 +151,4 @@ class ClaimsReportTest {
     assertEquals("1,234.5", Messages.english().format(1234.5));
     assertEquals("1.234,5", Messages.forTag("pt-BR").format(1234.5));
   }
-
-  @Test
-  void aPipeInACellDoesNotBreakTheTable() {
-    assertEquals("a \\| b c", ClaimsReport.cell("a | b\nc"));
-  }
 }
