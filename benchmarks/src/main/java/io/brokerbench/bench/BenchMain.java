@@ -6,6 +6,7 @@ import io.brokerbench.bench.claims.Claims;
 import io.brokerbench.bench.claims.ClaimsReport;
 import io.brokerbench.bench.claims.Messages;
 import io.brokerbench.bench.claims.RunRows;
+import io.brokerbench.bench.durability.DurabilitySettings;
 import io.brokerbench.bench.durability.DurabilitySuite;
 import io.brokerbench.bench.footprint.FootprintSuite;
 import io.brokerbench.bench.latency.LatencySuite;
@@ -80,8 +81,8 @@ public final class BenchMain {
           ThroughputSuite.Settings.forProfile(config.profile());
       LatencySuite.Settings latencySettings =
           LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
-      DurabilitySuite.Settings durabilitySettings =
-          DurabilitySuite.Settings.forProfile(config.profile()).onlyTiers(config.tiers());
+      DurabilitySettings durabilitySettings =
+          DurabilitySettings.forProfile(config.profile()).onlyTiers(config.tiers());
       MetadataPlan metadataPlan =
           MetadataPlan.forProfile(config.profile(), config.metadataReplicationFactor())
               // A Kafka the user runs cannot be swept: the sweep restarts and kills its brokers.

@@ -141,7 +141,7 @@ class BenchConfigTest {
     // Quick: Kafka's single broker and 3-broker cluster at ack, RabbitMQ at ack, the fsync count
     // of each single-node broker; no consumer crash (tier durable) and no ZeroMQ (tier none).
     var durability =
-        io.brokerbench.bench.durability.DurabilitySuite.Settings.forProfile("quick")
+        io.brokerbench.bench.durability.DurabilitySettings.forProfile("quick")
             .onlyTiers(ack.tiers());
     assertEquals(
         5, io.brokerbench.bench.durability.DurabilitySuite.steps(durability, ack.systems()));

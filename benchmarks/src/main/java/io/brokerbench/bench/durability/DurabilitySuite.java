@@ -5,14 +5,12 @@ import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
-import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaMode;
-import io.brokerbench.brokers.kafka.KafkaNode;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.brokers.rabbitmq.RabbitConsumerPeer;
@@ -23,22 +21,13 @@ import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
 import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.workload.GuaranteeTier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Durability under faults: a crash ledger ({@link CrashTrial}, {@link io.brokerbench.harness
@@ -61,232 +50,25 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 public final class DurabilitySuite {
 
-  /**
-   * A profile's sizes.
-   *
-   * @param messageBytes size of each message
-   * @param ratePerSecond the producer's steady rate: low enough that every system keeps up, so a
-   *     loss is the fault's doing and not an overload's
-   * @param faultAfter when the fault starts
-   * @param duration how long the producer sends
-   * @param outage how long a killed broker or consumer stays down before its restart
-   * @param clusters whether the 3-node scenarios run: Kafka at tiers ack and replicated, RabbitMQ's
-   *     quorum queue at replicated
-   * @param tiers the tiers of the single-node scenarios (never replicated)
-   * @param extras whether the full profile's further faults run: SIGSTOP of a broker for {@code
-   *     outage} times 3 and Kafka's 3-broker scenarios with unclean leader election on
-   * @param chosen the tiers the run asked for ({@code -Dbench.tiers}); all by default
-   * @param faultAtMessages every fault comes once this many messages are acknowledged (ZeroMQ, tier
-   *     none: accepted), the same count for every system: {@code faultAfter} at the rate
-   * @param backlogMessages the live consumer pauses this many acknowledged messages before the
-   *     fault, so that about as many are at risk when it comes: a third of what comes before it
-   */
-  public record Settings(
-      String profile,
-      int messageBytes,
-      int ratePerSecond,
-      Duration faultAfter,
-      Duration duration,
-      Duration outage,
-      boolean clusters,
-      List<GuaranteeTier> tiers,
-      boolean extras,
-      java.util.Set<GuaranteeTier> chosen,
-      long faultAtMessages,
-      long backlogMessages) {
-
-    public Settings {
-      if (backlogMessages < 0 || backlogMessages > faultAtMessages) {
-        throw new IllegalArgumentException(
-            "backlogMessages must be 0 to faultAtMessages ("
-                + faultAtMessages
-                + "), was "
-                + backlogMessages);
-      }
-    }
-
-    /**
-     * These tiers chosen; the fault at {@code faultAfter}'s worth of messages at the rate, a third
-     * of them the consumer's backlog.
-     */
-    public Settings(
-        String profile,
-        int messageBytes,
-        int ratePerSecond,
-        Duration faultAfter,
-        Duration duration,
-        Duration outage,
-        boolean clusters,
-        List<GuaranteeTier> tiers,
-        boolean extras,
-        java.util.Set<GuaranteeTier> chosen) {
-      this(
-          profile,
-          messageBytes,
-          ratePerSecond,
-          faultAfter,
-          duration,
-          outage,
-          clusters,
-          tiers,
-          extras,
-          chosen,
-          faultAfter.toMillis() * ratePerSecond / 1000,
-          faultAfter.toMillis() * ratePerSecond / 1000 / 3);
-    }
-
-    /** All tiers chosen. */
-    public Settings(
-        String profile,
-        int messageBytes,
-        int ratePerSecond,
-        Duration faultAfter,
-        Duration duration,
-        Duration outage,
-        boolean clusters,
-        List<GuaranteeTier> tiers,
-        boolean extras) {
-      this(
-          profile,
-          messageBytes,
-          ratePerSecond,
-          faultAfter,
-          duration,
-          outage,
-          clusters,
-          tiers,
-          extras,
-          java.util.EnumSet.allOf(GuaranteeTier.class));
-    }
-
-    public static Settings forProfile(String profile) {
-      return switch (profile) {
-        case "smoke" ->
-            new Settings(
-                profile,
-                1024,
-                1_000,
-                Duration.ofMillis(1_500),
-                Duration.ofSeconds(4),
-                Duration.ofMillis(500),
-                false,
-                List.of(GuaranteeTier.DURABLE),
-                false);
-        case "full" ->
-            new Settings(
-                profile,
-                1024,
-                5_000,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(20),
-                Duration.ofSeconds(3),
-                true,
-                GuaranteeTier.SINGLE_NODE,
-                true);
-        default ->
-            new Settings(
-                profile,
-                1024,
-                2_000,
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(8),
-                Duration.ofSeconds(1),
-                true,
-                GuaranteeTier.SINGLE_NODE,
-                false);
-      };
-    }
-
-    /**
-     * These settings with only {@code chosen} tiers: the single-node tiers are narrowed, and {@link
-     * #runs} says which of the other scenarios' tiers remain.
-     */
-    public Settings onlyTiers(java.util.Set<GuaranteeTier> chosen) {
-      return new Settings(
-          profile,
-          messageBytes,
-          ratePerSecond,
-          faultAfter,
-          duration,
-          outage,
-          clusters,
-          tiers.stream().filter(chosen::contains).toList(),
-          extras,
-          java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(chosen)),
-          faultAtMessages,
-          backlogMessages);
-    }
-
-    /**
-     * Whether the single-node extras run: RabbitMQ's consumer crashes (a consumer in a child JVM,
-     * auto-ack and manual acks) and the count of the brokers' fsync calls per tier. They run where
-     * the clusters do, in every profile but smoke, which has 5 minutes for everything.
-     */
-    public boolean singleNodeExtras() {
-      return clusters;
-    }
-
-    /** The fault-free run of each tier during which a broker's fsync calls are counted. */
-    CrashTrial.Settings syncRun() {
-      return new CrashTrial.Settings(
-          messageBytes,
-          ratePerSecond,
-          Duration.ZERO,
-          SYNC_RUN,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(30),
-          Duration.ZERO);
-    }
-
-    /** Whether scenarios at {@code tier} run. */
-    public boolean runs(GuaranteeTier tier) {
-      return chosen.contains(tier);
-    }
-
-    /**
-     * A trial through a fault: at {@link #faultAtMessages} acknowledged, the live consumer paused
-     * {@link #backlogMessages} before it.
-     *
-     * @param producerPauses true where the fault takes the only broker: the producer stops at the
-     *     fault and resumes once the broker answers again; false where the system should stay up (a
-     *     cluster, a consumer's crash): the producer carries on
-     */
-    CrashTrial.Settings trial(boolean producerPauses) {
-      return new CrashTrial.Settings(
-          messageBytes,
-          ratePerSecond,
-          faultAfter,
-          duration,
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(90),
-          Duration.ofSeconds(2),
-          faultAtMessages,
-          backlogMessages,
-          producerPauses);
-    }
-  }
-
   private static final String KAFKA_SINGLE = "1 broker (KRaft)";
   private static final String KAFKA_CLUSTER =
       "3 brokers (KRaft, 3 controllers), replication 3, min.insync.replicas 2 at tier replicated";
   private static final String RABBIT_SINGLE = "1 node, classic queues";
 
-  private final Settings settings;
+  private final DurabilitySettings settings;
   private final Progress progress;
   private final List<DurabilityRow> rows = new ArrayList<>();
   private final List<SyncRow> syncRows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
   private int trials;
 
-  public DurabilitySuite(Settings settings, Progress progress) {
+  public DurabilitySuite(DurabilitySettings settings, Progress progress) {
     this.settings = settings;
     this.progress = progress;
   }
 
   /** Progress steps the suite will announce for {@code systems}. */
-  public static int steps(Settings settings, Set<BenchSystem> systems) {
+  public static int steps(DurabilitySettings settings, Set<BenchSystem> systems) {
     int steps = 0;
     int clusterTiers =
         (settings.runs(GuaranteeTier.ACK) ? 1 : 0)
@@ -367,8 +149,8 @@ public final class DurabilitySuite {
       Map.of("delivery.timeout.ms", "60000", "request.timeout.ms", "5000", "batch.size", "262144");
 
   void kafkaSingle() {
-    List<Scenario> scenarios =
-        singleNodeScenarios(BenchSystem.KAFKA_KRAFT, KAFKA_SINGLE, "SIGKILL broker, restart");
+    List<Planned> scenarios =
+        singleNodeScenarios(BenchSystem.KAFKA_KRAFT, KAFKA_SINGLE, new Fault.Kill("broker"));
     if (scenarios.isEmpty()) {
       return;
     }
@@ -389,10 +171,10 @@ public final class DurabilitySuite {
                   () -> new KafkaDriver(config),
                   true,
                   settings.syncRun()));
-      for (Scenario scenario : scenarios) {
-        GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
+      for (Planned planned : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(planned.scenario().tier());
         measure(
-            scenario,
+            planned.scenario(),
             () -> {
               CrashTrial trial =
                   new CrashTrial(
@@ -401,14 +183,13 @@ public final class DurabilitySuite {
                       () -> new KafkaDriver(config),
                       true,
                       settings.trial(true));
-              KafkaNode node = kafka.nodes().get(0);
               return trial.run(
-                  singleNodeFault(scenario, node),
+                  Faults.onNode(planned.fault(), kafka.nodes().get(0), settings.outage()),
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
       }
     } catch (RuntimeException e) {
-      notRun(scenarios, e);
+      notRun(Planned.scenarios(scenarios), e);
     } finally {
       Work.deleteCreated();
     }
@@ -421,15 +202,11 @@ public final class DurabilitySuite {
   void kafkaCluster(boolean unclean) {
     String system = BenchSystem.KAFKA_KRAFT.label();
     String mode = unclean ? KAFKA_CLUSTER + ", unclean leader election on" : KAFKA_CLUSTER;
-    String fault =
-        "SIGSTOP followers "
-            + FOLLOWERS_BEHIND.toMillis()
-            + " ms, SIGKILL partition leader, delete its copy of the partition, SIGCONT followers,"
-            + " restart";
+    Fault.LeaderLoss fault = new Fault.LeaderLoss(FOLLOWERS_BEHIND);
     List<Scenario> scenarios = new ArrayList<>();
     for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.REPLICATED)) {
       if (settings.runs(tier)) {
-        scenarios.add(new Scenario(system, mode, tier.key(), fault, 3));
+        scenarios.add(new Scenario(system, mode, tier.key(), fault.label(), 3));
       }
     }
     if (scenarios.isEmpty()) {
@@ -455,13 +232,7 @@ public final class DurabilitySuite {
                   new CrashTrial(
                       trialId, tier, () -> new KafkaDriver(config), true, settings.trial(false));
               return trial.run(
-                  down -> {
-                    KafkaNode leader = kafka.node(leaderOf(kafka, trialId + "-t0"));
-                    return "leader was node "
-                        + leader.nodeId()
-                        + "; "
-                        + killWithFollowersBehind(leader, kafka.nodes(), trialId, down);
-                  },
+                  Faults.leaderLoss(fault, kafka, trialId, settings.outage()),
                   new KafkaLogRead(kafka.bootstrapServers(), Duration.ofSeconds(60)));
             });
       }
@@ -482,133 +253,31 @@ public final class DurabilitySuite {
    */
   static final Duration FOLLOWERS_BEHIND = Duration.ofSeconds(1);
 
-  /**
-   * Freezes the followers, kills the leader after {@link #FOLLOWERS_BEHIND}, deletes the leader's
-   * copy of the trial's partitions (the node is lost with its disk, as far as the trial's data
-   * goes: the broker keeps its identity and its share of the metadata log, so it can rejoin), thaws
-   * the followers, and restarts the leader, which copies the partition back from the new leader.
-   */
-  private String killWithFollowersBehind(
-      KafkaNode leader, List<KafkaNode> nodes, String trialId, Runnable down)
-      throws InterruptedException {
-    List<KafkaNode> followers = nodes.stream().filter(node -> node != leader).toList();
-    AtomicLong deleted = new AtomicLong();
-    followers.forEach(KafkaNode::pause);
-    try {
-      Thread.sleep(FOLLOWERS_BEHIND.toMillis());
-      return killAndRestart(
-              leader,
-              () -> {
-                deleted.set(deletePartitions(leader, trialId));
-                followers.forEach(KafkaNode::resume);
-                down.run();
-              })
-          + "; deleted "
-          + deleted.get()
-          + " files of the trial's partitions from the leader before its restart";
-    } finally {
-      // A failure before the kill leaves no broker frozen behind it.
-      for (KafkaNode follower : followers) {
-        follower.resume();
-      }
+  /** A scenario and the fault it runs. */
+  record Planned(Scenario scenario, Fault fault) {
+    static List<Scenario> scenarios(List<Planned> planned) {
+      return planned.stream().map(Planned::scenario).toList();
     }
   }
 
   /**
-   * Deletes {@code node}'s directories of the trial's partitions ({@code <trialId>-t<topic>-<p>} in
-   * its log directory), while it is down; returns how many files they held.
+   * The scenarios of one node: {@code kill} per tier of the profile, and in the full profile a
+   * SIGSTOP for three outages at tier durable.
    */
-  static long deletePartitions(KafkaNode node, String trialId) {
-    long files = 0;
-    try (Stream<Path> dirs = Files.list(node.logDir())) {
-      for (Path dir :
-          dirs.filter(d -> d.getFileName().toString().startsWith(trialId + "-t")).toList()) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-            if (Files.isRegularFile(path)) {
-              files++;
-            }
-            Files.delete(path);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not delete the trial's partitions from " + node.logDir(), e);
-    }
-    if (files == 0) {
-      throw new IllegalStateException(
-          "node " + node.nodeId() + " held no partition of " + trialId + " in " + node.logDir());
-    }
-    return files;
-  }
-
-  private static int leaderOf(KafkaCluster kafka, String topic) throws Exception {
-    try (Admin admin = kafka.admin()) {
-      TopicPartitionInfo partition =
-          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0);
-      if (partition.leader() == null) {
-        throw new IllegalStateException(topic + "-0 has no leader before the fault");
-      }
-      return partition.leader().id();
-    }
-  }
-
-  /**
-   * The scenarios of one node: a SIGKILL and restart ({@code kill}) per tier of the profile, and in
-   * the full profile a SIGSTOP at tier durable.
-   */
-  private List<Scenario> singleNodeScenarios(BenchSystem system, String mode, String kill) {
-    List<Scenario> scenarios = new ArrayList<>();
+  private List<Planned> singleNodeScenarios(BenchSystem system, String mode, Fault.Kill kill) {
+    List<Planned> scenarios = new ArrayList<>();
     for (GuaranteeTier tier : settings.tiers()) {
-      scenarios.add(new Scenario(system.label(), mode, tier.key(), kill, 1));
+      scenarios.add(planned(system, mode, tier, kill));
     }
     if (settings.extras() && settings.runs(GuaranteeTier.DURABLE)) {
-      scenarios.add(new Scenario(system.label(), mode, "durable", PAUSE, 1));
+      Fault.Pause pause = new Fault.Pause(settings.outage().multipliedBy(3));
+      scenarios.add(planned(system, mode, GuaranteeTier.DURABLE, pause));
     }
     return scenarios;
   }
 
-  /** The fault a single-node scenario names, done to {@code node}. */
-  private CrashTrial.Fault singleNodeFault(Scenario scenario, Broker node) {
-    return scenario.fault().equals(PAUSE)
-        ? down -> pauseAndResume(node, down)
-        : down -> killAndRestart(node, down);
-  }
-
-  /** The label of the SIGSTOP fault. */
-  static final String PAUSE = "SIGSTOP broker, SIGCONT";
-
-  /**
-   * Freezes a broker for three outages, then thaws it: the process keeps its sockets and its data,
-   * the clients see a broker that does not answer (a long GC pause, a stalled VM).
-   */
-  private String pauseAndResume(Broker node, Runnable down) throws InterruptedException {
-    node.pause();
-    down.run();
-    Duration frozen = settings.outage().multipliedBy(3);
-    Thread.sleep(frozen.toMillis());
-    long began = System.nanoTime();
-    node.resume();
-    return "SIGSTOP for "
-        + frozen.toMillis()
-        + " ms, answering again "
-        + (System.nanoTime() - began) / 1_000_000
-        + " ms after SIGCONT";
-  }
-
-  /** SIGKILL of one broker process, an outage, and its restart on the same data. */
-  private String killAndRestart(Broker node, Runnable down) throws InterruptedException {
-    node.kill();
-    down.run();
-    Thread.sleep(settings.outage().toMillis());
-    long began = System.nanoTime();
-    node.restart();
-    return "SIGKILL, down "
-        + settings.outage().toMillis()
-        + " ms, restart took "
-        + (System.nanoTime() - began) / 1_000_000
-        + " ms";
+  private static Planned planned(BenchSystem system, String mode, GuaranteeTier tier, Fault fault) {
+    return new Planned(new Scenario(system.label(), mode, tier.key(), fault.label(), 1), fault);
   }
 
   /** How long the fault-free run of each tier lasts while the broker's fsync calls are counted. */
@@ -671,13 +340,16 @@ public final class DurabilitySuite {
   // --- RabbitMQ -------------------------------------------------------------------------------
 
   void rabbitSingle() {
-    List<Scenario> scenarios =
-        singleNodeScenarios(BenchSystem.RABBITMQ, RABBIT_SINGLE, "SIGKILL node, restart");
+    List<Planned> scenarios =
+        singleNodeScenarios(BenchSystem.RABBITMQ, RABBIT_SINGLE, new Fault.Kill("node"));
     if (settings.singleNodeExtras() && settings.runs(GuaranteeTier.DURABLE)) {
       for (RabbitConsumerPeer.Acks acks : CONSUMER_ACKS) {
         scenarios.add(
-            new Scenario(
-                BenchSystem.RABBITMQ.label(), RABBIT_SINGLE, "durable", consumerCrash(acks), 1));
+            planned(
+                BenchSystem.RABBITMQ,
+                RABBIT_SINGLE,
+                GuaranteeTier.DURABLE,
+                new Fault.ConsumerCrash(acks)));
       }
     }
     if (scenarios.isEmpty()) {
@@ -699,15 +371,11 @@ public final class DurabilitySuite {
                   () -> new RabbitMqDriver(config),
                   false,
                   settings.syncRun()));
-      for (Scenario scenario : scenarios) {
-        GuaranteeTier tier = GuaranteeTier.fromKey(scenario.tier());
-        RabbitConsumerPeer.Acks acks =
-            CONSUMER_ACKS.stream()
-                .filter(a -> scenario.fault().equals(consumerCrash(a)))
-                .findFirst()
-                .orElse(null);
+      for (Planned planned : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(planned.scenario().tier());
+        boolean consumerCrash = planned.fault() instanceof Fault.ConsumerCrash;
         measure(
-            scenario,
+            planned.scenario(),
             () -> {
               CrashTrial trial =
                   new CrashTrial(
@@ -715,14 +383,14 @@ public final class DurabilitySuite {
                       tier,
                       () -> new RabbitMqDriver(config),
                       false,
-                      settings.trial(acks == null));
-              return acks == null
-                  ? trial.run(singleNodeFault(scenario, node), null)
-                  : rabbitConsumerCrash(trial, config, acks);
+                      settings.trial(!consumerCrash));
+              return planned.fault() instanceof Fault.ConsumerCrash crash
+                  ? rabbitConsumerCrash(trial, config, crash.acks())
+                  : trial.run(Faults.onNode(planned.fault(), node, settings.outage()), null);
             });
       }
     } catch (RuntimeException e) {
-      notRun(scenarios, e);
+      notRun(Planned.scenarios(scenarios), e);
     } finally {
       Work.deleteCreated();
     }
@@ -731,15 +399,6 @@ public final class DurabilitySuite {
   /** How the consumer acknowledges in the consumer-crash scenarios, one scenario each. */
   static final List<RabbitConsumerPeer.Acks> CONSUMER_ACKS =
       List.of(RabbitConsumerPeer.Acks.AUTO, RabbitConsumerPeer.Acks.MANUAL);
-
-  /** The label of a consumer crash. */
-  static String consumerCrash(RabbitConsumerPeer.Acks acks) {
-    return "SIGKILL consumer ("
-        + (acks == RabbitConsumerPeer.Acks.AUTO
-            ? "auto-ack"
-            : "manual acks, every " + RabbitMqConfig.DEFAULT_ACK_EVERY + "th")
-        + "), restart";
-  }
 
   /**
    * The broker stays up; the consumer, a child JVM, is SIGKILLed and a new one consumes the same
@@ -794,7 +453,7 @@ public final class DurabilitySuite {
     String system = BenchSystem.RABBITMQ.label();
     Scenario scenario =
         new Scenario(
-            system, "3 nodes, quorum queue", "replicated", "SIGKILL queue leader, restart", 3);
+            system, "3 nodes, quorum queue", "replicated", new Fault.QueueLeaderKill().label(), 3);
     try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.of(3))) {
       rabbit.start();
       described.add(rabbit.describe());
@@ -810,44 +469,13 @@ public final class DurabilitySuite {
                     () -> new RabbitMqDriver(config),
                     false,
                     settings.trial(false));
-            return trial.run(
-                down -> {
-                  RabbitNode leader = leaderOf(rabbit, trialId);
-                  return "leader was " + leader.nodeName() + "; " + killAndRestart(leader, down);
-                },
-                null);
+            return trial.run(Faults.queueLeaderKill(rabbit, trialId, settings.outage()), null);
           });
     } catch (RuntimeException e) {
       notRun(List.of(scenario), e);
     } finally {
       Work.deleteCreated();
     }
-  }
-
-  /**
-   * The node that leads the trial's quorum queue, asked of the cluster with rabbitmqctl. A queue
-   * busy with publishes can be missing from one listing (seen once on the shared machine), so it
-   * asks up to five times.
-   */
-  private static RabbitNode leaderOf(RabbitCluster rabbit, String trialId)
-      throws InterruptedException {
-    String listing = "";
-    for (int attempt = 0; attempt < 5; attempt++) {
-      listing = rabbit.node(1).rabbitmqctl("list_queues", "name", "leader", "--quiet");
-      for (String line : listing.split("\\n")) {
-        String[] fields = line.trim().split("\\s+");
-        if (fields.length == 2 && fields[0].startsWith(trialId)) {
-          for (RabbitNode node : rabbit.nodes()) {
-            if (node.nodeName().equals(fields[1])) {
-              return node;
-            }
-          }
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(
-        "no leader of a queue of " + trialId + " in rabbitmqctl list_queues: " + listing);
   }
 
   // --- ZeroMQ ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ public final class DurabilityTable {
 
   private DurabilityTable() {}
 
-  public static String markdown(DurabilitySuite.Settings settings, List<DurabilityRow> rows) {
+  public static String markdown(DurabilitySettings settings, List<DurabilityRow> rows) {
     return markdown(settings, rows, List.of());
   }
 
@@ -23,7 +23,7 @@ public final class DurabilityTable {
    * @param syncRows the fsync counts per tier, or none
    */
   public static String markdown(
-      DurabilitySuite.Settings settings, List<DurabilityRow> rows, List<SyncRow> syncRows) {
+      DurabilitySettings settings, List<DurabilityRow> rows, List<SyncRow> syncRows) {
     StringBuilder md = new StringBuilder();
     md.append("## Durability under faults (crash ledger)\n\n");
     md.append(

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class DurabilityIT {
   /** The IT's sizes: the smoke profile's, at tiers ack and durable, the fault at 1,500 acked. */
-  private static final DurabilitySuite.Settings SETTINGS =
-      new DurabilitySuite.Settings(
+  private static final DurabilitySettings SETTINGS =
+      new DurabilitySettings(
           "it",
           1024,
           1_000,

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The durability section: the ledger's table, the caveat, and the fsync counts when measured. */
 class DurabilityTableTest {
-  private static final DurabilitySuite.Settings QUICK =
-      DurabilitySuite.Settings.forProfile("quick");
+  private static final DurabilitySettings QUICK = DurabilitySettings.forProfile("quick");
 
   @Test
   void theFsyncTableGivesEachCallAndTheRatePerThousandMessages() {

@@ -1,0 +1,197 @@
+package io.brokerbench.bench.durability;
+
+import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaNode;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * How each {@link Fault} is done to running brokers, as a {@link CrashTrial.Fault}: what happens,
+ * in which order, and the note it leaves for the row. {@code down} runs the moment the fault has
+ * taken effect; the recovery is timed from then.
+ */
+final class Faults {
+  private Faults() {}
+
+  /** {@code fault}, a {@link Fault.Kill} or a {@link Fault.Pause}, done to the only node. */
+  static CrashTrial.Fault onNode(Fault fault, Broker node, Duration outage) {
+    if (fault instanceof Fault.Pause pause) {
+      return down -> pauseAndResume(node, pause.frozen(), down);
+    }
+    if (fault instanceof Fault.Kill) {
+      return down -> killAndRestart(node, outage, down);
+    }
+    throw new IllegalArgumentException(fault.label() + " is not a fault of one node");
+  }
+
+  /** A {@link Fault.LeaderLoss} of the partition leader of {@code trialId}'s first topic. */
+  static CrashTrial.Fault leaderLoss(
+      Fault.LeaderLoss fault, KafkaCluster kafka, String trialId, Duration outage) {
+    return down -> {
+      KafkaNode leader = kafka.node(leaderOf(kafka, trialId + "-t0"));
+      return "leader was node "
+          + leader.nodeId()
+          + "; "
+          + loseWithFollowersBehind(
+              leader, kafka.nodes(), trialId, fault.followersBehind(), outage, down);
+    };
+  }
+
+  /** A {@link Fault.QueueLeaderKill} of the leader of {@code trialId}'s quorum queue. */
+  static CrashTrial.Fault queueLeaderKill(RabbitCluster rabbit, String trialId, Duration outage) {
+    return down -> {
+      RabbitNode leader = queueLeader(rabbit, trialId);
+      return "leader was " + leader.nodeName() + "; " + killAndRestart(leader, outage, down);
+    };
+  }
+
+  /**
+   * Freezes a broker for {@code frozen}, then thaws it: the process keeps its sockets and its data,
+   * the clients see a broker that does not answer.
+   */
+  static String pauseAndResume(Broker node, Duration frozen, Runnable down)
+      throws InterruptedException {
+    node.pause();
+    down.run();
+    Thread.sleep(frozen.toMillis());
+    long began = System.nanoTime();
+    node.resume();
+    return "SIGSTOP for "
+        + frozen.toMillis()
+        + " ms, answering again "
+        + (System.nanoTime() - began) / 1_000_000
+        + " ms after SIGCONT";
+  }
+
+  /** SIGKILL of one broker process, {@code outage}, and its restart on the same data. */
+  static String killAndRestart(Broker node, Duration outage, Runnable down)
+      throws InterruptedException {
+    node.kill();
+    down.run();
+    Thread.sleep(outage.toMillis());
+    long began = System.nanoTime();
+    node.restart();
+    return "SIGKILL, down "
+        + outage.toMillis()
+        + " ms, restart took "
+        + (System.nanoTime() - began) / 1_000_000
+        + " ms";
+  }
+
+  /**
+   * Freezes the followers, kills the leader after {@code followersBehind}, deletes the leader's
+   * copy of the trial's partitions (the node is lost with its disk, as far as the trial's data
+   * goes: the broker keeps its identity and its share of the metadata log, so it can rejoin), thaws
+   * the followers, and restarts the leader, which copies the partition back from the new leader.
+   */
+  private static String loseWithFollowersBehind(
+      KafkaNode leader,
+      List<KafkaNode> nodes,
+      String trialId,
+      Duration followersBehind,
+      Duration outage,
+      Runnable down)
+      throws InterruptedException {
+    List<KafkaNode> followers = nodes.stream().filter(node -> node != leader).toList();
+    AtomicLong deleted = new AtomicLong();
+    followers.forEach(KafkaNode::pause);
+    try {
+      Thread.sleep(followersBehind.toMillis());
+      return killAndRestart(
+              leader,
+              outage,
+              () -> {
+                deleted.set(deletePartitions(leader, trialId));
+                followers.forEach(KafkaNode::resume);
+                down.run();
+              })
+          + "; deleted "
+          + deleted.get()
+          + " files of the trial's partitions from the leader before its restart";
+    } finally {
+      // A failure before the kill leaves no broker frozen behind it.
+      for (KafkaNode follower : followers) {
+        follower.resume();
+      }
+    }
+  }
+
+  /**
+   * Deletes {@code node}'s directories of the trial's partitions ({@code <trialId>-t<topic>-<p>} in
+   * its log directory), while it is down; returns how many files they held.
+   */
+  static long deletePartitions(KafkaNode node, String trialId) {
+    long files = 0;
+    try (Stream<Path> dirs = Files.list(node.logDir())) {
+      for (Path dir :
+          dirs.filter(d -> d.getFileName().toString().startsWith(trialId + "-t")).toList()) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+            if (Files.isRegularFile(path)) {
+              files++;
+            }
+            Files.delete(path);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not delete the trial's partitions from " + node.logDir(), e);
+    }
+    if (files == 0) {
+      throw new IllegalStateException(
+          "node " + node.nodeId() + " held no partition of " + trialId + " in " + node.logDir());
+    }
+    return files;
+  }
+
+  /** The broker that leads partition 0 of {@code topic}, asked of the cluster. */
+  private static int leaderOf(KafkaCluster kafka, String topic) throws Exception {
+    try (Admin admin = kafka.admin()) {
+      TopicPartitionInfo partition =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0);
+      if (partition.leader() == null) {
+        throw new IllegalStateException(topic + "-0 has no leader before the fault");
+      }
+      return partition.leader().id();
+    }
+  }
+
+  /**
+   * The node that leads the trial's quorum queue, asked of the cluster with rabbitmqctl. A queue
+   * busy with publishes can be missing from one listing (seen once on the shared machine), so it
+   * asks up to five times.
+   */
+  private static RabbitNode queueLeader(RabbitCluster rabbit, String trialId)
+      throws InterruptedException {
+    String listing = "";
+    for (int attempt = 0; attempt < 5; attempt++) {
+      listing = rabbit.node(1).rabbitmqctl("list_queues", "name", "leader", "--quiet");
+      for (String line : listing.split("\\n")) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length == 2 && fields[0].startsWith(trialId)) {
+          for (RabbitNode node : rabbit.nodes()) {
+            if (node.nodeName().equals(fields[1])) {
+              return node;
+            }
+          }
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "no leader of a queue of " + trialId + " in rabbitmqctl list_queues: " + listing);
+  }
+}
