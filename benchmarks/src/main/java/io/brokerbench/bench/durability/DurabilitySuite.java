@@ -441,10 +441,9 @@ public final class DurabilitySuite {
   }
 
   /**
-   * Tier replicated on RabbitMQ: a quorum queue on 3 nodes, its leader SIGKILLed and restarted on
-   * its data (a node that lost its disk would have to be removed from the cluster and joined anew,
-   * which the suite does not do): the followers elect a new leader and the clients reconnect to a
-   * surviving node.
+   * Tier replicated on RabbitMQ: a quorum queue on 3 nodes whose leader is lost with its disk
+   * ({@link Fault.QueueLeaderLoss}): the followers elect a new leader and the clients reconnect to
+   * a surviving node.
    */
   void rabbitQuorum() {
     if (!settings.runs(GuaranteeTier.REPLICATED)) {
@@ -453,7 +452,7 @@ public final class DurabilitySuite {
     String system = BenchSystem.RABBITMQ.label();
     Scenario scenario =
         new Scenario(
-            system, "3 nodes, quorum queue", "replicated", new Fault.QueueLeaderKill().label(), 3);
+            system, "3 nodes, quorum queue", "replicated", new Fault.QueueLeaderLoss().label(), 3);
     try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.of(3))) {
       rabbit.start();
       described.add(rabbit.describe());
@@ -469,7 +468,7 @@ public final class DurabilitySuite {
                     () -> new RabbitMqDriver(config),
                     false,
                     settings.trial(false));
-            return trial.run(Faults.queueLeaderKill(rabbit, trialId, settings.outage()), null);
+            return trial.run(Faults.queueLeaderLoss(rabbit, trialId), null);
           });
     } catch (RuntimeException e) {
       notRun(List.of(scenario), e);

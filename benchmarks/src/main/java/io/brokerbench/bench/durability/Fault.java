@@ -44,11 +44,17 @@ sealed interface Fault {
     }
   }
 
-  /** RabbitMQ on 3 nodes: the quorum queue's leader SIGKILLed and restarted on its data. */
-  record QueueLeaderKill() implements Fault {
+  /**
+   * RabbitMQ on 3 nodes: the quorum queue's leader SIGKILLed and its data directory deleted, and
+   * left down: the node is lost with its disk, and the other two keep the queue. It is not
+   * restarted: on an empty data directory it would be a new node outside the cluster, and joining
+   * it again (forget_cluster_node, join_cluster, growing the queue onto it) is an operator's
+   * procedure the suite does not perform.
+   */
+  record QueueLeaderLoss() implements Fault {
     @Override
     public String label() {
-      return "SIGKILL queue leader, restart";
+      return "SIGKILL queue leader, delete its data directory, leave it down";
     }
   }
 

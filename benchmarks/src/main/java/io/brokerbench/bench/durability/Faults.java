@@ -49,11 +49,18 @@ final class Faults {
     };
   }
 
-  /** A {@link Fault.QueueLeaderKill} of the leader of {@code trialId}'s quorum queue. */
-  static CrashTrial.Fault queueLeaderKill(RabbitCluster rabbit, String trialId, Duration outage) {
+  /** A {@link Fault.QueueLeaderLoss} of the leader of {@code trialId}'s quorum queue. */
+  static CrashTrial.Fault queueLeaderLoss(RabbitCluster rabbit, String trialId) {
     return down -> {
       RabbitNode leader = queueLeader(rabbit, trialId);
-      return "leader was " + leader.nodeName() + "; " + killAndRestart(leader, outage, down);
+      leader.kill();
+      long files = deleteTree(leader.dataDir());
+      down.run();
+      return "leader was "
+          + leader.nodeName()
+          + "; SIGKILL, deleted its data directory ("
+          + files
+          + " files), left down";
     };
   }
 
@@ -137,14 +144,7 @@ final class Faults {
     try (Stream<Path> dirs = Files.list(node.logDir())) {
       for (Path dir :
           dirs.filter(d -> d.getFileName().toString().startsWith(trialId + "-t")).toList()) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-            if (Files.isRegularFile(path)) {
-              files++;
-            }
-            Files.delete(path);
-          }
-        }
+        files += deleteTree(dir);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -153,6 +153,22 @@ final class Faults {
     if (files == 0) {
       throw new IllegalStateException(
           "node " + node.nodeId() + " held no partition of " + trialId + " in " + node.logDir());
+    }
+    return files;
+  }
+
+  /** Deletes {@code dir} and everything in it; returns how many files it held. */
+  static long deleteTree(Path dir) {
+    long files = 0;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (Files.isRegularFile(path)) {
+          files++;
+        }
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + dir, e);
     }
     return files;
   }

@@ -152,7 +152,7 @@ class DurabilityIT {
         "acks=all with min.insync.replicas=2 acknowledges nothing a single broker holds: "
             + replicated);
 
-    DurabilityRow quorum = row(rows, "rabbitmq", "replicated", "SIGKILL queue leader");
+    DurabilityRow quorum = row(rows, "rabbitmq", "replicated", "SIGKILL queue leader, delete");
     assertEquals(DurabilityRow.OK, quorum.status(), quorum.toString());
     assertEquals(3, quorum.nodes(), quorum.toString());
     assertTrue(quorum.acked() > 1_000, "RabbitMQ confirmed messages: " + quorum);

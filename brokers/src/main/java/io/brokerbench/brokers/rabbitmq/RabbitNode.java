@@ -124,6 +124,11 @@ public final class RabbitNode extends ProcessNode {
     return "amqp://guest:guest@" + Ports.LOOPBACK + ":" + amqpPort + "/%2F";
   }
 
+  /** The node's data: its database, its cluster membership and its queues' messages. */
+  public Path dataDir() {
+    return dir.resolve("data");
+  }
+
   /** Where every {@link #rabbitmqctl} call's command line and output are appended. */
   public Path ctlLogFile() {
     return dir.resolve("logs").resolve("rabbitmqctl.log");
