@@ -214,7 +214,7 @@ public final class CrashTrial {
 
   /** How a paused consumer's successor settles the ledger where the broker keeps no log. */
   static final String QUEUE_READ =
-      "fresh consumer on the queue after the restart, reading from its head what the broker kept,"
+      "fresh consumer on the queue after the recovery, reading from its head what the broker kept,"
           + " with what the live consumer had received before it paused";
 
   private final Topology topology;
