@@ -56,6 +56,8 @@ public final class BenchMain {
     return run(config);
   }
 
+  // The scope is only opened and closed: what it does lies in Work, not in a call on it.
+  @SuppressWarnings("try")
   public int run(BenchConfig config) {
     // The run's suites delete the directories of the brokers they started, and only those: not
     // those of a cluster that runs beside the bench (an external cluster started in this JVM).

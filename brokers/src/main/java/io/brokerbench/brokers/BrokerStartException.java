@@ -8,6 +8,8 @@ import java.util.Map;
  * message names the broker, its ports and its log, and quotes the end of the log.
  */
 public final class BrokerStartException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public BrokerStartException(
       String broker, String what, Map<String, Integer> ports, Path logFile, String logTail) {
     super(

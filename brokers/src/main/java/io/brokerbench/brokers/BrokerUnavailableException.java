@@ -5,6 +5,8 @@ package io.brokerbench.brokers;
  * of the machine rules the requested layout out. The message says what to install or change.
  */
 public final class BrokerUnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public BrokerUnavailableException(String message) {
     super(message);
   }

@@ -62,6 +62,8 @@ public final class Ports {
 
   /** A port that {@link #requireFree} found taken. */
   public static final class PortBusyException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
     public PortBusyException(String owner, String role, int port) {
       super(
           String.format(

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class WorkTest {
   @Test
+  @SuppressWarnings("try") // the scope is only opened and closed
   void aScopeDeletesItsOwnDirectoriesAndLeavesTheOlderOnes() throws Exception {
     Path before = Files.createDirectories(Work.newDirectory("work-test-before").resolve("data"));
     Path inside;

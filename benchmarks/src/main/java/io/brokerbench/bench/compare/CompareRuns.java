@@ -164,6 +164,8 @@ public final class CompareRuns {
 
   /** A folder that is not what {@code mvn verify -Pbench} writes, or a result file unreadable. */
   public static final class NotAResultFolder extends Exception {
+    private static final long serialVersionUID = 1L;
+
     NotAResultFolder(String message) {
       super(message);
     }

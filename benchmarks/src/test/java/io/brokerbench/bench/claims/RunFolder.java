@@ -35,7 +35,11 @@ final class RunFolder {
   /** Writes {@code file} as the suites do: an object with a {@code rows} array. */
   @SafeVarargs
   final RunFolder write(String file, Map<String, Object>... rows) {
-    return writeDocument(file, Map.of("scenario", file, "rows", List.of(rows)));
+    List<Map<String, Object>> all = new java.util.ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      all.add(row);
+    }
+    return writeDocument(file, Map.of("scenario", file, "rows", all));
   }
 
   RunFolder writeDocument(String file, Object document) {

@@ -8,6 +8,8 @@ import java.util.List;
  * finish in time. The message quotes the command, the exit code and the output.
  */
 public final class RabbitCtlException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private static final int MAX_LINES = 30;
 
   private final List<String> command;

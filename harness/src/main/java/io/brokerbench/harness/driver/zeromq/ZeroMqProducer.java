@@ -4,8 +4,10 @@ import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
 import java.util.List;
 import org.zeromq.SocketType;
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import org.zeromq.ZMonitor;
 import zmq.ZError;
 
 /**
@@ -57,7 +59,7 @@ final class ZeroMqProducer implements DriverProducer {
     ZMQ.Socket monitor = null;
     try {
       socket.setSndHWM(config.sendHighWaterMark());
-      socket.setLinger(config.linger().toMillis());
+      socket.setLinger((int) config.linger().toMillis());
       socket.setSendTimeOut(SEND_POLL_MS);
       if (pubSub) {
         socket.setXpubVerbose(true);
@@ -81,8 +83,8 @@ final class ZeroMqProducer implements DriverProducer {
           byte[] subscription = socket.recv(0);
           ready += subscription != null && subscription.length > 0 && subscription[0] == 1 ? 1 : 0;
         } else {
-          ZMQ.Event event = ZMQ.Event.recv(monitor);
-          ready += event != null && event.getEvent() == ZMQ.EVENT_HANDSHAKE_PROTOCOL ? 1 : 0;
+          ZEvent event = ZEvent.recv(monitor);
+          ready += event != null && event.getEvent() == ZMonitor.Event.HANDSHAKE_PROTOCOL ? 1 : 0;
         }
       }
       if (ready < expected) {

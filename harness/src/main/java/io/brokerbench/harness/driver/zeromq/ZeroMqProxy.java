@@ -69,7 +69,7 @@ final class ZeroMqProxy implements AutoCloseable {
       frontend.setRcvHWM(config.receiveHighWaterMark());
       frontend.setLinger(0);
       backend.setSndHWM(config.sendHighWaterMark());
-      backend.setLinger(config.linger().toMillis());
+      backend.setLinger((int) config.linger().toMillis());
       backend.setXpubVerbose(true);
       backend.setXpubNoDrop(!config.dropAtHighWaterMark());
       backend.setSendTimeOut(POLL_MS);

@@ -57,6 +57,7 @@ class RabbitMqDriverContractIT extends DriverContract {
   }
 
   @Test
+  @SuppressWarnings("try") // the rig is closed early: its close collects the confirms
   void aQuorumQueueCarriesTheDurableTier() throws Exception {
     Topology topology = new Topology(newTrialId("quorum"), 1, 2, 2, 1, 1);
     try (BrokerDriver driver =
@@ -81,6 +82,7 @@ class RabbitMqDriverContractIT extends DriverContract {
   }
 
   @Test
+  @SuppressWarnings("try") // the rig is closed early: its close collects the confirms
   void withoutSubscriptionsConfirmedMessagesAreKeptInAQueue() throws Exception {
     try (BrokerDriver driver = newDriver()) {
       Topology topology = new Topology(newTrialId("alone"), 1, 2, 0, 1, 1);
