@@ -134,6 +134,15 @@ public class ThroughputBenchmark {
   public String segments;
 
   /**
+   * A discarded warm-up before the first trial, in milliseconds: the first trial's workload driven
+   * for at least this long on topics of its own, so that the fork's JVM has compiled the client's
+   * and the rig's hot paths before anything is measured (and, in a broker's first fork, the broker
+   * its own); 0: none. Its slices are written as {@code <first trial>-fork-warmup}.
+   */
+  @Param({"0"})
+  public long forkWarmupMs;
+
+  /**
    * One trial of a fork: a system at a tier on a workload with a window, on fresh topics with a
    * driver of its own, warmed up until steady, then measured for its share of the iterations.
    */
@@ -207,11 +216,25 @@ public class ThroughputBenchmark {
               + plan.size()
               + " trials");
     }
-    current = start(plan.get(0));
+    if (forkWarmupMs > 0) {
+      Segment first = plan.get(0);
+      finish(
+          start(
+              new Segment(
+                  first.tier(),
+                  first.workload(),
+                  first.window(),
+                  first.trialName() + "-fork-warmup"),
+              Duration.ofMillis(forkWarmupMs)));
+    }
+    current = start(plan.get(0), Duration.ZERO);
   }
 
-  /** Starts one segment: its driver, its rig on fresh topics, its steady-state warm-up. */
-  private Trial start(Segment segment) throws Exception {
+  /**
+   * Starts one segment: its driver, its rig on fresh topics, its steady-state warm-up, which lasts
+   * at least {@code min}.
+   */
+  private Trial start(Segment segment, Duration min) throws Exception {
     Workload loaded =
         WorkloadLoader.loadResource("workloads/" + segment.workload() + ".yaml").workload();
     GuaranteeTier guarantee = GuaranteeTier.fromKey(segment.tier());
@@ -247,7 +270,8 @@ public class ThroughputBenchmark {
             rig::send,
             Duration.ofMillis(Long.getLong(WARMUP_SLICE_MS, 1_000)),
             Double.parseDouble(System.getProperty(WARMUP_TOLERANCE, "0.1")),
-            Duration.ofMillis(Long.getLong(WARMUP_MAX_MS, 10_000)),
+            min,
+            max(min, Duration.ofMillis(Long.getLong(WARMUP_MAX_MS, 10_000))),
             slice -> {
               Histogram interval = rig.endToEndNs().getIntervalHistogram();
               interval.setTag("warmup");
@@ -255,6 +279,10 @@ public class ThroughputBenchmark {
               rig.publishNs().getIntervalHistogram();
             }));
     return trial;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   @State(Scope.Thread)
@@ -283,7 +311,7 @@ public class ThroughputBenchmark {
       Trial done = current;
       current = null;
       finish(done);
-      current = start(plan.get(iterationsDone / perSegment));
+      current = start(plan.get(iterationsDone / perSegment), Duration.ZERO);
     }
     iterationStartNs = System.nanoTime();
     measuredBaseline = current.completed();

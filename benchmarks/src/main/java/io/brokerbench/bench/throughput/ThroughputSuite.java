@@ -103,6 +103,8 @@ public final class ThroughputSuite {
    *     warm-up
    * @param warmupMax the warm-up's cap: a trial not steady by then is measured anyway and its
    *     iterations' drift decides whether its row is {@code unsettled}
+   * @param forkWarmup each fork's discarded warm-up before its first trial (its JVM starts cold)
+   * @param brokerWarmup the same in each broker's first fork, which also warms up the broker
    * @param iterations measurement iterations per trial and round
    * @param iterationTime one measurement iteration
    * @param settledSpread a row whose iterations drifted the same way by more than this fraction of
@@ -125,6 +127,8 @@ public final class ThroughputSuite {
       Duration warmupSlice,
       double warmupTolerance,
       Duration warmupMax,
+      Duration forkWarmup,
+      Duration brokerWarmup,
       int iterations,
       Duration iterationTime,
       double settledSpread,
@@ -175,6 +179,8 @@ public final class ThroughputSuite {
                 Duration.ofSeconds(1),
                 0.2,
                 Duration.ofSeconds(4),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
                 1,
                 Duration.ofSeconds(2),
                 0.25,
@@ -186,14 +192,22 @@ public final class ThroughputSuite {
                 EnumSet.of(GuaranteeTier.ACK));
         case "quick" ->
             new Settings(
-                // Three rounds are the fewest that give each ratio an interval of its own;
-                // iterations of 2 s after a steady warm-up spread by a few percent here.
+                // Three rounds are the fewest that give each ratio an interval of its own. The
+                // suite's budget is 6 minutes on the 2-core development machine (the whole quick
+                // profile's 30): a system's trials share a fork per round, so only the fork's
+                // discarded warm-up meets a cold JVM, and its later trials, warm, settle in a
+                // second or two of half-second slices; each is measured 2 x 1 s.
                 3,
-                Duration.ofSeconds(1),
+                Duration.ofMillis(500),
                 0.1,
                 Duration.ofSeconds(8),
+                Duration.ofSeconds(5),
+                // A broker's first fork warms the broker up too (it replaces the discarded trial
+                // each broker had before the first round): a fresh Kafka was still speeding up
+                // through its first round after a 10 s trial.
+                Duration.ofSeconds(15),
                 2,
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
                 0.25,
                 List.of(BASELINE),
                 Set.of(BenchSystem.KAFKA_KRAFT),
@@ -210,6 +224,8 @@ public final class ThroughputSuite {
                 Duration.ofSeconds(1),
                 0.05,
                 Duration.ofSeconds(20),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
                 3,
                 Duration.ofSeconds(4),
                 0.25,
@@ -396,9 +412,7 @@ public final class ThroughputSuite {
         consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
-    int warmUps =
-        (int) cells.stream().filter(cell -> isBrokerWarmUp(settings, cell, cells)).count();
-    return warmUps + settings.rounds() * perRound + consumerOnly;
+    return settings.rounds() * perRound + consumerOnly;
   }
 
   private static boolean isKafka(BenchSystem system) {
@@ -566,7 +580,6 @@ public final class ThroughputSuite {
       for (Target target : targets) {
         cells.addAll(cells(settings, tiers, target));
       }
-      warmUpBrokers(cells);
       Map<Cell, List<Measured>> measured = new LinkedHashMap<>();
       Map<Cell, List<Double>> vendor = new LinkedHashMap<>();
       Map<Cell, String> vendorTool = new LinkedHashMap<>();
@@ -621,39 +634,6 @@ public final class ThroughputSuite {
       }
       Work.deleteCreated();
     }
-  }
-
-  /**
-   * One discarded trial per broker before the first round: a fresh broker is slow until its own JIT
-   * has compiled its hot paths, which a trial's warm-up (one client's slices of a second) does not
-   * wait for; without it the first round measures the brokers' start, not their speed.
-   */
-  private void warmUpBrokers(List<Cell> cells) {
-    for (Cell cell : cells) {
-      if (isBrokerWarmUp(settings, cell, cells)) {
-        progress.step(
-            String.format(
-                "warm-up (discarded): %s %s, %s",
-                cell.target().system, cell.tier(), cell.workload()));
-        Measured result = trial(cell, 0);
-        progress.done(describe(result));
-      }
-    }
-  }
-
-  /**
-   * Whether {@code cell} is its broker's first, the one its broker warms up with. A single-round
-   * profile (smoke) proves the pipeline coarsely and spends no time on it.
-   */
-  private static boolean isBrokerWarmUp(Settings settings, Cell cell, List<Cell> cells) {
-    if (settings.rounds() < 2) {
-      return false;
-    }
-    Target target = cell.target();
-    boolean broker =
-        target.system.startsWith("kafka") || target.system.equals(BenchSystem.RABBITMQ.label());
-    return broker
-        && cells.stream().filter(c -> c.target() == target).findFirst().orElse(null) == cell;
   }
 
   /**
@@ -749,11 +729,6 @@ public final class ThroughputSuite {
     return ordered;
   }
 
-  /** The broker warm-up (round 0) of one cell: a fork of its own, discarded. */
-  private Measured trial(Cell cell, int round) {
-    return fork(List.of(cell), round).get(0);
-  }
-
   /**
    * One round of a system's cells: JMH trials of {@link ThroughputBenchmark}, one after the other
    * in one fork, each on fresh topics with a driver of its own, with the system's broker watched.
@@ -765,7 +740,7 @@ public final class ThroughputSuite {
     List<String> names = new ArrayList<>();
     List<String> segments = new ArrayList<>();
     for (Cell cell : cells) {
-      String trial = cell.name() + (round == 0 ? "-broker-warmup" : "-r" + round);
+      String trial = cell.name() + "-r" + round;
       names.add(trial);
       segments.add(
           new ThroughputBenchmark.Segment(cell.tier(), cell.workload(), cell.window(), trial)
@@ -773,6 +748,9 @@ public final class ThroughputSuite {
     }
     Cell first = cells.get(0);
     String fork = names.size() == 1 ? names.get(0) : first.target().system + "-fork-r" + round;
+    Target target = first.target();
+    Duration warmup =
+        round == 1 && target.broker != null ? settings.brokerWarmup() : settings.forkWarmup();
     return watched(
         first.target(),
         fork,
@@ -784,6 +762,7 @@ public final class ThroughputSuite {
             .param("window", Integer.toString(first.window()))
             .param("trialName", names.get(0))
             .param("segments", String.join(";", segments))
+            .param("forkWarmupMs", Long.toString(warmup.toMillis()))
             .warmupIterations(0)
             .measurementIterations(settings.iterations() * cells.size())
             .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
