@@ -174,4 +174,50 @@ class ThroughputRulesTest {
         ThroughputBenchmark.Segment.decode(segment.encode() + ";" + other.encode()));
     assertEquals(List.of(), ThroughputBenchmark.Segment.decode(""));
   }
+
+  @Test
+  void aWarmUpWithAFloorDoesNotStopOnACompilersPlateau() throws Exception {
+    // 76 messages a millisecond for the first 100 ms (a cold client), then 200: two slices agree
+    // on the plateau long before the rate is reached.
+    long began = System.nanoTime();
+    java.util.function.LongSupplier completed =
+        () -> {
+          double ms = (System.nanoTime() - began) / 1e6;
+          return (long) (ms < 100 ? 76 * ms : 76 * 100 + 200 * (ms - 100));
+        };
+    SteadyState.Sender sleeper = plan -> Thread.sleep(1);
+    var plan = io.brokerbench.harness.rig.SendPlan.count(1024, 1);
+    SteadyState.Outcome plateau =
+        SteadyState.warmUp(
+            completed,
+            plan,
+            sleeper,
+            java.time.Duration.ofMillis(20),
+            0.1,
+            java.time.Duration.ofSeconds(5),
+            slice -> {});
+    assertTrue(plateau.settled());
+    double last = plateau.slicesPerSec().get(plateau.slicesPerSec().size() - 1);
+    assertTrue(last < 100_000, "stopped on the plateau: " + plateau);
+
+    long again = System.nanoTime();
+    java.util.function.LongSupplier later =
+        () -> {
+          double ms = (System.nanoTime() - again) / 1e6;
+          return (long) (ms < 100 ? 76 * ms : 76 * 100 + 200 * (ms - 100));
+        };
+    SteadyState.Outcome floored =
+        SteadyState.warmUp(
+            later,
+            plan,
+            sleeper,
+            java.time.Duration.ofMillis(20),
+            0.1,
+            java.time.Duration.ofMillis(200),
+            java.time.Duration.ofSeconds(5),
+            slice -> {});
+    assertTrue(floored.settled());
+    double reached = floored.slicesPerSec().get(floored.slicesPerSec().size() - 1);
+    assertTrue(reached > 180_000, "ran past the plateau: " + floored);
+  }
 }
