@@ -145,12 +145,11 @@ class BenchConfigTest {
             .onlyTiers(ack.tiers());
     assertEquals(
         5, io.brokerbench.bench.durability.DurabilitySuite.steps(durability, ack.systems()));
-    // Tier none only: a discarded warm-up trial for Kafka's and RabbitMQ's brokers, then in each
-    // of quick's 3 rounds the in-memory ceiling, Kafka's and RabbitMQ's trials (no producer-alone
-    // comparison, no PerfTest: quick's tools run at tier ack), ZeroMQ's trial and the jeromq loop,
-    // and each broker's and ZeroMQ's window check: 2 + 3 x 8 steps.
+    // Tier none only: in each of quick's 3 rounds one fork each for the in-memory ceiling, Kafka
+    // and RabbitMQ (its trial and window check; no producer-alone comparison, no PerfTest: quick's
+    // tools run at tier ack) and ZeroMQ (trial and window check), then the jeromq loop: 3 x 5.
     assertEquals(
-        26,
+        15,
         io.brokerbench.bench.throughput.ThroughputSuite.steps(
             io.brokerbench.bench.throughput.ThroughputSuite.Settings.forProfile("quick"),
             ack.systems(),

@@ -54,6 +54,24 @@ final class SteadyState {
       Duration max,
       Consumer<Integer> afterSlice)
       throws Exception {
+    return warmUp(completed, plan, sender, slice, tolerance, Duration.ZERO, max, afterSlice);
+  }
+
+  /**
+   * As above, but never ending before {@code min} has passed: a cold JVM's client can hold a rate
+   * for two slices before its compiler has done its work (ZeroMQ: 76,000 then 75,000 msg/s, then
+   * 190,000 and more), so a rule of agreeing slices alone would stop on that plateau.
+   */
+  static Outcome warmUp(
+      LongSupplier completed,
+      SendPlan plan,
+      Sender sender,
+      Duration slice,
+      double tolerance,
+      Duration min,
+      Duration max,
+      Consumer<Integer> afterSlice)
+      throws Exception {
     if (slice.isZero() || slice.isNegative() || max.compareTo(slice) < 0 || tolerance < 0) {
       throw new IllegalArgumentException(
           "warm-up: need a positive slice no longer than the cap and a tolerance of 0 or more;"
@@ -77,7 +95,7 @@ final class SteadyState {
       long tookNs = System.nanoTime() - startNs;
       rates.add((completed.getAsLong() - before) * 1e9 / tookNs);
       afterSlice.accept(rates.size());
-      if (agree(rates, tolerance)) {
+      if (System.nanoTime() - beganNs >= min.toNanos() && agree(rates, tolerance)) {
         return new Outcome(rates, true);
       }
       if (System.nanoTime() - beganNs + slice.toNanos() > maxNs) {

@@ -10,6 +10,8 @@ import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.Workload;
 import io.brokerbench.harness.workload.WorkloadLoader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -39,7 +41,12 @@ import org.openjdk.jmh.runner.IterationType;
  * stamps every payload (producer, partition, sequence, send time) and one final callback counts
  * what arrives; a bounded in-flight window (sent - received, per producer) keeps the producers
  * from running ahead, so sends and deliveries move together. The broker was started once for the
- * whole suite, outside JMH's forks; every trial gets fresh topics or queues.
+ * whole suite, outside JMH's forks; every trial gets fresh topics or queues and a driver of its own.
+ *
+ * One fork may run several trials of one system one after the other ("segments": a tier, workload
+ * and window each, measured for an equal share of the iterations): the suite runs a system's
+ * trials of a round in one fork, so that only the first pays for a cold client JVM, and a window
+ * check runs right beside the trial it checks, seeing the same broker and client state.
  *
  * Results: the primary score is messages handed to the driver per second; the secondary score
  * "delivered" counts first deliveries per second (a fan-out workload counts each subscription's
@@ -118,67 +125,164 @@ public class ThroughputBenchmark {
   @Param({""})
   public String trialName;
 
-  private BrokerDriver driver;
-  private LoadRig rig;
-  private SendPlan batch;
-  private TrialOutput output;
-  private boolean delivers;
-  private long measuredNs;
-  private long measuredDelivered;
-  private long iterationStartNs;
-  private final Histogram measuredLatency = new Histogram(3);
+  /**
+   * The trials this fork runs one after the other, as {@link Segment#encode} writes them ({@code
+   * tier,workload,window,trialName}, separated by {@code ;}); empty: the one trial of the
+   * parameters above. The measurement iterations are shared out evenly, in this order.
+   */
+  @Param({""})
+  public String segments;
 
   /**
-   * TCP connections this fork had open before the driver connected (JMH's own link to its host).
+   * A discarded warm-up before the first trial, in milliseconds: the first trial's workload driven
+   * for at least this long on topics of its own, so that the fork's JVM has compiled the client's
+   * and the rig's hot paths before anything is measured (and, in a broker's first fork, the broker
+   * its own); 0: none. Its slices are written as {@code <first trial>-fork-warmup}.
    */
-  private int connectionsBefore;
+  @Param({"0"})
+  public long forkWarmupMs;
 
-  /** The most connections beyond those seen at the end of a measurement iteration; -1: none yet. */
-  private int connections = -1;
+  /**
+   * One trial of a fork: a system at a tier on a workload with a window, on fresh topics with a
+   * driver of its own, warmed up until steady, then measured for its share of the iterations.
+   */
+  record Segment(String tier, String workload, int window, String trialName) {
+    String encode() {
+      return tier + "," + workload + "," + window + "," + trialName;
+    }
+
+    static List<Segment> decode(String segments) {
+      List<Segment> decoded = new ArrayList<>();
+      for (String one : segments.split(";")) {
+        if (one.isBlank()) {
+          continue;
+        }
+        String[] fields = one.split(",", -1);
+        if (fields.length != 4) {
+          throw new IllegalArgumentException(
+              "segments: '" + one + "' is not tier,workload,window,trialName");
+        }
+        decoded.add(
+            new Segment(fields[0], fields[1], Integer.parseInt(fields[2].trim()), fields[3]));
+      }
+      return decoded;
+    }
+  }
+
+  private List<Segment> plan;
+  private int iterationsDone;
+  private Trial current;
+
+  /** The running segment: its driver, rig and what its measured iterations added up to. */
+  private static final class Trial {
+    BrokerDriver driver;
+    LoadRig rig;
+    SendPlan batch;
+    TrialOutput output;
+    boolean delivers;
+    long measuredNs;
+    long measuredDelivered;
+    long measuredWaitNs;
+    final Histogram measuredLatency = new Histogram(3);
+
+    /** TCP connections open before the driver connected (JMH's own link to its host). */
+    int connectionsBefore;
+
+    /** The most connections beyond those seen at the end of a measurement iteration; -1: none. */
+    int connections = -1;
+
+    /**
+     * What the trial counts as done: first deliveries, or for a producer alone (nobody reads)
+     * acknowledged sends.
+     */
+    long completed() {
+      return delivers ? rig.delivered() : rig.acknowledged();
+    }
+  }
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws Exception {
-    Workload loaded = WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload();
-    GuaranteeTier guarantee = GuaranteeTier.fromKey(tier);
-    String name = trialName.isEmpty() ? TrialOutput.trialName(system, tier, workload) : trialName;
-    Topology topology = Topology.of(name + "-" + System.nanoTime(), loaded);
-    connectionsBefore = TcpConnections.established();
-    driver = Targets.driver(system);
-    int inFlight = window > 0 ? window : window(loaded.messageSize());
-    delivers = loaded.subscriptionsPerTopic() > 0;
-    rig =
-        LoadRig.start(
-            driver,
-            topology,
-            guarantee,
-            RigSettings.defaults()
-                .withInFlightWindow(inFlight)
-                .withStallTimeout(Duration.ofSeconds(30)));
-    batch = SendPlan.count(loaded.messageSize(), Math.max(1, BATCH / topology.totalProducers()));
-    output = new TrialOutput(name);
+    plan = Segment.decode(segments);
+    if (plan.isEmpty()) {
+      String name = trialName.isEmpty() ? TrialOutput.trialName(system, tier, workload) : trialName;
+      plan = List.of(new Segment(tier, workload, window, name));
+    }
+    int iterations = params.getMeasurement().getCount();
+    if (iterations % plan.size() != 0) {
+      throw new IllegalArgumentException(
+          "segments: "
+              + iterations
+              + " measurement iterations cannot be shared evenly among "
+              + plan.size()
+              + " trials");
+    }
+    if (forkWarmupMs > 0) {
+      Segment first = plan.get(0);
+      finish(
+          start(
+              new Segment(
+                  first.tier(),
+                  first.workload(),
+                  first.window(),
+                  first.trialName() + "-fork-warmup"),
+              Duration.ofMillis(forkWarmupMs)));
+    }
+    current = start(plan.get(0), Duration.ZERO);
+  }
+
+  /**
+   * Starts one segment: its driver, its rig on fresh topics, its steady-state warm-up, which lasts
+   * at least {@code min}.
+   */
+  private Trial start(Segment segment, Duration min) throws Exception {
+    Workload loaded =
+        WorkloadLoader.loadResource("workloads/" + segment.workload() + ".yaml").workload();
+    GuaranteeTier guarantee = GuaranteeTier.fromKey(segment.tier());
+    Topology topology = Topology.of(segment.trialName() + "-" + System.nanoTime(), loaded);
+    Trial trial = new Trial();
+    trial.connectionsBefore = TcpConnections.established();
+    trial.driver = Targets.driver(system);
+    int inFlight = segment.window() > 0 ? segment.window() : window(loaded.messageSize());
+    trial.delivers = loaded.subscriptionsPerTopic() > 0;
+    try {
+      trial.rig =
+          LoadRig.start(
+              trial.driver,
+              topology,
+              guarantee,
+              RigSettings.defaults()
+                  .withInFlightWindow(inFlight)
+                  .withStallTimeout(Duration.ofSeconds(30)));
+    } catch (Exception e) {
+      trial.driver.close();
+      throw e;
+    }
+    trial.batch =
+        SendPlan.count(loaded.messageSize(), Math.max(1, BATCH / topology.totalProducers()));
+    trial.output = new TrialOutput(segment.trialName());
+    LoadRig rig = trial.rig;
+    TrialOutput output = trial.output;
     output.warmup(
         SteadyState.warmUp(
-            this::completed,
+            trial::completed,
             SendPlan.count(
                 loaded.messageSize(), Math.max(1, WARMUP_BATCH / topology.totalProducers())),
             rig::send,
             Duration.ofMillis(Long.getLong(WARMUP_SLICE_MS, 1_000)),
             Double.parseDouble(System.getProperty(WARMUP_TOLERANCE, "0.1")),
-            Duration.ofMillis(Long.getLong(WARMUP_MAX_MS, 10_000)),
+            min,
+            max(min, Duration.ofMillis(Long.getLong(WARMUP_MAX_MS, 10_000))),
             slice -> {
               Histogram interval = rig.endToEndNs().getIntervalHistogram();
               interval.setTag("warmup");
               output.interval(interval);
               rig.publishNs().getIntervalHistogram();
             }));
+    return trial;
   }
 
-  /**
-   * What the trial counts as done: first deliveries, or for a producer alone (nobody reads)
-   * acknowledged sends.
-   */
-  private long completed() {
-    return delivers ? rig.delivered() : rig.acknowledged();
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   @State(Scope.Thread)
@@ -196,68 +300,94 @@ public class ThroughputBenchmark {
     }
   }
 
+  /**
+   * Begins an iteration; the first iteration of each segment after the first ends the segment
+   * before it and starts its own (outside the measured time: JMH times the benchmark method only).
+   */
   @Setup(Level.Iteration)
-  public void beginIteration() {
+  public void beginIteration(IterationParams iteration) throws Exception {
+    int perSegment = iteration.getCount() / plan.size();
+    if (iterationsDone > 0 && iterationsDone % perSegment == 0) {
+      Trial done = current;
+      current = null;
+      finish(done);
+      current = start(plan.get(iterationsDone / perSegment), Duration.ZERO);
+    }
     iterationStartNs = System.nanoTime();
-    measuredBaseline = completed();
-    waitBaseline = rig.windowWaitNs();
+    measuredBaseline = current.completed();
+    waitBaseline = current.rig.windowWaitNs();
   }
 
+  private long iterationStartNs;
   private long measuredBaseline;
   private long waitBaseline;
-  private long measuredWaitNs;
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public long send(Delivered counters) throws Exception {
-    long sent = rig.send(batch).sent();
-    counters.delivered = completed() - measuredBaseline;
+    Trial trial = current;
+    long sent = trial.rig.send(trial.batch).sent();
+    counters.delivered = trial.completed() - measuredBaseline;
     return sent;
   }
 
   @TearDown(Level.Iteration)
   public void endIteration(IterationParams iteration) {
     long endNs = System.nanoTime();
-    Histogram interval = rig.endToEndNs().getIntervalHistogram();
-    Histogram publish = rig.publishNs().getIntervalHistogram();
+    Trial trial = current;
+    iterationsDone++;
+    Histogram interval = trial.rig.endToEndNs().getIntervalHistogram();
+    Histogram publish = trial.rig.publishNs().getIntervalHistogram();
     boolean measured = iteration.getType() == IterationType.MEASUREMENT;
     interval.setTag(measured ? "measurement" : "warmup");
-    output.interval(interval);
+    trial.output.interval(interval);
     if (measured) {
-      measuredNs += endNs - iterationStartNs;
-      measuredDelivered += completed() - measuredBaseline;
-      measuredWaitNs += rig.windowWaitNs() - waitBaseline;
+      trial.measuredNs += endNs - iterationStartNs;
+      trial.measuredDelivered += trial.completed() - measuredBaseline;
+      trial.measuredWaitNs += trial.rig.windowWaitNs() - waitBaseline;
       // Little's law needs the time a message spends in the window: end to end where consumers
       // read, until the broker's acknowledgement for a producer alone.
-      measuredLatency.add(delivers ? interval : publish);
+      trial.measuredLatency.add(trial.delivers ? interval : publish);
     }
-    if (measured && connectionsBefore >= 0) {
+    if (measured && trial.connectionsBefore >= 0) {
       int now = TcpConnections.established();
       if (now >= 0) {
-        connections = Math.max(connections, now - connectionsBefore);
+        trial.connections = Math.max(trial.connections, now - trial.connectionsBefore);
       }
     }
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
+    if (current != null) {
+      Trial last = current;
+      current = null;
+      finish(last);
+    }
+  }
+
+  /**
+   * Ends a segment: waits for what is in flight, writes its accounting, closes its rig and driver.
+   */
+  private static void finish(Trial trial) throws Exception {
     try {
-      boolean arrived = rig.awaitDelivery(Duration.ofSeconds(30));
-      DeliveryReport report = rig.report();
-      output.finish(
+      boolean arrived = trial.rig.awaitDelivery(Duration.ofSeconds(30));
+      DeliveryReport report = trial.rig.report();
+      long measuredNs = trial.measuredNs;
+      trial.output.finish(
           arrived,
           report,
-          connections,
-          measuredNs > 0 ? measuredDelivered * 1e9 / measuredNs : 0,
-          measuredLatency.getTotalCount() > 0 ? measuredLatency.getMean() / 1_000 : 0,
+          trial.connections,
+          measuredNs > 0 ? trial.measuredDelivered * 1e9 / measuredNs : 0,
+          trial.measuredLatency.getTotalCount() > 0 ? trial.measuredLatency.getMean() / 1_000 : 0,
           measuredNs > 0
-              ? measuredWaitNs / ((double) measuredNs * rig.topology().totalProducers())
+              ? trial.measuredWaitNs / ((double) measuredNs * trial.rig.topology().totalProducers())
               : 0);
     } finally {
       try {
-        rig.close();
+        trial.rig.close();
       } finally {
-        driver.close();
+        trial.driver.close();
       }
     }
   }

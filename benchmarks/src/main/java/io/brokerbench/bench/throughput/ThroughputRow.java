@@ -101,15 +101,15 @@ public record ThroughputRow(
   }
 
   /**
-   * The window check of a system and workload: the same trial, in the same rounds, with the
-   * in-flight window four times as large. If the larger window delivers more, the harness's window
-   * was what limited the system.
+   * The window check of a system and workload: the same trial with the in-flight window four times
+   * as large, run in every round right beside the trial it checks (in the same fork). If the larger
+   * window delivers more, the harness's window was what limited the system.
    *
    * @param window the larger window, messages per producer
    * @param msgPerSec what it delivered, mean of the rounds
-   * @param ratio its msg/s over the row's at the normal window (means of the rounds)
-   * @param low the lowest round's ratio (paired within each round)
-   * @param high the highest round's ratio
+   * @param ratio its msg/s over the row's at the normal window: the mean of the rounds' pairs
+   * @param low the lowest pair's ratio
+   * @param high the highest pair's ratio
    * @param boundAbove the ratio above which the window counts as binding (e.g. 1.10)
    */
   public record WindowCheck(

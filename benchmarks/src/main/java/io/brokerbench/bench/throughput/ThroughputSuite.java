@@ -49,12 +49,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * The matched-workload throughput suite. Every system's broker starts first (outside JMH's forks)
  * and stays up; then the suite measures in interleaved rounds: in each round every system runs
- * every offered tier of every workload as one JMH trial in a fork of its own (A, B, C, then A, B, C
- * again), each vendor tool runs right after the trial it is compared with, and each system's window
- * check (the same trial with four times the in-flight window) runs beside it. The machine's drift
- * between rounds then hits every system alike, and each ratio the claims use is taken round by
- * round (Kalibera and Jones, "Rigorous Benchmarking in Reasonable Time", 2013). A tier the system
- * does not offer is a row that says so; a trial that fails is a failed row and the suite goes on.
+ * every offered tier of every workload as one JMH trial each, all of a system's trials of the round
+ * one after the other in one JMH fork of their own (A, B, C, then A, B, C again), so that only the
+ * first trial of a fork warms up a cold client JVM. Each system's window check (the same trial with
+ * four times the in-flight window) runs right beside the trial it checks, before it in one round
+ * and after it in the next, so that both see the same broker state; each vendor tool runs right
+ * after the fork that holds the trial it is compared with. The machine's drift between rounds then
+ * hits every system alike, and each ratio the claims use is taken round by round (Kalibera and
+ * Jones, "Rigorous Benchmarking in Reasonable Time", 2013). A tier the system does not offer is a
+ * row that says so; a trial that fails is a failed row (with the other trials of its fork) and the
+ * suite goes on.
  */
 public final class ThroughputSuite {
   /** The producer-alone workload, compared with Kafka's ProducerPerformance. */
@@ -99,6 +103,8 @@ public final class ThroughputSuite {
    *     warm-up
    * @param warmupMax the warm-up's cap: a trial not steady by then is measured anyway and its
    *     iterations' drift decides whether its row is {@code unsettled}
+   * @param forkWarmup each fork's discarded warm-up before its first trial (its JVM starts cold)
+   * @param brokerWarmup the same in each broker's first fork, which also warms up the broker
    * @param iterations measurement iterations per trial and round
    * @param iterationTime one measurement iteration
    * @param settledSpread a row whose iterations drifted the same way by more than this fraction of
@@ -121,6 +127,8 @@ public final class ThroughputSuite {
       Duration warmupSlice,
       double warmupTolerance,
       Duration warmupMax,
+      Duration forkWarmup,
+      Duration brokerWarmup,
       int iterations,
       Duration iterationTime,
       double settledSpread,
@@ -171,6 +179,8 @@ public final class ThroughputSuite {
                 Duration.ofSeconds(1),
                 0.2,
                 Duration.ofSeconds(4),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
                 1,
                 Duration.ofSeconds(2),
                 0.25,
@@ -182,12 +192,21 @@ public final class ThroughputSuite {
                 EnumSet.of(GuaranteeTier.ACK));
         case "quick" ->
             new Settings(
-                // Three rounds are the fewest that give each ratio an interval of its own;
-                // iterations of 2 s after a steady warm-up spread by a few percent here.
+                // Three rounds are the fewest that give each ratio an interval of its own. The
+                // suite's budget is 6 minutes on the 2-core development machine (the whole quick
+                // profile's 30): a system's trials share a fork per round, so only the fork's
+                // discarded warm-up meets a cold JVM, and its later trials, warm, settle in a
+                // second or two of half-second slices. Each is measured 2 x 2 s: 2 x 1 s widened
+                // the rounds' spread (RabbitMQ at none 15.6k to 52.1k msg/s in one run).
                 3,
-                Duration.ofSeconds(1),
+                Duration.ofMillis(500),
                 0.1,
                 Duration.ofSeconds(8),
+                Duration.ofSeconds(5),
+                // A broker's first fork warms the broker up too (it replaces the discarded trial
+                // each broker had before the first round): a fresh Kafka was still speeding up
+                // through its first round after a 10 s trial.
+                Duration.ofSeconds(15),
                 2,
                 Duration.ofSeconds(2),
                 0.25,
@@ -206,6 +225,8 @@ public final class ThroughputSuite {
                 Duration.ofSeconds(1),
                 0.05,
                 Duration.ofSeconds(20),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
                 3,
                 Duration.ofSeconds(4),
                 0.25,
@@ -276,7 +297,7 @@ public final class ThroughputSuite {
    * A system as the suite measures it: its label, how it ran, the driver's target and the broker
    * watched during its trials (null for the in-memory driver, ZeroMQ and external brokers).
    */
-  private static final class Target {
+  static final class Target {
     final String system;
     final String mode;
     final Map<String, String> target = new java.util.HashMap<>();
@@ -315,8 +336,7 @@ public final class ThroughputSuite {
    * One trial the suite runs in every round: a system at a tier on a workload with an in-flight
    * window, maybe the window check of its system and workload, maybe followed by a vendor's tool.
    */
-  private record Cell(
-      Target target, String tier, String workload, int window, boolean check, Tool vendor) {
+  record Cell(Target target, String tier, String workload, int window, boolean check, Tool vendor) {
     String name() {
       return TrialOutput.trialName(target.system, tier, workload) + (check ? "-window-check" : "");
     }
@@ -380,15 +400,15 @@ public final class ThroughputSuite {
     return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
   }
 
-  /** Progress steps for {@code systems} at {@code tiers}: each cell and tool once per round. */
+  /** Progress steps for {@code systems} at {@code tiers}: each fork and tool once per round. */
   public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
     List<Cell> cells = new ArrayList<>();
-    for (Target target : targets(settings, systems, new External("", "", "", ""))) {
-      cells.addAll(cells(settings, GuaranteeTier.singleNode(tiers), target));
-    }
     int perRound = 0;
-    for (Cell cell : cells) {
-      perRound += cell.vendor() == null ? 1 : 2;
+    for (Target target : targets(settings, systems, new External("", "", "", ""))) {
+      List<Cell> own = cells(settings, GuaranteeTier.singleNode(tiers), target);
+      cells.addAll(own);
+      perRound += own.isEmpty() ? 0 : 1;
+      perRound += (int) own.stream().filter(cell -> cell.vendor() != null).count();
     }
     int consumerOnly = 0;
     for (BenchSystem system : systems) {
@@ -396,9 +416,7 @@ public final class ThroughputSuite {
         consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
-    int warmUps =
-        (int) cells.stream().filter(cell -> isBrokerWarmUp(settings, cell, cells)).count();
-    return warmUps + settings.rounds() * perRound + consumerOnly;
+    return settings.rounds() * perRound + consumerOnly;
   }
 
   private static boolean isKafka(BenchSystem system) {
@@ -566,32 +584,40 @@ public final class ThroughputSuite {
       for (Target target : targets) {
         cells.addAll(cells(settings, GuaranteeTier.singleNode(tiers), target));
       }
-      warmUpBrokers(cells);
       Map<Cell, List<Measured>> measured = new LinkedHashMap<>();
       Map<Cell, List<Double>> vendor = new LinkedHashMap<>();
       Map<Cell, String> vendorTool = new LinkedHashMap<>();
       for (int round = 1; round <= settings.rounds(); round++) {
-        for (Cell cell : cells) {
-          String what =
+        for (Target target : targets) {
+          List<Cell> fork =
+              forkOrder(cells.stream().filter(cell -> cell.target() == target).toList(), round);
+          if (fork.isEmpty()) {
+            continue;
+          }
+          progress.step(
               String.format(
-                  "round %d/%d: %s %s, %s%s",
+                  "round %d/%d: %s, one fork: %s",
                   round,
                   settings.rounds(),
-                  cell.target().system,
-                  cell.tier(),
-                  cell.workload(),
-                  cell.check() ? ", window check (window " + cell.window() + ")" : "");
-          progress.step(what);
-          Measured result = trial(cell, round);
-          measured.computeIfAbsent(cell, c -> new ArrayList<>()).add(result);
-          progress.done(describe(result));
-          if (cell.vendor() != null) {
-            VendorResult tool = vendor(cell, result, round);
-            vendor
-                .computeIfAbsent(cell, c -> new ArrayList<>())
-                .add(tool == null ? 0 : tool.msgPerSec());
-            if (tool != null) {
-              vendorTool.put(cell, tool.tool());
+                  target.system,
+                  fork.stream().map(ThroughputSuite::label).collect(Collectors.joining("; "))));
+          List<Measured> results = fork(fork, round);
+          List<String> outcomes = new ArrayList<>();
+          for (int i = 0; i < fork.size(); i++) {
+            measured.computeIfAbsent(fork.get(i), c -> new ArrayList<>()).add(results.get(i));
+            outcomes.add(label(fork.get(i)) + ": " + describe(results.get(i)));
+          }
+          progress.done(String.join("; ", outcomes));
+          for (int i = 0; i < fork.size(); i++) {
+            Cell cell = fork.get(i);
+            if (cell.vendor() != null) {
+              VendorResult tool = vendor(cell, results.get(i), round);
+              vendor
+                  .computeIfAbsent(cell, c -> new ArrayList<>())
+                  .add(tool == null ? 0 : tool.msgPerSec());
+              if (tool != null) {
+                vendorTool.put(cell, tool.tool());
+              }
             }
           }
         }
@@ -612,39 +638,6 @@ public final class ThroughputSuite {
       }
       Work.deleteCreated();
     }
-  }
-
-  /**
-   * One discarded trial per broker before the first round: a fresh broker is slow until its own JIT
-   * has compiled its hot paths, which a trial's warm-up (one client's slices of a second) does not
-   * wait for; without it the first round measures the brokers' start, not their speed.
-   */
-  private void warmUpBrokers(List<Cell> cells) {
-    for (Cell cell : cells) {
-      if (isBrokerWarmUp(settings, cell, cells)) {
-        progress.step(
-            String.format(
-                "warm-up (discarded): %s %s, %s",
-                cell.target().system, cell.tier(), cell.workload()));
-        Measured result = trial(cell, 0);
-        progress.done(describe(result));
-      }
-    }
-  }
-
-  /**
-   * Whether {@code cell} is its broker's first, the one its broker warms up with. A single-round
-   * profile (smoke) proves the pipeline coarsely and spends no time on it.
-   */
-  private static boolean isBrokerWarmUp(Settings settings, Cell cell, List<Cell> cells) {
-    if (settings.rounds() < 2) {
-      return false;
-    }
-    Target target = cell.target();
-    boolean broker =
-        target.system.startsWith("kafka") || target.system.equals(BenchSystem.RABBITMQ.label());
-    return broker
-        && cells.stream().filter(c -> c.target() == target).findFirst().orElse(null) == cell;
   }
 
   /**
@@ -689,61 +682,148 @@ public final class ThroughputSuite {
     }
   }
 
+  /** A cell as a progress line names it. */
+  private static String label(Cell cell) {
+    return cell.tier()
+        + ", "
+        + cell.workload()
+        + (cell.check() ? ", window check (window " + cell.window() + ")" : "");
+  }
+
   /**
-   * One round of one cell: a JMH trial of {@link ThroughputBenchmark} in its own fork, with the
-   * system's broker watched. When the broker dies the fork is stopped at once, the trial fails
-   * saying so, and the system's later trials are failed rows that are not run (a broker that died
-   * once is not trusted with more figures); the suite goes on with the other systems.
+   * The order in which a round runs one system's cells in its fork. The fork's first trial warms up
+   * a cold client JVM, so it is one that no window check is paired with, where the system has one.
+   * Each window check then runs right beside the trial it checks (that trial first in odd rounds,
+   * the check first in even ones, so that a trend within the fork, such as a broker still warming
+   * up, favours neither side of the pair); then the other cells in their order, those a vendor's
+   * tool is compared with last, so that the tool follows its trial closely.
    */
-  private Measured trial(Cell cell, int round) {
-    String trial = cell.name() + (round == 0 ? "-broker-warmup" : "-r" + round);
+  static List<Cell> forkOrder(List<Cell> cells, int round) {
+    List<Cell> pairs = new ArrayList<>();
+    List<Cell> alone = new ArrayList<>();
+    List<Cell> withTool = new ArrayList<>();
+    for (Cell cell : cells) {
+      if (cell.check()) {
+        continue;
+      }
+      Cell check =
+          cells.stream()
+              .filter(
+                  c ->
+                      c.check()
+                          && c.workload().equals(cell.workload())
+                          && c.tier().equals(cell.tier()))
+              .findFirst()
+              .orElse(null);
+      if (check != null) {
+        pairs.addAll(round % 2 == 1 ? List.of(cell, check) : List.of(check, cell));
+      } else if (cell.vendor() != null) {
+        withTool.add(cell);
+      } else {
+        alone.add(cell);
+      }
+    }
+    List<Cell> ordered = new ArrayList<>();
+    if (!alone.isEmpty()) {
+      ordered.add(alone.remove(0));
+    }
+    ordered.addAll(pairs);
+    ordered.addAll(alone);
+    ordered.addAll(withTool);
+    return ordered;
+  }
+
+  /**
+   * One round of a system's cells: JMH trials of {@link ThroughputBenchmark}, one after the other
+   * in one fork, each on fresh topics with a driver of its own, with the system's broker watched.
+   * When the broker dies the fork is stopped at once, its trials fail saying so, and the system's
+   * later trials are failed rows that are not run (a broker that died once is not trusted with more
+   * figures); the suite goes on with the other systems.
+   */
+  private List<Measured> fork(List<Cell> cells, int round) {
+    List<String> names = new ArrayList<>();
+    List<String> segments = new ArrayList<>();
+    for (Cell cell : cells) {
+      String trial = cell.name() + "-r" + round;
+      names.add(trial);
+      segments.add(
+          new ThroughputBenchmark.Segment(cell.tier(), cell.workload(), cell.window(), trial)
+              .encode());
+    }
+    Cell first = cells.get(0);
+    String fork = names.size() == 1 ? names.get(0) : first.target().system + "-fork-r" + round;
+    Target target = first.target();
+    Duration warmup =
+        round == 1 && target.broker != null ? settings.brokerWarmup() : settings.forkWarmup();
     return watched(
-        cell,
-        trial,
+        first.target(),
+        fork,
+        first.tier(),
+        first.workload(),
+        names,
         new OptionsBuilder()
             .include(ThroughputBenchmark.class.getName() + ".send")
-            .param("window", Integer.toString(cell.window()))
-            .param("trialName", trial)
+            .param("window", Integer.toString(first.window()))
+            .param("trialName", names.get(0))
+            .param("segments", String.join(";", segments))
+            .param("forkWarmupMs", Long.toString(warmup.toMillis()))
             .warmupIterations(0)
-            .measurementIterations(settings.iterations())
+            .measurementIterations(settings.iterations() * cells.size())
             .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
   }
 
   /**
-   * One JMH trial of {@code cell} in its own fork with the system's broker watched; a broker found
-   * dead before or during it fails the trial saying so, and the system's later trials with it.
+   * One JMH fork of {@code trials} (in this order, an equal share of the iterations each) with the
+   * system's broker watched; a broker found dead before or during it fails the fork's trials saying
+   * so, and the system's later trials with them.
    */
-  private Measured watched(Cell cell, String trial, ChainedOptionsBuilder options) {
-    Target target = cell.target();
+  private List<Measured> watched(
+      Target target,
+      String fork,
+      String tier,
+      String workload,
+      List<String> trials,
+      ChainedOptionsBuilder options) {
     if (RunDirectory.interrupted()) {
-      return Measured.failed("not run: the run was interrupted");
+      return failedAll(trials, "not run: the run was interrupted");
     }
     if (target.down()) {
-      return Measured.failed(
+      return failedAll(
+          trials,
           target.death.startsWith("skipped") || target.death.startsWith("failed to start")
               ? target.death
               : "not run: " + target.death);
     }
     BrokerWatch watch = BrokerWatch.start(target.broker);
-    Measured result;
+    List<Measured> result;
     try {
-      result = jmh(cell, trial, options);
+      result = jmh(target, fork, tier, workload, trials, options);
     } finally {
       watch.close();
     }
     if (watch.brokerDied() || target.down()) {
-      target.death = "the broker " + target.broker.name() + " died during trial " + trial;
-      return Measured.failed(
+      target.death = "the broker " + target.broker.name() + " died during fork " + fork;
+      return failedAll(
+          trials,
           "the broker "
               + target.broker.name()
-              + " died during this trial (its process ended); the trial's JMH fork was stopped,"
+              + " died during this trial's fork (its process ended); the JMH fork was stopped,"
               + " and the system's remaining trials and tools are not run");
     }
     return result;
   }
 
-  private Measured jmh(Cell cell, String trial, ChainedOptionsBuilder benchmark) {
-    Target target = cell.target();
+  private static List<Measured> failedAll(List<String> trials, String why) {
+    return trials.stream().map(trial -> Measured.failed(why)).toList();
+  }
+
+  private List<Measured> jmh(
+      Target target,
+      String fork,
+      String tier,
+      String workload,
+      List<String> trials,
+      ChainedOptionsBuilder benchmark) {
     List<String> jvmArgs = new ArrayList<>();
     target.target.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
     jvmArgs.add("-D" + TrialOutput.OUT_PROPERTY + "=" + staging.resolve("trials"));
@@ -756,40 +836,59 @@ public final class ThroughputSuite {
     ChainedOptionsBuilder options =
         benchmark
             .param("system", target.system)
-            .param("tier", cell.tier())
-            .param("workload", cell.workload())
+            .param("tier", tier)
+            .param("workload", workload)
             .forks(1)
             .jvmArgsAppend(jvmArgs.toArray(String[]::new))
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT)
             .resultFormat(ResultFormatType.JSON)
-            .result(staging.resolve("jmh").resolve(trial + ".json").toString());
+            .result(staging.resolve("jmh").resolve(fork + ".json").toString());
     try {
       java.nio.file.Files.createDirectories(staging.resolve("jmh"));
       RunResult result = new Runner(options.build()).runSingle();
-      Result<?> measured = result.getSecondaryResults().get("delivered");
-      List<Double> iterations = new ArrayList<>();
+      List<Double> delivered = new ArrayList<>();
+      List<Double> sent = new ArrayList<>();
       for (BenchmarkResult benchmarkResult : result.getBenchmarkResults()) {
         for (IterationResult iteration : benchmarkResult.getIterationResults()) {
-          Result<?> delivered = iteration.getSecondaryResults().get("delivered");
-          if (delivered != null) {
-            iterations.add(delivered.getScore());
-          }
+          Result<?> one = iteration.getSecondaryResults().get("delivered");
+          delivered.add(one == null ? 0 : one.getScore());
+          sent.add(iteration.getPrimaryResult().getScore());
         }
       }
-      TrialOutput.Summary summary = TrialOutput.summary(staging.resolve("trials"), trial);
-      return new Measured(
-          measured.getScore(),
-          result.getPrimaryResult().getScore(),
-          iterations,
-          summary.connections(),
-          summary.meanLatencyUs(),
-          summary.windowWaitShare(),
-          summary.warmupSettled(),
-          null);
+      if (delivered.size() % trials.size() != 0) {
+        return failedAll(
+            trials,
+            "the fork returned "
+                + delivered.size()
+                + " iterations, not an equal share for each of its "
+                + trials.size()
+                + " trials");
+      }
+      int each = delivered.size() / trials.size();
+      List<Measured> measured = new ArrayList<>();
+      for (int i = 0; i < trials.size(); i++) {
+        List<Double> own = delivered.subList(i * each, (i + 1) * each);
+        TrialOutput.Summary summary = TrialOutput.summary(staging.resolve("trials"), trials.get(i));
+        measured.add(
+            new Measured(
+                mean(own),
+                mean(sent.subList(i * each, (i + 1) * each)),
+                List.copyOf(own),
+                summary.connections(),
+                summary.meanLatencyUs(),
+                summary.windowWaitShare(),
+                summary.warmupSettled(),
+                null));
+      }
+      return measured;
     } catch (Exception e) {
-      return Measured.failed(firstLine(e));
+      return failedAll(trials, firstLine(e));
     }
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
   }
 
   /** The vendor's tool of {@code cell}, right after brokerbench's trial in the same round. */
@@ -1029,40 +1128,35 @@ public final class ThroughputSuite {
   }
 
   /**
-   * The window check from the rounds of the trial at the normal window and at the larger one: the
-   * ratio of their means, and its interval from the ratios within each round. Null when either
-   * failed in any round.
+   * The window check from the rounds of the trial at the normal window and at the larger one, which
+   * ran as a pair in each round (side by side in one fork): the mean of the pairs' ratios, and its
+   * interval from the lowest to the highest pair. A pair sees one broker and client state, so a
+   * system that speeds up or slows down over the run moves both sides of it alike; a ratio of the
+   * rounds' means would not pair them. Null when either failed in any round.
    */
   static ThroughputRow.WindowCheck windowCheck(
       List<Measured> base, List<Measured> larger, int largerWindow) {
     if (base == null
         || larger == null
         || base.isEmpty()
+        || base.size() != larger.size()
         || base.stream().anyMatch(m -> m.failure() != null)
         || larger.stream().anyMatch(m -> m.failure() != null)) {
       return null;
     }
-    double baseMean = base.stream().mapToDouble(Measured::perSec).average().orElse(0);
-    double largerMean = larger.stream().mapToDouble(Measured::perSec).average().orElse(0);
-    if (baseMean <= 0) {
-      return null;
-    }
-    double low = Double.POSITIVE_INFINITY;
-    double high = 0;
-    for (int i = 0; i < Math.min(base.size(), larger.size()); i++) {
-      if (base.get(i).perSec() > 0) {
-        double ratio = larger.get(i).perSec() / base.get(i).perSec();
-        low = Math.min(low, ratio);
-        high = Math.max(high, ratio);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < base.size(); i++) {
+      if (base.get(i).perSec() <= 0) {
+        return null;
       }
+      ratios.add(larger.get(i).perSec() / base.get(i).perSec());
     }
-    double ratio = largerMean / baseMean;
     return new ThroughputRow.WindowCheck(
         largerWindow,
-        largerMean,
-        ratio,
-        Math.min(low, ratio),
-        Math.max(high, ratio),
+        mean(larger.stream().map(Measured::perSec).toList()),
+        mean(ratios),
+        Collections.min(ratios),
+        Collections.max(ratios),
         WINDOW_BINDS_ABOVE);
   }
 
@@ -1116,15 +1210,19 @@ public final class ThroughputSuite {
         new Cell(target, "ack", CONSUMER_ONLY, ThroughputBenchmark.window(1024), false, null);
     Measured result =
         watched(
-            cell,
-            cell.name(),
-            new OptionsBuilder()
-                .include(ConsumerOnlyBenchmark.class.getName() + ".read")
-                .param("backlog", Long.toString(sizes.messages()))
-                .warmupIterations(sizes.warmupPasses())
-                .warmupTime(TimeValue.milliseconds(1))
-                .measurementIterations(sizes.passes())
-                .measurementTime(TimeValue.milliseconds(1)));
+                target,
+                cell.name(),
+                cell.tier(),
+                cell.workload(),
+                List.of(cell.name()),
+                new OptionsBuilder()
+                    .include(ConsumerOnlyBenchmark.class.getName() + ".read")
+                    .param("backlog", Long.toString(sizes.messages()))
+                    .warmupIterations(sizes.warmupPasses())
+                    .warmupTime(TimeValue.milliseconds(1))
+                    .measurementIterations(sizes.passes())
+                    .measurementTime(TimeValue.milliseconds(1)))
+            .get(0);
     if (result.failure() == null) {
       // Nothing is sent while the consumer reads: JMH's primary score counts passes.
       result =

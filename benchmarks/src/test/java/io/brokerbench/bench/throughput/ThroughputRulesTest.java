@@ -1,10 +1,18 @@
 package io.brokerbench.bench.throughput;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.throughput.ThroughputSuite.Cell;
 import io.brokerbench.bench.throughput.ThroughputSuite.Measured;
+import io.brokerbench.bench.throughput.ThroughputSuite.Target;
+import io.brokerbench.bench.throughput.ThroughputSuite.Tool;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The suite's rules that keep a row from the verdicts: drift, and a window that binds. */
@@ -102,5 +110,114 @@ class ThroughputRulesTest {
     // Faster on average, slower in one round: noise, not a limit.
     assertFalse(new ThroughputRow.WindowCheck(81_920, 16_000, 1.33, 0.84, 4.90, 1.10).binds());
     assertFalse(new ThroughputRow.WindowCheck(81_920, 16_000, 1.06, 1.01, 1.12, 1.10).binds());
+  }
+
+  @Test
+  void theWindowCheckPairsEachRoundSoThatDriftBetweenRoundsDoesNotBind() {
+    // Kafka speeding up over the run (42k, 48k, 58k msg/s), each check run right beside its trial
+    // and delivering about as much: the pairs agree, whatever the rounds' means did.
+    List<Measured> base = List.of(round(42_000), round(48_000), round(57_600));
+    List<Measured> beside = List.of(round(43_000), round(47_000), round(59_000));
+    ThroughputRow.WindowCheck check = ThroughputSuite.windowCheck(base, beside, 262_144);
+    assertEquals((43.0 / 42 + 47.0 / 48 + 59 / 57.6) / 3, check.ratio(), 1e-9);
+    assertEquals(47.0 / 48, check.low(), 1e-9);
+    assertEquals(59 / 57.6, check.high(), 1e-9);
+    assertFalse(check.binds());
+    // The same rounds' means, but each check 30% above the trial beside it: the window binds.
+    List<Measured> faster = List.of(round(54_600), round(62_400), round(74_900));
+    ThroughputRow.WindowCheck binds = ThroughputSuite.windowCheck(base, faster, 262_144);
+    assertTrue(binds.binds());
+    assertTrue(binds.low() > 1.29 && binds.high() < 1.31);
+  }
+
+  @Test
+  void aWindowCheckWithAFailedOrMissingPairIsNoCheck() {
+    List<Measured> base = List.of(round(40_000), round(41_000));
+    assertNull(ThroughputSuite.windowCheck(base, List.of(round(40_000)), 262_144));
+    assertNull(
+        ThroughputSuite.windowCheck(
+            base, List.of(round(40_000), Measured.failed("broker died")), 262_144));
+  }
+
+  private static Target kafka() {
+    return new Target(
+        "kafka-kraft", "kraft, 1 broker", Map.of(), EnumSet.allOf(GuaranteeTier.class), "", "");
+  }
+
+  @Test
+  void aForkWarmsUpOnAnUnpairedTrialThenRunsEachCheckBesideItsTrialInTurnAndToolsLast() {
+    Target kafka = kafka();
+    Cell none = new Cell(kafka, "none", "w", 65_536, false, null);
+    Cell ack = new Cell(kafka, "ack", "w", 65_536, false, null);
+    Cell durable = new Cell(kafka, "durable", "w", 65_536, false, null);
+    Cell check = new Cell(kafka, "none", "w", 262_144, true, null);
+    Cell producer = new Cell(kafka, "ack", "p", 65_536, false, Tool.PRODUCER_PERFORMANCE);
+    List<Cell> cells = List.of(none, ack, durable, check, producer);
+    assertEquals(List.of(ack, none, check, durable, producer), ThroughputSuite.forkOrder(cells, 1));
+    assertEquals(List.of(ack, check, none, durable, producer), ThroughputSuite.forkOrder(cells, 2));
+    assertEquals(List.of(ack, none, check, durable, producer), ThroughputSuite.forkOrder(cells, 3));
+    // ZeroMQ: one tier, its trial compared with the jeromq loop and checked; nothing else to run.
+    Target zeromq = new Target("zeromq", "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "");
+    Cell zmq = new Cell(zeromq, "none", "w", 65_536, false, Tool.JEROMQ_LOOP);
+    Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
+    assertEquals(List.of(zmq, zmqCheck), ThroughputSuite.forkOrder(List.of(zmq, zmqCheck), 1));
+    assertEquals(List.of(zmqCheck, zmq), ThroughputSuite.forkOrder(List.of(zmq, zmqCheck), 2));
+  }
+
+  @Test
+  void segmentsTravelToTheForkAndBack() {
+    var segment =
+        new ThroughputBenchmark.Segment("none", "1-topic-1-partition-1kb", 262_144, "t-r1");
+    var other = new ThroughputBenchmark.Segment("ack", "1-topic-1-partition-1kb", 65_536, "u-r1");
+    assertEquals(
+        List.of(segment, other),
+        ThroughputBenchmark.Segment.decode(segment.encode() + ";" + other.encode()));
+    assertEquals(List.of(), ThroughputBenchmark.Segment.decode(""));
+  }
+
+  @Test
+  void aWarmUpWithAFloorDoesNotStopOnACompilersPlateau() throws Exception {
+    // 76 messages a millisecond for the first 100 ms (a cold client), then 200: two slices agree
+    // on the plateau long before the rate is reached.
+    long began = System.nanoTime();
+    java.util.function.LongSupplier completed =
+        () -> {
+          double ms = (System.nanoTime() - began) / 1e6;
+          return (long) (ms < 100 ? 76 * ms : 76 * 100 + 200 * (ms - 100));
+        };
+    SteadyState.Sender sleeper = plan -> Thread.sleep(1);
+    var plan = io.brokerbench.harness.rig.SendPlan.count(1024, 1);
+    SteadyState.Outcome plateau =
+        SteadyState.warmUp(
+            completed,
+            plan,
+            sleeper,
+            java.time.Duration.ofMillis(20),
+            0.1,
+            java.time.Duration.ofSeconds(5),
+            slice -> {});
+    assertTrue(plateau.settled());
+    double last = plateau.slicesPerSec().get(plateau.slicesPerSec().size() - 1);
+    assertTrue(last < 100_000, "stopped on the plateau: " + plateau);
+
+    long again = System.nanoTime();
+    java.util.function.LongSupplier later =
+        () -> {
+          double ms = (System.nanoTime() - again) / 1e6;
+          return (long) (ms < 100 ? 76 * ms : 76 * 100 + 200 * (ms - 100));
+        };
+    SteadyState.Outcome floored =
+        SteadyState.warmUp(
+            later,
+            plan,
+            sleeper,
+            java.time.Duration.ofMillis(20),
+            0.1,
+            java.time.Duration.ofMillis(200),
+            java.time.Duration.ofSeconds(5),
+            slice -> {});
+    assertTrue(floored.settled());
+    double reached = floored.slicesPerSec().get(floored.slicesPerSec().size() - 1);
+    assertTrue(reached > 180_000, "ran past the plateau: " + floored);
   }
 }

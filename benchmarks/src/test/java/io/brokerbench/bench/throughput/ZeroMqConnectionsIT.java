@@ -35,6 +35,8 @@ class ZeroMqConnectionsIT {
             Duration.ofMillis(500),
             0.5,
             Duration.ofSeconds(1),
+            Duration.ZERO,
+            Duration.ZERO,
             1,
             Duration.ofSeconds(2),
             0.25,
