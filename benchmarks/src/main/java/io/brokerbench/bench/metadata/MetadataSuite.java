@@ -66,6 +66,27 @@ public final class MetadataSuite {
     return override == null ? setting.getValue() : Long.parseLong(override);
   }
 
+  /**
+   * The ensemble's {@code zoo.cfg} beyond ZooKeeper's defaults. ZooKeeper grants a session timeout
+   * between {@code minSessionTimeout} and {@code maxSessionTimeout} only, and the minimum defaults
+   * to two ticks: without this, a broker asking for KRaft's 2 s would silently get 4 s. Kafka's 18
+   * s default lies inside either bound.
+   */
+  static final Map<String, String> ZOOKEEPER_OVERRIDES =
+      Map.of(
+          "minSessionTimeout",
+          Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)),
+          // ZooKeeper checks for expired sessions once a tick: with 1 s ticks a dead broker's 2 s
+          // session ends 2-3 s after its death, not 2-4 s. The ensemble's limits in ticks
+          // (initLimit,
+          // syncLimit) shrink alike, ample on loopback; 18 s sessions stay within 20 ticks'
+          // maximum.
+          "tickTime",
+          "1000");
+
+  /** The setting that bounds ZooKeeper mode's failover, varied by the equal-timeout failover. */
+  static final String SESSION_TIMEOUT = FAILOVER_TIMEOUTS.get(KafkaMode.ZOOKEEPER).getKey();
+
   /** Topics of one partition created and deleted before a series' first point. */
   static final int WARMUP_TOPICS = 100;
 
@@ -150,78 +171,105 @@ public final class MetadataSuite {
 
   public void run() {
     long begin = System.nanoTime();
-    Map<String, List<MetadataPlan.Point>> series = new LinkedHashMap<>();
-    for (MetadataPlan.Point point : plan.points()) {
-      series.computeIfAbsent(point.mode() + "/" + point.shape(), k -> new ArrayList<>()).add(point);
-    }
-    for (List<MetadataPlan.Point> points : series.values()) {
-      runSeries(points);
+    for (Shape shape : plan.shapes()) {
+      runShape(shape);
     }
     wallTime = Duration.ofNanos(System.nanoTime() - begin);
   }
 
-  /** What one series knows as it grows. */
+  /** What one series (one mode, one shape, one cluster) knows as it grows. */
   private static final class Series {
+    final KafkaMode mode;
     final Set<String> topics = new LinkedHashSet<>();
+    KafkaCluster cluster;
+    String ended;
     long createOnlineTotalMs;
     int probes;
+
+    Series(KafkaMode mode) {
+      this.mode = mode;
+    }
   }
 
-  private void runSeries(List<MetadataPlan.Point> points) {
-    KafkaMode mode = points.get(0).mode();
-    Shape shape = points.get(0).shape();
-    long budgetMs = plan.pointBudget().toMillis();
-    Series series = new Series();
-    KafkaCluster cluster = null;
-    String ended = null;
+  /**
+   * One shape: each mode's cluster, up side by side, and the points taken in turn, the modes
+   * alternating which goes first. The machine's drift (the other work on two shared cores, a
+   * warming page cache) then falls on both modes alike instead of on whichever ran second.
+   */
+  private void runShape(Shape shape) {
+    List<Series> series = new ArrayList<>();
+    for (KafkaMode mode : plan.modes()) {
+      series.add(new Series(mode));
+    }
     try {
-      for (MetadataPlan.Point point : points) {
-        progress.step(
-            String.format(
-                "metadata: kafka %s, %s, %,d partitions",
-                mode.label(), shape.label(), point.partitions()));
-        if (ended != null) {
-          rows.add(unmeasured(point, "not run: " + ended));
-          progress.done("not run: " + ended);
-          continue;
+      int index = 0;
+      for (int partitions : plan.partitions()) {
+        List<Series> order = new ArrayList<>(series);
+        if (index++ % 2 == 1) {
+          java.util.Collections.reverse(order);
         }
-        String refused = refusal(point);
-        if (refused != null) {
-          rows.add(unmeasured(point, "refused: " + refused));
-          progress.done("refused: " + refused);
-          ended = String.format("the machine cannot hold %,d partitions", point.partitions());
-          continue;
-        }
-        if (cluster == null) {
-          try {
-            cluster = new KafkaCluster("meta-" + mode.label(), spec(mode));
-            cluster.start();
-            warmUp(cluster);
-          } catch (RuntimeException e) {
-            String status = "failed: the cluster did not start: " + Errors.firstLine(e);
-            rows.add(unmeasured(point, status));
-            progress.done(status);
-            ended = "the cluster did not start";
-            continue;
-          }
-        }
-        boolean last = point == points.get(points.size() - 1);
-        MetadataRow row = measure(cluster, point, series, !last);
-        rows.add(row);
-        progress.done(summary(row));
-        if (!row.ok()) {
-          ended = String.format("the %,d-partition point did not complete", point.partitions());
+        for (Series one : order) {
+          MetadataPlan.Point point =
+              plan.points().stream()
+                  .filter(p -> p.shape() == shape && p.mode() == one.mode)
+                  .filter(p -> p.partitions() == partitions)
+                  .findFirst()
+                  .orElseThrow();
+          runPoint(one, point);
         }
       }
     } finally {
-      if (cluster != null) {
-        described.add(cluster.describe());
-        // SIGKILL, not a clean stop: the data is deleted next, and a clean shutdown of thousands
-        // of partitions takes 10 s or more per cluster for nothing.
-        cluster.kill();
+      for (Series one : series) {
+        if (one.cluster != null) {
+          described.add(one.cluster.describe());
+          // SIGKILL, not a clean stop: the data is deleted next, and a clean shutdown of
+          // thousands of partitions takes 10 s or more per cluster for nothing.
+          one.cluster.kill();
+        }
       }
-      // Thousands of partitions' directories are not results: the disk holds one series at a time.
+      // Thousands of partitions' directories are not results: the disk holds one shape at a time.
       Work.deleteCreated();
+    }
+  }
+
+  private void runPoint(Series series, MetadataPlan.Point point) {
+    KafkaMode mode = point.mode();
+    progress.step(
+        String.format(
+            "metadata: kafka %s, %s, %,d partitions",
+            mode.label(), point.shape().label(), point.partitions()));
+    if (series.ended != null) {
+      rows.add(unmeasured(point, "not run: " + series.ended));
+      progress.done("not run: " + series.ended);
+      return;
+    }
+    String refused = refusal(point);
+    if (refused != null) {
+      rows.add(unmeasured(point, "refused: " + refused));
+      progress.done("refused: " + refused);
+      series.ended = String.format("the machine cannot hold %,d partitions", point.partitions());
+      return;
+    }
+    if (series.cluster == null) {
+      try {
+        series.cluster =
+            new KafkaCluster("meta-" + mode.label() + "-" + point.shape().label(), spec(mode));
+        series.cluster.start();
+        warmUp(series.cluster);
+      } catch (RuntimeException e) {
+        String status = "failed: the cluster did not start: " + Errors.firstLine(e);
+        rows.add(unmeasured(point, status));
+        progress.done(status);
+        series.ended = "the cluster did not start";
+        return;
+      }
+    }
+    boolean last = point.partitions() == plan.partitions().get(plan.partitions().size() - 1);
+    MetadataRow row = measure(series.cluster, point, series, !last);
+    rows.add(row);
+    progress.done(summary(row));
+    if (!row.ok()) {
+      series.ended = String.format("the %,d-partition point did not complete", point.partitions());
     }
   }
 
@@ -258,14 +306,15 @@ public final class MetadataSuite {
             ? plan.pointBudget()
             : Duration.ofMinutes(2);
     return new KafkaClusterSpec(
-        mode,
-        plan.brokers(),
-        mode == KafkaMode.KRAFT ? plan.brokers() : 0,
-        plan.heap(),
-        // checked per point by refusal(), so that a series runs up to what fits
-        0,
-        BROKER_OVERRIDES,
-        startTimeout);
+            mode,
+            plan.brokers(),
+            mode == KafkaMode.KRAFT ? plan.brokers() : 0,
+            plan.heap(),
+            // checked per point by refusal(), so that a series runs up to what fits
+            0,
+            BROKER_OVERRIDES,
+            startTimeout)
+        .withZooKeeper(plan.zookeeperNodes(), plan.zookeeperHeap(), ZOOKEEPER_OVERRIDES);
   }
 
   /** Why the machine cannot hold {@code point}, or null when it can. */
@@ -304,6 +353,8 @@ public final class MetadataSuite {
     Long controlledShutdownMs;
     Long restartMs;
     Long controllerFailoverMs;
+    Long failoverAtEqualTimeoutMs;
+    Long equalFailoverTimeoutMs;
     Long describeAllMs;
     Long brokerRssBytes;
     List<Long> brokerRssBytesEach = List.of();
@@ -361,25 +412,44 @@ public final class MetadataSuite {
       }
 
       if (point.operations()) {
-        int controllerId = probe.activeController(deadline);
-        KafkaNode victim =
-            cluster.nodes().stream()
-                .filter(node -> node.nodeId() != controllerId)
-                .findFirst()
-                .orElseThrow();
-        figures.controlledShutdownMs = probe.controlledShutdown(victim);
-        if (figures.controlledShutdownMs == null) {
-          status =
-              String.format(
-                  "did not finish in %s: controlled shutdown of %s (the harness killed it)",
-                  Deadline.format(victim.stopTimeout()), victim.name());
-        }
-        deadline.check("stopping " + victim.name());
-        figures.restartMs = probe.restart(victim, series.topics, deadline);
         series.probes++;
         String probeTopic =
             "probe-" + point.shape().label() + "-" + point.partitions() + "-" + series.probes;
-        figures.controllerFailoverMs = probe.failover(probeTopic, series.topics, deadline, restore);
+        if (plan.restarts()) {
+          int controllerId = probe.activeController(deadline);
+          KafkaNode victim =
+              cluster.nodes().stream()
+                  .filter(node -> node.nodeId() != controllerId)
+                  .findFirst()
+                  .orElseThrow();
+          figures.controlledShutdownMs = probe.controlledShutdown(victim);
+          if (figures.controlledShutdownMs == null) {
+            status =
+                String.format(
+                    "did not finish in %s: controlled shutdown of %s (the harness killed it)",
+                    Deadline.format(victim.stopTimeout()), victim.name());
+          }
+          deadline.check("stopping " + victim.name());
+          figures.restartMs = probe.restart(victim, series.topics, deadline);
+        }
+        boolean equalToo = zookeeper && plan.equalTimeoutFailover();
+        // Kafka's default first: every broker starts with it, so at the first operation point no
+        // broker restarts for it.
+        probe.controllerWith(SESSION_TIMEOUT, null, series.topics, deadline);
+        figures.controllerFailoverMs =
+            probe.failover(
+                probeTopic,
+                series.topics,
+                deadline,
+                restore || equalToo,
+                equalToo ? Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)) : null);
+        if (equalToo) {
+          String equal = Long.toString(failoverTimeoutMs(KafkaMode.KRAFT));
+          probe.controllerWith(SESSION_TIMEOUT, equal, series.topics, deadline);
+          figures.failoverAtEqualTimeoutMs =
+              probe.failover(probeTopic + "-equal", series.topics, deadline, restore, null);
+          figures.equalFailoverTimeoutMs = failoverTimeoutMs(KafkaMode.KRAFT);
+        }
       }
       if (zookeeper) {
         Map<String, String> mntr = probe.mntr();
@@ -431,6 +501,8 @@ public final class MetadataSuite {
         f.restartMs,
         f.controllerFailoverMs,
         f.controllerFailoverMs == null ? null : failoverTimeoutMs(point.mode()),
+        f.failoverAtEqualTimeoutMs,
+        f.equalFailoverTimeoutMs,
         f.describeAllMs,
         f.brokerRssBytes,
         f.brokerRssBytesEach,
@@ -490,6 +562,13 @@ public final class MetadataSuite {
     }
     if (row.controllerFailoverMs() != null) {
       parts.add("failover " + MetadataTable.seconds(row.controllerFailoverMs()));
+    }
+    if (row.failoverAtEqualTimeoutMs() != null) {
+      parts.add(
+          "at a "
+              + MetadataTable.seconds(row.equalFailoverTimeoutMs())
+              + " session "
+              + MetadataTable.seconds(row.failoverAtEqualTimeoutMs()));
     }
     if (row.znodes() != null) {
       parts.add(String.format("%,d znodes", row.znodes()));

@@ -64,6 +64,8 @@ class MetadataReportTest {
         failoverMs == null ? null : 4_000L,
         failoverMs,
         failoverMs == null ? null : zk ? 18_000L : 2_000L,
+        failoverMs == null || !zk ? null : 3_000L,
+        failoverMs == null || !zk ? null : 2_000L,
         150L,
         500L << 20,
         List.of(400L << 20, 500L << 20, 450L << 20),
