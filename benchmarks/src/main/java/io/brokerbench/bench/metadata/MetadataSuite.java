@@ -257,6 +257,12 @@ public final class MetadataSuite {
         series.cluster.start();
         warmUp(series.cluster);
       } catch (RuntimeException e) {
+        // Not left half-started beside the other mode's cluster for the rest of the shape.
+        if (series.cluster != null) {
+          described.add(series.cluster.describe());
+          series.cluster.kill();
+          series.cluster = null;
+        }
         String status = "failed: the cluster did not start: " + Errors.firstLine(e);
         rows.add(unmeasured(point, status));
         progress.done(status);

@@ -158,7 +158,11 @@ public final class ZooKeeperNode extends ProcessNode {
                     "-Dzookeeper.jmx.log4j.disable=true"))
             .toList(),
         ServerClasspath.kafka(KAFKA_VERSION),
-        "org.apache.zookeeper.server.ZooKeeperServerMain",
+        // ZooKeeperServerMain ignores server.N lines and runs standalone; an ensemble member is a
+        // QuorumPeerMain.
+        serverId == 0
+            ? "org.apache.zookeeper.server.ZooKeeperServerMain"
+            : "org.apache.zookeeper.server.quorum.QuorumPeerMain",
         List.of(dir.resolve("conf/zoo.cfg").toString()));
   }
 
