@@ -23,17 +23,19 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * ZooKeeper against KRaft (claims K4 and K5): how Kafka's metadata layer behaves as topics and
- * partitions grow. For each shape and each mode one 3-broker Kafka 3.9.1 cluster starts empty and
- * grows through the plan's partition counts; at each point the suite creates the new partitions
- * (acknowledged, then online with their logs on the brokers), describes every topic from a fresh
- * client, reads ZooKeeper's {@code mntr} or the KRaft metadata log's size and every process's
- * resident memory, and, where the plan says so, stops one broker cleanly, restarts it, and kills
- * the active controller.
+ * partitions grow. For each shape, one 3-broker Kafka 3.9.1 cluster per mode (KRaft: 3 voters in
+ * the brokers; ZooKeeper mode: a 3-server ensemble) starts empty, and the two grow side by side
+ * through the plan's partition counts, taking each point in turn with the first mode alternating.
+ * At each point the suite creates the new partitions (acknowledged, then online with their logs on
+ * the brokers), describes every topic from a fresh client, reads ZooKeeper's {@code mntr} or the
+ * KRaft metadata log's size and every process's resident memory, and, where the plan says so, stops
+ * one broker cleanly and restarts it, and kills the active controller: with Kafka's default
+ * timeouts, and in ZooKeeper mode once more with the session timeout at KRaft's fetch timeout.
  *
- * <p>A point the machine cannot hold (open files, memory maps) is refused before anything starts; a
- * point over its time budget is reported as not finished with the step it was in. Either ends that
- * series (a larger point would not fare better) and the sweep goes on with the next. Every cluster
- * is stopped and its data deleted when its series ends.
+ * <p>A point the machine cannot hold (open files, memory maps; both modes' heaps side by side) is
+ * refused before anything starts; a point over its time budget is reported as not finished with the
+ * step it was in. Either ends that series (a larger point would not fare better) and the sweep goes
+ * on. Every cluster is stopped and its data deleted when its shape ends.
  */
 public final class MetadataSuite {
   /**
@@ -198,8 +200,13 @@ public final class MetadataSuite {
    */
   private void runShape(Shape shape) {
     List<Series> series = new ArrayList<>();
+    String memory = memoryRefusal(plan, availableMemoryBytes());
     for (KafkaMode mode : plan.modes()) {
-      series.add(new Series(mode));
+      Series one = new Series(mode);
+      if (memory != null) {
+        one.ended = "refused: " + memory;
+      }
+      series.add(one);
     }
     try {
       int index = 0;
@@ -232,6 +239,53 @@ public final class MetadataSuite {
     }
   }
 
+  /**
+   * Why the machine's available memory cannot hold the heaps of a shape's clusters side by side, or
+   * null when it can. Heaps only: each JVM needs some more, which the caller's margin covers.
+   */
+  static String memoryRefusal(MetadataPlan plan, long availableBytes) {
+    long needed = 0;
+    for (KafkaMode mode : plan.modes()) {
+      needed += plan.brokers() * bytes(plan.heap());
+      if (mode == KafkaMode.ZOOKEEPER) {
+        needed += plan.zookeeperNodes() * bytes(plan.zookeeperHeap());
+      }
+    }
+    // A JVM's resident memory runs to about 1.25x its heap here (code, metaspace, threads, maps).
+    long withMargin = needed + needed / 4;
+    if (availableBytes <= 0 || availableBytes >= withMargin) {
+      return null;
+    }
+    return String.format(
+        "memory: the clusters of both modes run side by side and need about %,d MiB (heaps %s;"
+            + " %s), but /proc/meminfo has %,d MiB available. Free memory, or run one mode with"
+            + " -Dbench.systems=kafka-kraft or kafka-zookeeper",
+        withMargin >> 20,
+        plan.heaps().get("kraft"),
+        plan.heaps().get("zookeeper"),
+        availableBytes >> 20);
+  }
+
+  /** {@code 512m}, {@code 1g} in bytes. */
+  static long bytes(String heap) {
+    long n = Long.parseLong(heap.substring(0, heap.length() - 1));
+    return heap.endsWith("g") ? n << 30 : n << 20;
+  }
+
+  /** MemAvailable from /proc/meminfo, or -1 where there is none (then nothing is refused). */
+  private static long availableMemoryBytes() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemAvailable:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   private void runPoint(Series series, MetadataPlan.Point point) {
     KafkaMode mode = point.mode();
     progress.step(
@@ -239,8 +293,10 @@ public final class MetadataSuite {
             "metadata: kafka %s, %s, %,d partitions",
             mode.label(), point.shape().label(), point.partitions()));
     if (series.ended != null) {
-      rows.add(unmeasured(point, "not run: " + series.ended));
-      progress.done("not run: " + series.ended);
+      String status =
+          series.ended.startsWith("refused: ") ? series.ended : "not run: " + series.ended;
+      rows.add(unmeasured(point, status));
+      progress.done(status);
       return;
     }
     String refused = refusal(point);

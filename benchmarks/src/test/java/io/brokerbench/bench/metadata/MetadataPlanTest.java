@@ -122,4 +122,87 @@ class MetadataPlanTest {
             .getMessage()
             .contains("many-topics or few-topics"));
   }
+
+  @Test
+  void everyProfileRunsAThreeServerEnsembleAndStatesEachModesHeaps() {
+    for (String profile : List.of("smoke", "quick", "full")) {
+      MetadataPlan plan = MetadataPlan.forProfile(profile, 1);
+      assertEquals(3, plan.zookeeperNodes(), profile);
+      assertEquals("512m", plan.zookeeperHeap(), profile);
+      var json = plan.describe();
+      assertEquals(3, json.get("zookeeperNodes"));
+      assertEquals(true, json.get("modesInterleaved"));
+      assertEquals(
+          java.util.Map.of(
+              "kraft",
+              "3 x 1g (each broker also a controller)",
+              "zookeeper",
+              "3 x 1g brokers + 3 x 512m ZooKeeper"),
+          json.get("heaps"));
+    }
+    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    assertFalse(quick.restarts(), "quick pays for the ensemble with shutdown and restart");
+    assertTrue(quick.equalTimeoutFailover());
+    assertTrue(quick.measures().contains("equal to KRaft's"), quick.measures());
+    assertFalse(quick.measures().contains("restart"), quick.measures());
+    MetadataPlan full = MetadataPlan.forProfile("full", 1);
+    assertTrue(full.restarts() && full.equalTimeoutFailover());
+  }
+
+  @Test
+  void anEvenEnsembleOrABadHeapIsRefusedWithTheFieldNamed() {
+    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    IllegalArgumentException even =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MetadataPlan(
+                    quick.partitions(),
+                    quick.shapes(),
+                    quick.modes(),
+                    1,
+                    3,
+                    quick.pointBudget(),
+                    quick.operationShapes(),
+                    quick.operationPoints(),
+                    "1g",
+                    2,
+                    "512m",
+                    false,
+                    true));
+    assertTrue(even.getMessage().startsWith("zookeeperNodes"), even.getMessage());
+    IllegalArgumentException heap =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MetadataPlan(
+                    quick.partitions(),
+                    quick.shapes(),
+                    quick.modes(),
+                    1,
+                    3,
+                    quick.pointBudget(),
+                    quick.operationShapes(),
+                    quick.operationPoints(),
+                    "1g",
+                    3,
+                    "half a gig",
+                    false,
+                    true));
+    assertTrue(heap.getMessage().startsWith("zookeeperHeap"), heap.getMessage());
+  }
+
+  @Test
+  void bothModesSideBySideMustFitInTheAvailableMemory() {
+    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    // 6 x 1 GiB brokers + 3 x 512 MiB ZooKeeper = 7.5 GiB of heap, 9.4 GiB with the margin.
+    assertEquals(null, MetadataSuite.memoryRefusal(quick, 16L << 30));
+    String refused = MetadataSuite.memoryRefusal(quick, 4L << 30);
+    assertTrue(refused.startsWith("memory: "), refused);
+    assertTrue(refused.contains("9,600 MiB"), refused);
+    assertTrue(refused.contains("4,096 MiB available"), refused);
+    // KRaft alone needs 3 GiB of heap.
+    assertEquals(
+        null, MetadataSuite.memoryRefusal(quick.withModes(List.of(KafkaMode.KRAFT)), 4L << 30));
+  }
 }
