@@ -263,6 +263,31 @@ final class ClusterProbe implements AutoCloseable {
   }
 
   /**
+   * Brings every broker to {@code key} = {@code value} (null: Kafka's default), unmeasured: a
+   * stopped one is started with it, a running one with another value is stopped cleanly, given it
+   * and started again; each time until its partitions are online.
+   */
+  void everyBrokerWith(String key, String value, Collection<String> topics, Deadline deadline) {
+    for (KafkaNode node : cluster.nodes()) {
+      boolean running = node.isRunning();
+      if (running && java.util.Objects.equals(node.setting(key), value)) {
+        continue;
+      }
+      if (running) {
+        node.stop();
+      }
+      node.setSetting(key, value);
+      node.start();
+      deadline.check("restarting " + node.name() + " with " + key + "=" + value);
+      awaitOnline(
+          topics,
+          node.nodeId(),
+          deadline,
+          "waiting for " + node.name() + "'s partitions after its restart with " + key);
+    }
+  }
+
+  /**
    * SIGKILL to the active controller until a topic created afterwards has a leader, in
    * milliseconds. The probe topic is placed on a surviving broker by explicit assignment (the
    * cluster may not know yet that the killed one is gone). With {@code restore}, the killed broker
