@@ -474,11 +474,14 @@ public final class MetadataSuite {
       }
 
       if (point.operations()) {
+        // The operations' own budget: restarts at thousands of partitions take minutes, and
+        // running out of them must not void the creation just measured within the point's.
+        Deadline operations = new Deadline(plan.pointBudget());
         series.probes++;
         String probeTopic =
             "probe-" + point.shape().label() + "-" + point.partitions() + "-" + series.probes;
         if (plan.restarts()) {
-          int controllerId = probe.activeController(deadline);
+          int controllerId = probe.activeController(operations);
           KafkaNode victim =
               cluster.nodes().stream()
                   .filter(node -> node.nodeId() != controllerId)
@@ -491,32 +494,32 @@ public final class MetadataSuite {
                     "did not finish in %s: controlled shutdown of %s (the harness killed it)",
                     Deadline.format(victim.stopTimeout()), victim.name());
           }
-          deadline.check("stopping " + victim.name());
+          operations.check("stopping " + victim.name());
           // As shipped, whatever an earlier point's equal-timeout failover left it with.
           victim.setSetting(SESSION_TIMEOUT, null);
-          figures.restartMs = probe.restart(victim, series.topics, deadline);
+          figures.restartMs = probe.restart(victim, series.topics, operations);
         }
         boolean equalToo = zookeeper && plan.equalTimeoutFailover();
         // Kafka's default first: every broker starts with it, so at the first operation point no
         // broker restarts for it.
-        probe.controllerWith(SESSION_TIMEOUT, null, series.topics, deadline);
+        probe.controllerWith(SESSION_TIMEOUT, null, series.topics, operations);
         figures.controllerFailoverMs =
             probe.failover(
                 probeTopic,
                 series.topics,
-                deadline,
+                operations,
                 restore || equalToo,
                 equalToo ? Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)) : null);
         if (equalToo) {
           String equal = Long.toString(failoverTimeoutMs(KafkaMode.KRAFT));
-          probe.controllerWith(SESSION_TIMEOUT, equal, series.topics, deadline);
+          probe.controllerWith(SESSION_TIMEOUT, equal, series.topics, operations);
           figures.failoverAtEqualTimeoutMs =
-              probe.failover(probeTopic + "-equal", series.topics, deadline, false, null);
+              probe.failover(probeTopic + "-equal", series.topics, operations, false, null);
           figures.equalFailoverTimeoutMs = failoverTimeoutMs(KafkaMode.KRAFT);
           if (restore) {
             // The next point creates with Kafka's defaults: a 2 s session could expire under
             // that load and move the controller in the middle of the measurement.
-            probe.everyBrokerWith(SESSION_TIMEOUT, null, series.topics, deadline);
+            probe.everyBrokerWith(SESSION_TIMEOUT, null, series.topics, operations);
           }
         }
       }
