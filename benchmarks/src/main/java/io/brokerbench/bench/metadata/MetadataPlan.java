@@ -190,7 +190,7 @@ public record MetadataPlan(
               Duration.ofMinutes(4),
               // No operations: at one point they show no growth (K5 needs two), and on 2 cores
               // the ensemble's slower creation (ZooKeeper mode's 10,000 one-partition topics
-              // about 5 min instead of 3) takes their time. Full runs them all, everywhere.
+              // 4-5 min instead of 3) takes their time. Full runs them all, everywhere.
               Set.of(),
               Set.of(),
               "1g",
