@@ -235,16 +235,77 @@ final class ClusterProbe implements AutoCloseable {
   }
 
   /**
+   * Makes the active controller a broker that runs with {@code key} = {@code value} (null: Kafka's
+   * default), unmeasured: while the controller runs with another value, it is stopped cleanly
+   * (another broker takes over at once), given the value and started again until its partitions are
+   * online. Each round gives one more broker the value, so it ends after at most one round per
+   * broker. A setting such as a ZooKeeper session timeout is read only at a broker's start, and
+   * only the killed controller's own one bounds a failover in ZooKeeper mode.
+   */
+  void controllerWith(String key, String value, Collection<String> topics, Deadline deadline) {
+    for (int round = 0; round <= cluster.nodes().size(); round++) {
+      KafkaNode controller = cluster.node(activeController(deadline));
+      if (java.util.Objects.equals(controller.setting(key), value)) {
+        return;
+      }
+      controller.stop();
+      controller.setSetting(key, value);
+      controller.start();
+      deadline.check("restarting " + controller.name() + " with " + key + "=" + value);
+      awaitOnline(
+          topics,
+          controller.nodeId(),
+          deadline,
+          "waiting for " + controller.name() + "'s partitions after its restart with " + key);
+    }
+    throw new IllegalStateException(
+        "the controller still does not run with " + key + "=" + value + " after every broker does");
+  }
+
+  /**
+   * Brings every broker to {@code key} = {@code value} (null: Kafka's default), unmeasured: a
+   * stopped one is started with it, a running one with another value is stopped cleanly, given it
+   * and started again; each time until its partitions are online.
+   */
+  void everyBrokerWith(String key, String value, Collection<String> topics, Deadline deadline) {
+    for (KafkaNode node : cluster.nodes()) {
+      boolean running = node.isRunning();
+      if (running && java.util.Objects.equals(node.setting(key), value)) {
+        continue;
+      }
+      if (running) {
+        node.stop();
+      }
+      node.setSetting(key, value);
+      node.start();
+      deadline.check("restarting " + node.name() + " with " + key + "=" + value);
+      awaitOnline(
+          topics,
+          node.nodeId(),
+          deadline,
+          "waiting for " + node.name() + "'s partitions after its restart with " + key);
+    }
+  }
+
+  /**
    * SIGKILL to the active controller until a topic created afterwards has a leader, in
    * milliseconds. The probe topic is placed on a surviving broker by explicit assignment (the
    * cluster may not know yet that the killed one is gone). With {@code restore}, the killed broker
-   * is then started again and its partitions brought back online, unmeasured.
+   * is then started again and its partitions brought back online, unmeasured; with {@code
+   * restoreSessionTimeoutMs}, it restarts with that {@code zookeeper.session.timeout.ms}.
    */
-  long failover(String probeTopic, Collection<String> topics, Deadline deadline, boolean restore) {
+  long failover(
+      String probeTopic,
+      Collection<String> topics,
+      Deadline deadline,
+      boolean restore,
+      String restoreSessionTimeoutMs) {
     int controllerId = activeController(deadline);
     KafkaNode controller = cluster.node(controllerId);
     List<KafkaNode> survivors =
-        cluster.nodes().stream().filter(node -> node.nodeId() != controllerId).toList();
+        cluster.nodes().stream()
+            .filter(node -> node.nodeId() != controllerId && node.isRunning())
+            .toList();
     String survivorServers =
         survivors.stream().map(KafkaNode::bootstrapServer).collect(Collectors.joining(","));
     long ms;
@@ -298,6 +359,9 @@ final class ClusterProbe implements AutoCloseable {
     }
     if (!restore) {
       return ms;
+    }
+    if (restoreSessionTimeoutMs != null) {
+      controller.setSetting(MetadataSuite.SESSION_TIMEOUT, restoreSessionTimeoutMs);
     }
     controller.start();
     deadline.check("restarting the killed controller " + controller.name());

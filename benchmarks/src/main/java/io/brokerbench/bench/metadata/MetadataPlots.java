@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
@@ -19,12 +18,25 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One plot per time of the sweep against the partition count (logarithmic), each as PNG and SVG: a
- * line per mode and shape through the points that measured it. Colour is the mode (ZooKeeper red,
- * KRaft blue), a solid line many topics of one partition, a dashed line few topics of many.
+ * line per mode and shape through the points that measured it, at the median of a point's samples
+ * with an error bar over their range where it has several. Colour is the mode (ZooKeeper red, KRaft
+ * blue; ZooKeeper mode's failover at KRaft's timeout orange), a solid line many topics of one
+ * partition, a dashed line few topics of many.
  */
 public final class MetadataPlots {
-  /** File name (without extension), title, and the figure plotted. */
-  record Plot(String name, String title, Function<MetadataRow, Long> value) {}
+  /**
+   * File name (without extension), title, the figure plotted, and ZooKeeper mode's figure at
+   * KRaft's timeout where the plot has one (else null).
+   */
+  record Plot(
+      String name,
+      String title,
+      Function<MetadataRow, Long> value,
+      Function<MetadataRow, Long> atEqualTimeout) {
+    Plot(String name, String title, Function<MetadataRow, Long> value) {
+      this(name, title, value, null);
+    }
+  }
 
   static final List<Plot> PLOTS =
       List.of(
@@ -44,7 +56,8 @@ public final class MetadataPlots {
           new Plot(
               "metadata-controller-failover",
               "Controller failover (kill until a metadata change is served)",
-              MetadataRow::controllerFailoverMs));
+              MetadataRow::controllerFailoverMs,
+              MetadataRow::failoverAtEqualTimeoutMs));
 
   private MetadataPlots() {}
 
@@ -86,22 +99,51 @@ public final class MetadataPlots {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setYAxisMin(0.0);
-    for (String mode : List.of("zookeeper", "kraft")) {
+    for (String mode : List.of("zookeeper", "kraft", "zookeeper at KRaft's timeout")) {
+      boolean equal = mode.startsWith("zookeeper at");
+      Function<MetadataRow, Long> value = equal ? plot.atEqualTimeout() : plot.value();
+      if (value == null) {
+        continue;
+      }
+      String rowMode = equal ? "zookeeper" : mode;
       for (String shape : List.of("many-topics", "few-topics")) {
-        List<MetadataRow> points =
-            rows.stream()
-                .filter(r -> r.mode().equals(mode) && r.shape().equals(shape))
-                .filter(r -> plot.value().apply(r) != null)
-                .sorted(Comparator.comparingInt(MetadataRow::partitions))
-                .toList();
-        if (points.isEmpty()) {
+        java.util.TreeMap<Integer, List<Long>> samples = new java.util.TreeMap<>();
+        rows.stream()
+            .filter(r -> r.mode().equals(rowMode) && r.shape().equals(shape))
+            .filter(r -> value.apply(r) != null)
+            .forEach(
+                r ->
+                    samples
+                        .computeIfAbsent(r.partitions(), k -> new ArrayList<>())
+                        .add(value.apply(r)));
+        if (samples.isEmpty()) {
           continue;
         }
-        List<Double> x = points.stream().map(r -> (double) r.partitions()).toList();
-        List<Double> y = points.stream().map(r -> plot.value().apply(r) / 1000.0).toList();
-        XYSeries series = chart.addSeries(mode + ", " + shape, x, y);
-        series.setLineColor(mode.equals("zookeeper") ? new Color(0xC0392B) : new Color(0x2E86C1));
-        series.setMarkerColor(series.getLineColor());
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> bars = new ArrayList<>();
+        samples.forEach(
+            (partitions, values) -> {
+              List<Long> sorted = values.stream().sorted().toList();
+              double median = MetadataTable.median(sorted);
+              x.add((double) partitions);
+              y.add(median / 1000.0);
+              // Symmetric bars in XChart: wide enough for the lowest and the highest sample.
+              bars.add(
+                  Math.max(median - sorted.get(0), sorted.get(sorted.size() - 1) - median)
+                      / 1000.0);
+            });
+        boolean spread = bars.stream().anyMatch(bar -> bar > 0);
+        XYSeries series =
+            spread
+                ? chart.addSeries(mode + ", " + shape, x, y, bars)
+                : chart.addSeries(mode + ", " + shape, x, y);
+        Color colour =
+            equal
+                ? new Color(0xE67E22)
+                : mode.equals("zookeeper") ? new Color(0xC0392B) : new Color(0x2E86C1);
+        series.setLineColor(colour);
+        series.setMarkerColor(colour);
         series.setMarker(
             shape.equals("many-topics") ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
         series.setLineStyle(

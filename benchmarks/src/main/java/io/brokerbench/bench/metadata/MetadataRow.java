@@ -43,6 +43,12 @@ import java.util.List;
  *     zookeeper.session.timeout.ms}, the dead controller's session must expire; KRaft: {@code
  *     controller.quorum.fetch.timeout.ms}, a voter that hears nothing from the leader for this long
  *     starts an election). A failover near it is waiting, not working.
+ * @param failoverAtEqualTimeoutMs ZooKeeper mode, where the plan asks for it: a second controller
+ *     failover, measured like {@code controllerFailoverMs}, with the killed controller running
+ *     {@code zookeeper.session.timeout.ms} = {@code equalFailoverTimeoutMs}; null in KRaft mode,
+ *     whose one failover already runs with that timeout
+ * @param equalFailoverTimeoutMs the session timeout {@code failoverAtEqualTimeoutMs} ran with:
+ *     KRaft's {@code controller.quorum.fetch.timeout.ms}
  * @param describeAllMs a fresh Admin client's listTopics and describeTopics of every topic
  * @param brokerRssBytes the largest resident memory of the brokers, after creation
  * @param brokerRssBytesEach each broker's resident memory, node 1 first
@@ -76,6 +82,8 @@ public record MetadataRow(
     Long restartMs,
     Long controllerFailoverMs,
     Long failoverTimeoutMs,
+    Long failoverAtEqualTimeoutMs,
+    Long equalFailoverTimeoutMs,
     Long describeAllMs,
     Long brokerRssBytes,
     List<Long> brokerRssBytesEach,
@@ -131,6 +139,8 @@ public record MetadataRow(
         none,
         null,
         null,
+        none,
+        none,
         none,
         none,
         none,

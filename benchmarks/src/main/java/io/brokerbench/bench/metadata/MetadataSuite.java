@@ -23,17 +23,19 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * ZooKeeper against KRaft (claims K4 and K5): how Kafka's metadata layer behaves as topics and
- * partitions grow. For each shape and each mode one 3-broker Kafka 3.9.1 cluster starts empty and
- * grows through the plan's partition counts; at each point the suite creates the new partitions
- * (acknowledged, then online with their logs on the brokers), describes every topic from a fresh
- * client, reads ZooKeeper's {@code mntr} or the KRaft metadata log's size and every process's
- * resident memory, and, where the plan says so, stops one broker cleanly, restarts it, and kills
- * the active controller.
+ * partitions grow. For each shape, one 3-broker Kafka 3.9.1 cluster per mode (KRaft: 3 voters in
+ * the brokers; ZooKeeper mode: a 3-server ensemble) starts empty, and the two grow side by side
+ * through the plan's partition counts, taking each point in turn with the first mode alternating.
+ * At each point the suite creates the new partitions (acknowledged, then online with their logs on
+ * the brokers), describes every topic from a fresh client, reads ZooKeeper's {@code mntr} or the
+ * KRaft metadata log's size and every process's resident memory, and, where the plan says so, stops
+ * one broker cleanly and restarts it, and kills the active controller: with Kafka's default
+ * timeouts, and in ZooKeeper mode once more with the session timeout at KRaft's fetch timeout.
  *
- * <p>A point the machine cannot hold (open files, memory maps) is refused before anything starts; a
- * point over its time budget is reported as not finished with the step it was in. Either ends that
- * series (a larger point would not fare better) and the sweep goes on with the next. Every cluster
- * is stopped and its data deleted when its series ends.
+ * <p>A point the machine cannot hold (open files, memory maps; both modes' heaps side by side) is
+ * refused before anything starts; a point over its time budget is reported as not finished with the
+ * step it was in. Either ends that series (a larger point would not fare better) and the sweep goes
+ * on. Every cluster is stopped and its data deleted when its shape ends.
  */
 public final class MetadataSuite {
   /**
@@ -65,6 +67,27 @@ public final class MetadataSuite {
     String override = BROKER_OVERRIDES.get(setting.getKey());
     return override == null ? setting.getValue() : Long.parseLong(override);
   }
+
+  /**
+   * The ensemble's {@code zoo.cfg} beyond ZooKeeper's defaults. ZooKeeper grants a session timeout
+   * between {@code minSessionTimeout} and {@code maxSessionTimeout} only, and the minimum defaults
+   * to two ticks: without this, a broker asking for KRaft's 2 s would silently get 4 s. Kafka's 18
+   * s default lies inside either bound.
+   */
+  static final Map<String, String> ZOOKEEPER_OVERRIDES =
+      Map.of(
+          "minSessionTimeout",
+          Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)),
+          // ZooKeeper checks for expired sessions once a tick: with 1 s ticks a dead broker's 2 s
+          // session ends 2-3 s after its death, not 2-4 s. The ensemble's limits in ticks
+          // (initLimit,
+          // syncLimit) shrink alike, ample on loopback; 18 s sessions stay within 20 ticks'
+          // maximum.
+          "tickTime",
+          "1000");
+
+  /** The setting that bounds ZooKeeper mode's failover, varied by the equal-timeout failover. */
+  static final String SESSION_TIMEOUT = FAILOVER_TIMEOUTS.get(KafkaMode.ZOOKEEPER).getKey();
 
   /** Topics of one partition created and deleted before a series' first point. */
   static final int WARMUP_TOPICS = 100;
@@ -150,78 +173,165 @@ public final class MetadataSuite {
 
   public void run() {
     long begin = System.nanoTime();
-    Map<String, List<MetadataPlan.Point>> series = new LinkedHashMap<>();
-    for (MetadataPlan.Point point : plan.points()) {
-      series.computeIfAbsent(point.mode() + "/" + point.shape(), k -> new ArrayList<>()).add(point);
-    }
-    for (List<MetadataPlan.Point> points : series.values()) {
-      runSeries(points);
+    for (Shape shape : plan.shapes()) {
+      runShape(shape);
     }
     wallTime = Duration.ofNanos(System.nanoTime() - begin);
   }
 
-  /** What one series knows as it grows. */
+  /** What one series (one mode, one shape, one cluster) knows as it grows. */
   private static final class Series {
+    final KafkaMode mode;
     final Set<String> topics = new LinkedHashSet<>();
+    KafkaCluster cluster;
+    String ended;
     long createOnlineTotalMs;
     int probes;
+
+    Series(KafkaMode mode) {
+      this.mode = mode;
+    }
   }
 
-  private void runSeries(List<MetadataPlan.Point> points) {
-    KafkaMode mode = points.get(0).mode();
-    Shape shape = points.get(0).shape();
-    long budgetMs = plan.pointBudget().toMillis();
-    Series series = new Series();
-    KafkaCluster cluster = null;
-    String ended = null;
+  /**
+   * One shape: each mode's cluster, up side by side, and the points taken in turn, the modes
+   * alternating which goes first. The machine's drift (the other work on two shared cores, a
+   * warming page cache) then falls on both modes alike instead of on whichever ran second.
+   */
+  private void runShape(Shape shape) {
+    List<Series> series = new ArrayList<>();
+    String memory = memoryRefusal(plan, availableMemoryBytes());
+    for (KafkaMode mode : plan.modes()) {
+      Series one = new Series(mode);
+      if (memory != null) {
+        one.ended = "refused: " + memory;
+      }
+      series.add(one);
+    }
     try {
-      for (MetadataPlan.Point point : points) {
-        progress.step(
-            String.format(
-                "metadata: kafka %s, %s, %,d partitions",
-                mode.label(), shape.label(), point.partitions()));
-        if (ended != null) {
-          rows.add(unmeasured(point, "not run: " + ended));
-          progress.done("not run: " + ended);
-          continue;
+      int index = 0;
+      for (int partitions : plan.partitions()) {
+        List<Series> order = new ArrayList<>(series);
+        if (index++ % 2 == 1) {
+          java.util.Collections.reverse(order);
         }
-        String refused = refusal(point);
-        if (refused != null) {
-          rows.add(unmeasured(point, "refused: " + refused));
-          progress.done("refused: " + refused);
-          ended = String.format("the machine cannot hold %,d partitions", point.partitions());
-          continue;
-        }
-        if (cluster == null) {
-          try {
-            cluster = new KafkaCluster("meta-" + mode.label(), spec(mode));
-            cluster.start();
-            warmUp(cluster);
-          } catch (RuntimeException e) {
-            String status = "failed: the cluster did not start: " + Errors.firstLine(e);
-            rows.add(unmeasured(point, status));
-            progress.done(status);
-            ended = "the cluster did not start";
-            continue;
-          }
-        }
-        boolean last = point == points.get(points.size() - 1);
-        MetadataRow row = measure(cluster, point, series, !last);
-        rows.add(row);
-        progress.done(summary(row));
-        if (!row.ok()) {
-          ended = String.format("the %,d-partition point did not complete", point.partitions());
+        for (Series one : order) {
+          MetadataPlan.Point point =
+              plan.points().stream()
+                  .filter(p -> p.shape() == shape && p.mode() == one.mode)
+                  .filter(p -> p.partitions() == partitions)
+                  .findFirst()
+                  .orElseThrow();
+          runPoint(one, point);
         }
       }
     } finally {
-      if (cluster != null) {
-        described.add(cluster.describe());
-        // SIGKILL, not a clean stop: the data is deleted next, and a clean shutdown of thousands
-        // of partitions takes 10 s or more per cluster for nothing.
-        cluster.kill();
+      for (Series one : series) {
+        if (one.cluster != null) {
+          described.add(one.cluster.describe());
+          // SIGKILL, not a clean stop: the data is deleted next, and a clean shutdown of
+          // thousands of partitions takes 10 s or more per cluster for nothing.
+          one.cluster.kill();
+        }
       }
-      // Thousands of partitions' directories are not results: the disk holds one series at a time.
+      // Thousands of partitions' directories are not results: the disk holds one shape at a time.
       Work.deleteCreated();
+    }
+  }
+
+  /**
+   * Why the machine's available memory cannot hold the heaps of a shape's clusters side by side, or
+   * null when it can. Heaps only: each JVM needs some more, which the caller's margin covers.
+   */
+  static String memoryRefusal(MetadataPlan plan, long availableBytes) {
+    long needed = 0;
+    for (KafkaMode mode : plan.modes()) {
+      needed += plan.brokers() * bytes(plan.heap());
+      if (mode == KafkaMode.ZOOKEEPER) {
+        needed += plan.zookeeperNodes() * bytes(plan.zookeeperHeap());
+      }
+    }
+    // A JVM's resident memory runs to about 1.25x its heap here (code, metaspace, threads, maps).
+    long withMargin = needed + needed / 4;
+    if (availableBytes <= 0 || availableBytes >= withMargin) {
+      return null;
+    }
+    return String.format(
+        "memory: the clusters of both modes run side by side and need about %,d MiB (heaps %s;"
+            + " %s), but /proc/meminfo has %,d MiB available. Free memory, or run one mode with"
+            + " -Dbench.systems=kafka-kraft or kafka-zookeeper",
+        withMargin >> 20,
+        plan.heaps().get("kraft"),
+        plan.heaps().get("zookeeper"),
+        availableBytes >> 20);
+  }
+
+  /** {@code 512m}, {@code 1g} in bytes. */
+  static long bytes(String heap) {
+    long n = Long.parseLong(heap.substring(0, heap.length() - 1));
+    return heap.endsWith("g") ? n << 30 : n << 20;
+  }
+
+  /** MemAvailable from /proc/meminfo, or -1 where there is none (then nothing is refused). */
+  private static long availableMemoryBytes() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemAvailable:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private void runPoint(Series series, MetadataPlan.Point point) {
+    KafkaMode mode = point.mode();
+    progress.step(
+        String.format(
+            "metadata: kafka %s, %s, %,d partitions",
+            mode.label(), point.shape().label(), point.partitions()));
+    if (series.ended != null) {
+      String status =
+          series.ended.startsWith("refused: ") ? series.ended : "not run: " + series.ended;
+      rows.add(unmeasured(point, status));
+      progress.done(status);
+      return;
+    }
+    String refused = refusal(point);
+    if (refused != null) {
+      rows.add(unmeasured(point, "refused: " + refused));
+      progress.done("refused: " + refused);
+      series.ended = String.format("the machine cannot hold %,d partitions", point.partitions());
+      return;
+    }
+    if (series.cluster == null) {
+      try {
+        series.cluster =
+            new KafkaCluster("meta-" + mode.label() + "-" + point.shape().label(), spec(mode));
+        series.cluster.start();
+        warmUp(series.cluster);
+      } catch (RuntimeException e) {
+        // Not left half-started beside the other mode's cluster for the rest of the shape.
+        if (series.cluster != null) {
+          described.add(series.cluster.describe());
+          series.cluster.kill();
+          series.cluster = null;
+        }
+        String status = "failed: the cluster did not start: " + Errors.firstLine(e);
+        rows.add(unmeasured(point, status));
+        progress.done(status);
+        series.ended = "the cluster did not start";
+        return;
+      }
+    }
+    boolean last = point.partitions() == plan.partitions().get(plan.partitions().size() - 1);
+    MetadataRow row = measure(series.cluster, point, series, !last);
+    rows.add(row);
+    progress.done(summary(row));
+    if (!row.ok()) {
+      series.ended = String.format("the %,d-partition point did not complete", point.partitions());
     }
   }
 
@@ -258,14 +368,15 @@ public final class MetadataSuite {
             ? plan.pointBudget()
             : Duration.ofMinutes(2);
     return new KafkaClusterSpec(
-        mode,
-        plan.brokers(),
-        mode == KafkaMode.KRAFT ? plan.brokers() : 0,
-        plan.heap(),
-        // checked per point by refusal(), so that a series runs up to what fits
-        0,
-        BROKER_OVERRIDES,
-        startTimeout);
+            mode,
+            plan.brokers(),
+            mode == KafkaMode.KRAFT ? plan.brokers() : 0,
+            plan.heap(),
+            // checked per point by refusal(), so that a series runs up to what fits
+            0,
+            BROKER_OVERRIDES,
+            startTimeout)
+        .withZooKeeper(plan.zookeeperNodes(), plan.zookeeperHeap(), ZOOKEEPER_OVERRIDES);
   }
 
   /** Why the machine cannot hold {@code point}, or null when it can. */
@@ -304,6 +415,8 @@ public final class MetadataSuite {
     Long controlledShutdownMs;
     Long restartMs;
     Long controllerFailoverMs;
+    Long failoverAtEqualTimeoutMs;
+    Long equalFailoverTimeoutMs;
     Long describeAllMs;
     Long brokerRssBytes;
     List<Long> brokerRssBytesEach = List.of();
@@ -361,25 +474,54 @@ public final class MetadataSuite {
       }
 
       if (point.operations()) {
-        int controllerId = probe.activeController(deadline);
-        KafkaNode victim =
-            cluster.nodes().stream()
-                .filter(node -> node.nodeId() != controllerId)
-                .findFirst()
-                .orElseThrow();
-        figures.controlledShutdownMs = probe.controlledShutdown(victim);
-        if (figures.controlledShutdownMs == null) {
-          status =
-              String.format(
-                  "did not finish in %s: controlled shutdown of %s (the harness killed it)",
-                  Deadline.format(victim.stopTimeout()), victim.name());
-        }
-        deadline.check("stopping " + victim.name());
-        figures.restartMs = probe.restart(victim, series.topics, deadline);
+        // The operations' own budget: restarts at thousands of partitions take minutes, and
+        // running out of them must not void the creation just measured within the point's.
+        Deadline operations = new Deadline(plan.pointBudget());
         series.probes++;
         String probeTopic =
             "probe-" + point.shape().label() + "-" + point.partitions() + "-" + series.probes;
-        figures.controllerFailoverMs = probe.failover(probeTopic, series.topics, deadline, restore);
+        if (plan.restarts()) {
+          int controllerId = probe.activeController(operations);
+          KafkaNode victim =
+              cluster.nodes().stream()
+                  .filter(node -> node.nodeId() != controllerId)
+                  .findFirst()
+                  .orElseThrow();
+          figures.controlledShutdownMs = probe.controlledShutdown(victim);
+          if (figures.controlledShutdownMs == null) {
+            status =
+                String.format(
+                    "did not finish in %s: controlled shutdown of %s (the harness killed it)",
+                    Deadline.format(victim.stopTimeout()), victim.name());
+          }
+          operations.check("stopping " + victim.name());
+          // As shipped, whatever an earlier point's equal-timeout failover left it with.
+          victim.setSetting(SESSION_TIMEOUT, null);
+          figures.restartMs = probe.restart(victim, series.topics, operations);
+        }
+        boolean equalToo = zookeeper && plan.equalTimeoutFailover();
+        // Kafka's default first: every broker starts with it, so at the first operation point no
+        // broker restarts for it.
+        probe.controllerWith(SESSION_TIMEOUT, null, series.topics, operations);
+        figures.controllerFailoverMs =
+            probe.failover(
+                probeTopic,
+                series.topics,
+                operations,
+                restore || equalToo,
+                equalToo ? Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)) : null);
+        if (equalToo) {
+          String equal = Long.toString(failoverTimeoutMs(KafkaMode.KRAFT));
+          probe.controllerWith(SESSION_TIMEOUT, equal, series.topics, operations);
+          figures.failoverAtEqualTimeoutMs =
+              probe.failover(probeTopic + "-equal", series.topics, operations, false, null);
+          figures.equalFailoverTimeoutMs = failoverTimeoutMs(KafkaMode.KRAFT);
+          if (restore) {
+            // The next point creates with Kafka's defaults: a 2 s session could expire under
+            // that load and move the controller in the middle of the measurement.
+            probe.everyBrokerWith(SESSION_TIMEOUT, null, series.topics, operations);
+          }
+        }
       }
       if (zookeeper) {
         Map<String, String> mntr = probe.mntr();
@@ -431,6 +573,8 @@ public final class MetadataSuite {
         f.restartMs,
         f.controllerFailoverMs,
         f.controllerFailoverMs == null ? null : failoverTimeoutMs(point.mode()),
+        f.failoverAtEqualTimeoutMs,
+        f.equalFailoverTimeoutMs,
         f.describeAllMs,
         f.brokerRssBytes,
         f.brokerRssBytesEach,
@@ -490,6 +634,13 @@ public final class MetadataSuite {
     }
     if (row.controllerFailoverMs() != null) {
       parts.add("failover " + MetadataTable.seconds(row.controllerFailoverMs()));
+    }
+    if (row.failoverAtEqualTimeoutMs() != null) {
+      parts.add(
+          "at a "
+              + MetadataTable.seconds(row.equalFailoverTimeoutMs())
+              + " session "
+              + MetadataTable.seconds(row.failoverAtEqualTimeoutMs()));
     }
     if (row.znodes() != null) {
       parts.add(String.format("%,d znodes", row.znodes()));

@@ -6,8 +6,9 @@
  *       counts, the two {@link io.brokerbench.bench.metadata.Shape}s, both modes, where the slow
  *       operations run, the time budget of a point).
  *   <li>{@link io.brokerbench.bench.metadata.MetadataSuite}: one growing 3-broker cluster per mode
- *       and shape; refuses what the machine's limits cannot hold, ends a series at a point over its
- *       budget, always stops the cluster and deletes its data.
+ *       and shape (ZooKeeper mode on a 3-server ensemble), both modes of a shape side by side and
+ *       interleaved point by point; refuses what the machine's limits cannot hold, ends a series at
+ *       a point over its budget, always stops the clusters and deletes their data.
  *   <li>{@code ClusterProbe}: the measurements, each asked of the brokers (Admin requests,
  *       ZooKeeper's {@code mntr}) or of the operating system ({@code /proc}).
  *   <li>{@link io.brokerbench.bench.metadata.MetadataRow}: one point's figures, the rows of {@code

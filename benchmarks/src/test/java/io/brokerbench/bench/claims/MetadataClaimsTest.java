@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,106 @@ class MetadataClaimsTest {
             .findFirst()
             .orElseThrow();
     assertEquals(Comparison.Side.FOR, grown.side());
+  }
+
+  /**
+   * Rows with both failovers: ZooKeeper mode's as shipped (18 s session) and at KRaft's 2 s,
+   * KRaft's at its 2 s fetch timeout, at 1,000 and 10,000 partitions; creation grows alike in both
+   * modes.
+   */
+  private static Map<String, Object>[] failovers(long zEqualSmall, long zEqualLarge) {
+    Map<String, Object> z1 = point("zookeeper", 1000, 1000);
+    Map<String, Object> k1 = point("kraft", 1000, 1000);
+    Map<String, Object> z2 = point("zookeeper", 10_000, 10_000);
+    Map<String, Object> k2 = point("kraft", 10_000, 10_000);
+    for (Map<String, Object> z : List.of(z1, z2)) {
+      z.put("controllerFailoverMs", 20_000);
+      z.put("failoverTimeoutMs", 18_000);
+      z.put("equalFailoverTimeoutMs", 2_000);
+    }
+    for (Map<String, Object> k : List.of(k1, k2)) {
+      k.put("controllerFailoverMs", 3_000);
+      k.put("failoverTimeoutMs", 2_000);
+    }
+    z1.put("failoverAtEqualTimeoutMs", zEqualSmall);
+    z2.put("failoverAtEqualTimeoutMs", zEqualLarge);
+    @SuppressWarnings("unchecked")
+    Map<String, Object>[] rows = new Map[] {z1, k1, z2, k2};
+    return rows;
+  }
+
+  private static Comparison failover(ClaimResult result) {
+    return result.comparisons().stream()
+        .filter(c -> c.name().contains("controllerFailoverMs"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theEqualTimeoutFailoverJudgesFailoverWhenTheRowsHaveIt() {
+    // At equal 2 s timeouts ZooKeeper mode takes 3 s at 1,000 and 9 s at 10,000: the ratio grew
+    // from 1.0 to 3.0 (for the claim), while the shipped failover, 20 s against 3 s at both, is
+    // only quoted.
+    ClaimResult grows = MetadataClaims.k5(sweep(failovers(3_000, 9_000)));
+    Comparison judged = failover(grows);
+    assertTrue(judged.name().contains("at equal timeouts"), judged.name());
+    assertEquals(Comparison.Side.FOR, judged.side());
+    assertEquals(Verdict.NUANCED, grows.verdict(), "creation grew alike: against");
+    assertEquals(
+        6.67,
+        grows
+            .figures()
+            .get("many-topics: controllerFailoverMs as shipped at 10000: zookeeper/kraft"));
+    assertEquals(
+        2_000L,
+        grows.figures().get("many-topics: zookeeper equal-timeout failover session timeout ms"));
+    assertEquals(
+        1,
+        grows.comparisons().stream().filter(c -> c.name().contains("controllerFailover")).count(),
+        "one failover comparison, not two");
+
+    // Flat at equal timeouts: against, where the shipped failover alone would be between.
+    assertEquals(
+        Comparison.Side.AGAINST,
+        failover(MetadataClaims.k5(sweep(failovers(3_000, 3_100)))).side());
+    // Grew 1.3x: between.
+    assertEquals(
+        Comparison.Side.BETWEEN,
+        failover(MetadataClaims.k5(sweep(failovers(3_000, 3_900)))).side());
+  }
+
+  @Test
+  void everyVerdictFromTheEqualTimeoutFailoverAlone() {
+    // Creation left out: the failover at equal timeouts decides alone.
+    Map<String, Object>[] grows = failovers(3_000, 9_000);
+    Map<String, Object>[] flat = failovers(3_000, 3_100);
+    Map<String, Object>[] between = failovers(3_000, 3_900);
+    for (Map<String, Object>[] rows : List.of(grows, flat, between)) {
+      for (Map<String, Object> row : rows) {
+        row.remove("createOnlineMs");
+      }
+    }
+    assertEquals(Verdict.SUPPORTED, MetadataClaims.k5(sweep(grows)).verdict());
+    assertEquals(Verdict.REFUTED, MetadataClaims.k5(sweep(flat)).verdict());
+    assertEquals(Verdict.NUANCED, MetadataClaims.k5(sweep(between)).verdict());
+    // At 10,000 only: one ratio is not growth.
+    Map<String, Object>[] one = failovers(3_000, 9_000);
+    for (Map<String, Object> row : one) {
+      row.remove("createOnlineMs");
+    }
+    assertEquals(Verdict.NOT_MEASURED, MetadataClaims.k5(sweep(one[2], one[3])).verdict());
+  }
+
+  @Test
+  void anEqualTimeoutThatIsNotKraftsFallsBackToTheShippedFailover() {
+    // The second failover ran with a 6 s session, not KRaft's 2 s: not an equal comparison.
+    Map<String, Object>[] rows = failovers(3_000, 9_000);
+    rows[0].put("equalFailoverTimeoutMs", 6_000);
+    rows[2].put("equalFailoverTimeoutMs", 6_000);
+    Comparison judged = failover(MetadataClaims.k5(sweep(rows)));
+    assertTrue(!judged.name().contains("equal"), judged.name());
+    // 20 s against 3 s at both points: the same ratio, against.
+    assertEquals(Comparison.Side.AGAINST, judged.side());
   }
 
   @Test

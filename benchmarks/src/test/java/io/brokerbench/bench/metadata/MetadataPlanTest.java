@@ -28,7 +28,7 @@ class MetadataPlanTest {
   }
 
   @Test
-  void quickSweepsBothShapesInBothModesAndRunsTheSlowOperationsAtTenThousandOnly() {
+  void quickSweepsBothShapesInBothModesWithoutTheSlowOperations() {
     MetadataPlan plan = MetadataPlan.forProfile("quick", 1);
     List<MetadataPlan.Point> points = plan.points();
     assertEquals(12, points.size(), "3 counts x 2 shapes x 2 modes");
@@ -40,17 +40,10 @@ class MetadataPlanTest {
     assertEquals(
         List.of(0, 1_000, 5_000),
         points.subList(0, 3).stream().map(MetadataPlan.Point::previousPartitions).toList());
-    assertEquals(
-        List.of(10_000),
-        points.stream()
-            .filter(MetadataPlan.Point::operations)
-            .map(MetadataPlan.Point::partitions)
-            .distinct()
-            .toList());
     assertTrue(
-        points.stream()
-            .filter(MetadataPlan.Point::operations)
-            .allMatch(point -> point.shape() == Shape.MANY_TOPICS));
+        points.stream().noneMatch(MetadataPlan.Point::operations),
+        "one point of shutdown, restart or failover shows no growth; full runs them");
+    assertTrue(plan.measures().endsWith("; no operations"), plan.measures());
   }
 
   @Test
@@ -121,5 +114,85 @@ class MetadataPlanTest {
         assertThrows(IllegalArgumentException.class, () -> Shape.parse("some"))
             .getMessage()
             .contains("many-topics or few-topics"));
+  }
+
+  @Test
+  void everyProfileRunsAThreeServerEnsembleAndStatesEachModesHeaps() {
+    for (String profile : List.of("smoke", "quick", "full")) {
+      MetadataPlan plan = MetadataPlan.forProfile(profile, 1);
+      assertEquals(3, plan.zookeeperNodes(), profile);
+      assertEquals("512m", plan.zookeeperHeap(), profile);
+      var json = plan.describe();
+      assertEquals(3, json.get("zookeeperNodes"));
+      assertEquals(true, json.get("modesInterleaved"));
+      assertEquals(
+          java.util.Map.of(
+              "kraft",
+              "3 x 1g (each broker also a controller)",
+              "zookeeper",
+              "3 x 1g brokers + 3 x 512m ZooKeeper"),
+          json.get("heaps"));
+    }
+    MetadataPlan full = MetadataPlan.forProfile("full", 1);
+    assertTrue(full.restarts() && full.equalTimeoutFailover());
+    assertTrue(full.measures().contains("equal to KRaft's"), full.measures());
+    assertTrue(full.measures().contains("restart"), full.measures());
+  }
+
+  @Test
+  void anEvenEnsembleOrABadHeapIsRefusedWithTheFieldNamed() {
+    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    IllegalArgumentException even =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MetadataPlan(
+                    quick.partitions(),
+                    quick.shapes(),
+                    quick.modes(),
+                    1,
+                    3,
+                    quick.pointBudget(),
+                    quick.operationShapes(),
+                    quick.operationPoints(),
+                    "1g",
+                    2,
+                    "512m",
+                    false,
+                    true));
+    assertTrue(even.getMessage().startsWith("zookeeperNodes"), even.getMessage());
+    IllegalArgumentException heap =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new MetadataPlan(
+                    quick.partitions(),
+                    quick.shapes(),
+                    quick.modes(),
+                    1,
+                    3,
+                    quick.pointBudget(),
+                    quick.operationShapes(),
+                    quick.operationPoints(),
+                    "1g",
+                    3,
+                    "half a gig",
+                    false,
+                    true));
+    assertTrue(heap.getMessage().startsWith("zookeeperHeap"), heap.getMessage());
+  }
+
+  @Test
+  void bothModesSideBySideMustFitInTheAvailableMemory() {
+    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    // 6 x 1 GiB brokers + 3 x 512 MiB ZooKeeper = 7.5 GiB of heap, 9.4 GiB with the margin.
+    assertEquals(null, MetadataSuite.memoryRefusal(quick, 16L << 30));
+    String refused = MetadataSuite.memoryRefusal(quick, 4L << 30);
+    assertTrue(refused.startsWith("memory: "), refused);
+    assertTrue(refused.contains("9,600 MiB"), refused);
+    assertTrue(refused.contains("4,096 MiB available"), refused);
+    // KRaft alone needs 3 GiB of heap.
+    assertEquals(
+        null, MetadataSuite.memoryRefusal(quick.withModes(List.of(KafkaMode.KRAFT)), 4L << 30));
   }
 }

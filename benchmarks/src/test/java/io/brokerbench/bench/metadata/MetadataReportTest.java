@@ -64,6 +64,8 @@ class MetadataReportTest {
         failoverMs == null ? null : 4_000L,
         failoverMs,
         failoverMs == null ? null : zk ? 18_000L : 2_000L,
+        failoverMs == null || !zk ? null : 3_000L,
+        failoverMs == null || !zk ? null : 2_000L,
         150L,
         500L << 20,
         List.of(400L << 20, 500L << 20, 450L << 20),
@@ -155,7 +157,8 @@ class MetadataReportTest {
     assertTrue(
         note.contains(
             "- zookeeper, many-topics: at 10,000: 9,000 created in 180.0 s (ack) / 180.0 s"
-                + " (online), failover 20.0 s, 50,000 znodes."),
+                + " (online), failover 20.0 s, failover 3.00 s at a 2.00 s session,"
+                + " 50,000 znodes."),
         note);
     assertTrue(
         note.contains(
@@ -184,7 +187,11 @@ class MetadataReportTest {
     String ratios = MetadataTable.ratios(sweep());
     // many topics: create online 20 s / 7 s at 1,000, 180 s / 30 s at 10,000
     assertTrue(ratios.contains("| many-topics | create online | 2.86 | 6.00 |"), ratios);
-    assertTrue(ratios.contains("| many-topics | controller failover | | 6.67 |"), ratios);
+    assertTrue(
+        ratios.contains("| many-topics | controller failover as shipped | | 6.67 |"), ratios);
+    // ZooKeeper mode's failover with KRaft's 2 s as its session timeout: 3 s against 3 s
+    assertTrue(
+        ratios.contains("| many-topics | controller failover, equal timeouts | | 1.00 |"), ratios);
     // few topics: ZooKeeper mode did not finish 10,000, so that cell is empty
     assertTrue(ratios.contains("| few-topics | create online | 0.86 | |"), ratios);
     assertFalse(ratios.contains("few-topics | controller failover"), ratios);
@@ -201,8 +208,25 @@ class MetadataReportTest {
         md.contains(
             "waits out a timeout before any work: ZooKeeper mode 18.0 s"
                 + " (`zookeeper.session.timeout.ms`), KRaft mode 2.00 s"
-                + " (`controller.quorum.fetch.timeout.ms`)."),
+                + " (`controller.quorum.fetch.timeout.ms`) as shipped."),
         md);
+    assertTrue(md.contains("`zookeeper.session.timeout.ms` = 2.00 s, KRaft's fetch timeout"), md);
+    assertTrue(
+        md.contains(
+            "Heaps: KRaft 3 x 1g (each broker also a controller); ZooKeeper mode 3 x 1g brokers"
+                + " + 3 x 512m ZooKeeper."),
+        md);
+    assertTrue(md.contains("an ensemble of 3 ZooKeeper 3.8.4 servers"), md);
+    assertTrue(md.contains("one sample per point, the modes interleaved point by point"), md);
+  }
+
+  @Test
+  void aPointWithSeveralSamplesShowsTheRatioOfMediansAndItsExtremes() {
+    assertEquals("2.00", MetadataTable.ratio(List.of(4_000L), List.of(2_000L)));
+    // ZooKeeper 3, 4, 8 s (median 4), KRaft 1.6, 2.4 s (median 2): 2.00, from 3/2.4 to 8/1.6
+    assertEquals(
+        "2.00 (1.25-5.00)",
+        MetadataTable.ratio(List.of(3_000L, 4_000L, 8_000L), List.of(1_600L, 2_400L)));
   }
 
   @Test
@@ -218,5 +242,16 @@ class MetadataReportTest {
         Set.of(MetadataPlots.chart(MetadataPlots.PLOTS.get(1), sweep()).getSeriesMap().size() + 0L),
         "a line per mode and shape");
     assertNull(MetadataPlots.chart(MetadataPlots.PLOTS.get(5), List.of()).getSeriesMap().get("x"));
+    var failover = MetadataPlots.chart(MetadataPlots.PLOTS.get(5), sweep()).getSeriesMap();
+    assertTrue(
+        failover.containsKey("zookeeper at KRaft's timeout, many-topics"),
+        failover.keySet().toString());
+    // Two samples at a point: one marker at their median, a bar over their range.
+    List<MetadataRow> twice = new ArrayList<>(sweep());
+    twice.add(row("kraft", "many-topics", 10_000, 9_000, 50_000, 5_000L));
+    var online = MetadataPlots.chart(MetadataPlots.PLOTS.get(1), twice).getSeriesMap();
+    var kraft = online.get("kraft, many-topics");
+    assertEquals(40.0, kraft.getYData()[1], 1e-9);
+    assertEquals(10.0, kraft.getExtraValues()[1], 1e-9);
   }
 }

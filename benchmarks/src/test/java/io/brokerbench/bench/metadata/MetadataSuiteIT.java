@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The smallest real point in both modes on 3-broker clusters: every figure measured, every process
- * gone and every data directory deleted afterwards.
+ * The smallest real point in both modes on 3-broker clusters, ZooKeeper mode on a 3-server
+ * ensemble: every figure measured (both failovers in ZooKeeper mode), every process gone and every
+ * data directory deleted afterwards.
  */
 class MetadataSuiteIT {
   @Test
-  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void theSmallestPointMeasuresEveryFigureInBothModesAndLeavesNothingBehind() throws Exception {
     MetadataPlan plan =
         new MetadataPlan(
@@ -38,7 +39,11 @@ class MetadataSuiteIT {
             Set.of(Shape.MANY_TOPICS),
             Set.of(100),
             // 512 MiB heaps: three brokers and ZooKeeper share the test machine with the build.
-            "512m");
+            "512m",
+            3,
+            "256m",
+            true,
+            true);
     MetadataSuite suite =
         new MetadataSuite(
             plan, new Progress(new PrintStream(System.out), MetadataSuite.steps(plan)));
@@ -73,13 +78,26 @@ class MetadataSuiteIT {
     assertTrue(zk.zkMaxLatencyMs() >= zk.zkAvgLatencyMs(), zk.toString());
     assertTrue(zk.zkRssBytes() > 10L << 20, zk.toString());
     assertNull(zk.metadataLogBytes());
+    assertEquals(18_000L, zk.failoverTimeoutMs(), zk.toString());
+    assertEquals(2_000L, zk.equalFailoverTimeoutMs(), zk.toString());
+    // Its killed controller's session now ends after 2 s, not 18 s.
+    assertTrue(zk.failoverAtEqualTimeoutMs() > 100, zk.toString());
+    assertTrue(zk.failoverAtEqualTimeoutMs() < zk.controllerFailoverMs(), zk.toString());
     MetadataRow kraft = rows.get(1);
     assertEquals("kraft", kraft.mode());
     assertNull(kraft.znodes());
     assertNull(kraft.zkRssBytes());
+    assertEquals(2_000L, kraft.failoverTimeoutMs(), kraft.toString());
+    assertNull(kraft.failoverAtEqualTimeoutMs(), kraft.toString());
     assertTrue(kraft.metadataLogBytes() > 1_000, kraft.toString());
 
     assertEquals(2, suite.descriptions().size());
+    Description zkCluster =
+        suite.descriptions().stream()
+            .filter(d -> d.mode().equals("zookeeper"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("3", zkCluster.config().get("zookeeperNodes"), zkCluster.toString());
     for (Description cluster : suite.descriptions()) {
       for (long pid : cluster.pids()) {
         assertFalse(

@@ -20,8 +20,9 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A Kafka 3.9.1 cluster of one or more brokers on 127.0.0.1, in KRaft mode (the first {@code
- * controllers} nodes are combined broker+controller nodes) or in ZooKeeper mode (with one ZooKeeper
- * server of its own). Every broker is its own JVM with its own directory under the work root.
+ * controllers} nodes are combined broker+controller nodes) or in ZooKeeper mode (with a ZooKeeper
+ * server of its own, or an ensemble of them when the spec asks for several). Every broker is its
+ * own JVM with its own directory under the work root.
  *
  * <p>{@link #start()} returns once every broker answers and sees all the others. The single-broker
  * operations (kill the leader, restart one broker) go through {@link #node(int)}.
@@ -29,7 +30,7 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaCluster implements Broker {
   private final String name;
   private final KafkaClusterSpec spec;
-  private final ZooKeeperNode zookeeper;
+  private final List<ZooKeeperNode> zookeepers;
   private final List<KafkaNode> nodes = new ArrayList<>();
   private Duration lastStartToReady;
 
@@ -42,8 +43,18 @@ public final class KafkaCluster implements Broker {
     this.spec = spec;
     MachineLimits limits = MachineLimits.read();
     limits.requireKafkaPartitionsFit(name, spec.partitionsPerBroker());
-    this.zookeeper =
-        spec.mode() == KafkaMode.ZOOKEEPER ? new ZooKeeperNode(name + "-zookeeper") : null;
+    this.zookeepers =
+        spec.mode() != KafkaMode.ZOOKEEPER
+            ? List.of()
+            : spec.zookeeperNodes() == 1
+                    && spec.zookeeperHeap() == null
+                    && spec.zookeeperOverrides().isEmpty()
+                ? List.of(new ZooKeeperNode(name + "-zookeeper"))
+                : ZooKeeperNode.ensemble(
+                    name + "-zookeeper",
+                    spec.zookeeperNodes(),
+                    spec.zookeeperHeap(),
+                    spec.zookeeperOverrides());
     List<Integer> brokerPorts = new ArrayList<>();
     List<Integer> controllerPorts = new ArrayList<>();
     for (int i = 0; i < spec.brokers(); i++) {
@@ -71,7 +82,7 @@ public final class KafkaCluster implements Broker {
               spec.heap(),
               clusterId,
               config,
-              zookeeper,
+              zookeeper(),
               spec.startTimeout()));
     }
   }
@@ -105,7 +116,9 @@ public final class KafkaCluster implements Broker {
       config.put("inter.broker.listener.name", "PLAINTEXT");
     } else {
       config.put("broker.id", Integer.toString(nodeId));
-      config.put("zookeeper.connect", zookeeper.connectString());
+      config.put(
+          "zookeeper.connect",
+          zookeepers.stream().map(ZooKeeperNode::connectString).collect(Collectors.joining(",")));
       config.put("listeners", plaintext);
     }
     // Loopback only: clients and peers reach the broker on 127.0.0.1, never another address.
@@ -142,9 +155,18 @@ public final class KafkaCluster implements Broker {
     return nodes.get(nodeId - 1);
   }
 
-  /** The ZooKeeper server of a ZooKeeper-mode cluster, or null in KRaft mode. */
+  /**
+   * The (first) ZooKeeper server of a ZooKeeper-mode cluster, or null in KRaft mode. Every member
+   * of an ensemble holds the same data, so its {@code mntr} figures and ephemeral znodes are the
+   * ensemble's.
+   */
   public ZooKeeperNode zookeeper() {
-    return zookeeper;
+    return zookeepers.isEmpty() ? null : zookeepers.get(0);
+  }
+
+  /** Every ZooKeeper server of a ZooKeeper-mode cluster (none in KRaft mode). */
+  public List<ZooKeeperNode> zookeepers() {
+    return zookeepers;
   }
 
   /** {@code bootstrap.servers} for clients: every broker's listener. */
@@ -160,9 +182,15 @@ public final class KafkaCluster implements Broker {
   @Override
   public void start() {
     long begin = System.nanoTime();
-    if (zookeeper != null && !zookeeper.isRunning()) {
-      zookeeper.start();
+    // An ensemble member serves only once a majority runs: launch all before waiting for any.
+    List<ZooKeeperNode> launchedZooKeepers = new ArrayList<>();
+    for (ZooKeeperNode zookeeper : zookeepers) {
+      if (!zookeeper.isRunning()) {
+        zookeeper.launch();
+        launchedZooKeepers.add(zookeeper);
+      }
     }
+    launchedZooKeepers.forEach(ZooKeeperNode::awaitReady);
     // Launch every broker before waiting for any: a controller quorum answers only once a majority
     // of its voters runs, and parallel JVM start-up is faster on two cores too.
     List<KafkaNode> launched = new ArrayList<>();
@@ -232,17 +260,13 @@ public final class KafkaCluster implements Broker {
         Thread.currentThread().interrupt();
       }
     }
-    if (zookeeper != null) {
-      zookeeper.stop();
-    }
+    zookeepers.forEach(ZooKeeperNode::stop);
   }
 
   @Override
   public void kill() {
     nodes.forEach(KafkaNode::kill);
-    if (zookeeper != null) {
-      zookeeper.kill();
-    }
+    zookeepers.forEach(ZooKeeperNode::kill);
   }
 
   @Override
@@ -258,7 +282,7 @@ public final class KafkaCluster implements Broker {
   @Override
   public boolean isRunning() {
     return nodes.stream().allMatch(KafkaNode::isRunning)
-        && (zookeeper == null || zookeeper.isRunning());
+        && zookeepers.stream().allMatch(ZooKeeperNode::isRunning);
   }
 
   @Override
@@ -269,9 +293,7 @@ public final class KafkaCluster implements Broker {
   /** Every process of the cluster, ZooKeeper first. */
   public List<Description> describeNodes() {
     List<Description> all = new ArrayList<>();
-    if (zookeeper != null) {
-      all.add(zookeeper.describe());
-    }
+    zookeepers.forEach(zookeeper -> all.add(zookeeper.describe()));
     nodes.forEach(node -> all.add(node.describe()));
     return all;
   }
@@ -288,6 +310,8 @@ public final class KafkaCluster implements Broker {
     config.put("brokers", Integer.toString(spec.brokers()));
     if (spec.mode() == KafkaMode.KRAFT) {
       config.put("controllers", Integer.toString(spec.controllers()));
+    } else if (zookeepers.size() > 1) {
+      config.put("zookeeperNodes", Integer.toString(zookeepers.size()));
     }
     return new Description(
         name,

@@ -15,6 +15,11 @@ import java.util.Map;
  *     checked against the machine's open-files and memory-map limits before anything starts
  * @param overrides extra {@code server.properties} entries, applied last
  * @param startTimeout how long each broker may take to answer after its start
+ * @param zookeeperNodes ZooKeeper mode only: 1 for a standalone server (the default), or an odd
+ *     number for an ensemble that survives the loss of a minority
+ * @param zookeeperHeap ZooKeeper mode only: each ZooKeeper JVM's {@code -Xms}/{@code -Xmx}, or null
+ *     for the launcher's default (256 MiB growing to 512 MiB)
+ * @param zookeeperOverrides ZooKeeper mode only: extra {@code zoo.cfg} entries for every server
  */
 public record KafkaClusterSpec(
     KafkaMode mode,
@@ -23,7 +28,10 @@ public record KafkaClusterSpec(
     String heap,
     long partitionsPerBroker,
     Map<String, String> overrides,
-    Duration startTimeout) {
+    Duration startTimeout,
+    int zookeeperNodes,
+    String zookeeperHeap,
+    Map<String, String> zookeeperOverrides) {
 
   /** The broker heap of the Kafka distribution's defaults for a test machine. */
   public static final String DEFAULT_HEAP = "1g";
@@ -47,7 +55,34 @@ public record KafkaClusterSpec(
       throw new IllegalArgumentException(
           "partitionsPerBroker: must be 0 or more, was " + partitionsPerBroker);
     }
+    if (zookeeperNodes < 1 || zookeeperNodes % 2 == 0) {
+      throw new IllegalArgumentException(
+          "zookeeperNodes: must be an odd number, 1 or more, was " + zookeeperNodes);
+    }
     overrides = Map.copyOf(overrides);
+    zookeeperOverrides = Map.copyOf(zookeeperOverrides);
+  }
+
+  /** A cluster whose ZooKeeper mode runs one standalone ZooKeeper with its default heap. */
+  public KafkaClusterSpec(
+      KafkaMode mode,
+      int brokers,
+      int controllers,
+      String heap,
+      long partitionsPerBroker,
+      Map<String, String> overrides,
+      Duration startTimeout) {
+    this(
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        1,
+        null,
+        Map.of());
   }
 
   /** One broker (in KRaft mode also the controller). */
@@ -63,21 +98,75 @@ public record KafkaClusterSpec(
 
   public KafkaClusterSpec withControllers(int controllers) {
     return new KafkaClusterSpec(
-        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        zookeeperNodes,
+        zookeeperHeap,
+        zookeeperOverrides);
   }
 
   public KafkaClusterSpec withHeap(String heap) {
     return new KafkaClusterSpec(
-        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        zookeeperNodes,
+        zookeeperHeap,
+        zookeeperOverrides);
   }
 
   public KafkaClusterSpec withPartitionsPerBroker(long partitionsPerBroker) {
     return new KafkaClusterSpec(
-        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        zookeeperNodes,
+        zookeeperHeap,
+        zookeeperOverrides);
   }
 
   public KafkaClusterSpec withOverrides(Map<String, String> overrides) {
     return new KafkaClusterSpec(
-        mode, brokers, controllers, heap, partitionsPerBroker, overrides, startTimeout);
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        zookeeperNodes,
+        zookeeperHeap,
+        zookeeperOverrides);
+  }
+
+  /**
+   * ZooKeeper mode with {@code nodes} ZooKeeper servers (an ensemble when more than one), each with
+   * {@code heap} (null: the launcher's default) and {@code overrides} in its {@code zoo.cfg}.
+   */
+  public KafkaClusterSpec withZooKeeper(int nodes, String heap, Map<String, String> overrides) {
+    return new KafkaClusterSpec(
+        mode,
+        brokers,
+        controllers,
+        this.heap,
+        partitionsPerBroker,
+        this.overrides,
+        startTimeout,
+        nodes,
+        heap,
+        overrides);
   }
 }

@@ -63,8 +63,27 @@ public final class KafkaNode extends ProcessNode {
     this.controllerPort = controllerPort;
     this.heap = heap;
     this.clusterId = clusterId;
-    this.config = config;
+    this.config = new LinkedHashMap<>(config);
     this.zookeeper = zookeeper;
+  }
+
+  /** This broker's {@code server.properties} value of {@code key}, or null when Kafka's default. */
+  public String setting(String key) {
+    return config.get(key);
+  }
+
+  /**
+   * Sets {@code key} in this broker's {@code server.properties} from its next start on (null: back
+   * to Kafka's default); a running broker keeps what it started with. For settings that Kafka reads
+   * only at start (a ZooKeeper session timeout, say) and that one experiment varies between
+   * restarts.
+   */
+  public void setSetting(String key, String value) {
+    if (value == null) {
+      config.remove(key); // back to Kafka's default
+    } else {
+      config.put(key, value);
+    }
   }
 
   public int nodeId() {
@@ -144,6 +163,12 @@ public final class KafkaNode extends ProcessNode {
    */
   @Override
   protected void beforeLaunch() {
+    try {
+      // Every start reads the settings as they are now (setSetting may have changed one).
+      PropertiesFile.write(serverProperties(), "written by brokerbench", config);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not write " + serverProperties(), e);
+    }
     if (zookeeper == null || !zookeeper.isRunning()) {
       return;
     }

@@ -18,9 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A 3-broker cluster in each mode forms, replicates a topic, and stops leaving nothing behind. */
 class KafkaClusterIT {
 
-  /** KRaft with 3 controllers, KRaft with 1 controller and 2 pure brokers, ZooKeeper mode. */
+  /**
+   * KRaft with 3 controllers, KRaft with 1 controller and 2 pure brokers, ZooKeeper mode with one
+   * ZooKeeper, and ZooKeeper mode on a 3-server ensemble (a negative count: ZooKeeper servers).
+   */
   @ParameterizedTest(name = "{0} with {1} controller(s)")
-  @CsvSource({"KRAFT, 3", "KRAFT, 1", "ZOOKEEPER, 0"})
+  @CsvSource({"KRAFT, 3", "KRAFT, 1", "ZOOKEEPER, 0", "ZOOKEEPER, -3"})
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void threeBrokersFormReplicateAndStop(KafkaMode mode, int controllers) throws Exception {
     List<Long> pids = new ArrayList<>();
@@ -28,6 +31,10 @@ class KafkaClusterIT {
     KafkaClusterSpec spec = KafkaClusterSpec.of(mode, 3).withHeap("512m");
     if (mode == KafkaMode.KRAFT) {
       spec = spec.withControllers(controllers);
+    }
+    int zookeepers = controllers < 0 ? -controllers : mode == KafkaMode.ZOOKEEPER ? 1 : 0;
+    if (controllers < 0) {
+      spec = spec.withZooKeeper(zookeepers, "256m", java.util.Map.of());
     }
     try (KafkaCluster kafka = new KafkaCluster(spec)) {
       kafka.start();
@@ -57,7 +64,16 @@ class KafkaClusterIT {
 
       Description described = kafka.describe();
       pids.addAll(described.pids());
-      assertEquals(mode == KafkaMode.ZOOKEEPER ? 4 : 3, pids.size(), "brokers (+ ZooKeeper)");
+      assertEquals(3 + zookeepers, pids.size(), "brokers (+ ZooKeeper)");
+      if (zookeepers > 1) {
+        // One ensemble, not three standalone servers: each member names the others' as peers.
+        assertEquals(zookeepers, kafka.zookeepers().size());
+        for (var member : kafka.zookeepers()) {
+          String srvr =
+              io.brokerbench.brokers.zookeeper.FourLetterWords.send(member.clientPort(), "srvr");
+          assertTrue(srvr.contains("Mode: leader") || srvr.contains("Mode: follower"), srvr);
+        }
+      }
       assertEquals(mode.label(), described.mode());
     }
     for (long pid : pids) {
