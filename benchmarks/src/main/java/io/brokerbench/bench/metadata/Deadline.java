@@ -40,6 +40,8 @@ final class Deadline {
 
   /** A point ran out of its budget while {@code step} was running. */
   static final class PointTimeoutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     PointTimeoutException(String step) {
       super(step);
     }

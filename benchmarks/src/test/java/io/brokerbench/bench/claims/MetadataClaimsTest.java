@@ -183,7 +183,8 @@ class MetadataClaimsTest {
     }
     z1.put("failoverAtEqualTimeoutMs", zEqualSmall);
     z2.put("failoverAtEqualTimeoutMs", zEqualLarge);
-    @SuppressWarnings("unchecked")
+    // Java has no generic array creation: the raw array holds only these four maps.
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, Object>[] rows = new Map[] {z1, k1, z2, k2};
     return rows;
   }
