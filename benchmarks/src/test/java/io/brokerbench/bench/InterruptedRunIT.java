@@ -62,7 +62,7 @@ class InterruptedRunIT {
                   synchronized (output) {
                     output.append(line).append('\n');
                   }
-                  if (line.contains("kafka-kraft none")) {
+                  if (line.contains("kafka-kraft, one fork")) {
                     inTrial.set(true);
                   }
                 }

@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -119,38 +121,6 @@ public final class LatencySuite {
       }
     }
 
-    /** Settings without the 3-node sweeps of tier replicated. */
-    public Settings(
-        List<Integer> ratesPerSec,
-        Duration brokerWarmup,
-        Duration firstWarmup,
-        Duration warmup,
-        int repeats,
-        Duration repeatTime,
-        Duration probeTime,
-        int maxProbes,
-        Duration drainTimeout,
-        int spectrumRatePerSec,
-        int messageBytes,
-        Set<BenchSystem> kafkaModes,
-        Arrivals arrivals) {
-      this(
-          ratesPerSec,
-          brokerWarmup,
-          firstWarmup,
-          warmup,
-          repeats,
-          repeatTime,
-          probeTime,
-          maxProbes,
-          drainTimeout,
-          spectrumRatePerSec,
-          messageBytes,
-          kafkaModes,
-          arrivals,
-          false);
-    }
-
     /** These settings with ({@code true}) or without the 3-node sweeps of tier replicated. */
     public Settings withReplicated(boolean sweep) {
       return new Settings(
@@ -191,7 +161,8 @@ public final class LatencySuite {
                 SPECTRUM_RATE_PER_SEC,
                 MESSAGE_BYTES,
                 Set.of(BenchSystem.KAFKA_KRAFT),
-                arrivals);
+                arrivals,
+                false);
         case "quick" ->
             new Settings(
                 List.of(1_000, SPECTRUM_RATE_PER_SEC, 20_000),
@@ -211,7 +182,8 @@ public final class LatencySuite {
                 SPECTRUM_RATE_PER_SEC,
                 MESSAGE_BYTES,
                 Set.of(BenchSystem.KAFKA_KRAFT),
-                arrivals);
+                arrivals,
+                false);
         default ->
             new Settings(
                 List.of(1_000, SPECTRUM_RATE_PER_SEC, 10_000, 20_000, 50_000, 100_000, 200_000),
@@ -415,23 +387,42 @@ public final class LatencySuite {
    */
   void replicated(BenchSystem system) {
     String label = system.label();
-    String mode = REPLICATED_MODES.get(system);
-    try (Broker cluster =
-        system == BenchSystem.RABBITMQ
-            ? new RabbitCluster(RabbitClusterSpec.of(3))
-            : new KafkaCluster(KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3))) {
-      cluster.start();
-      described.add(cluster.describe());
-      Map<String, String> target =
-          cluster instanceof RabbitCluster rabbit
-              ? Map.of(Targets.RABBITMQ_URI, String.join(",", rabbit.uris()))
-              : Map.of(
-                  Targets.KAFKA_BOOTSTRAP,
-                  ((KafkaCluster) cluster).bootstrapServers(),
-                  Targets.KAFKA_BROKERS,
-                  "3");
-      warmUpBroker(label, target);
-      sweep(label, mode, GuaranteeTier.REPLICATED, () -> Targets.driver(label, target));
+    onBroker(
+        label,
+        REPLICATED_MODES.get(system),
+        () ->
+            system == BenchSystem.RABBITMQ
+                ? new RabbitCluster(RabbitClusterSpec.of(3))
+                : new KafkaCluster(KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3)),
+        cluster -> {
+          Map<String, String> target =
+              cluster instanceof RabbitCluster rabbit
+                  ? Map.of(Targets.RABBITMQ_URI, String.join(",", rabbit.uris()))
+                  : Map.of(
+                      Targets.KAFKA_BOOTSTRAP,
+                      ((KafkaCluster) cluster).bootstrapServers(),
+                      Targets.KAFKA_BROKERS,
+                      "3");
+          warmUpBroker(label, target);
+          sweep(
+              label,
+              REPLICATED_MODES.get(system),
+              GuaranteeTier.REPLICATED,
+              () -> Targets.driver(label, target));
+        });
+  }
+
+  /**
+   * Starts the broker {@code start} makes, describes it and runs {@code sweeps} on it; a broker
+   * that cannot start is one row that says why. Its logs and data are deleted afterwards: they are
+   * not results, and the disk holds one system's at a time.
+   */
+  private <B extends Broker> void onBroker(
+      String label, String mode, Supplier<B> start, Consumer<B> sweeps) {
+    try (B broker = start.get()) {
+      broker.start();
+      described.add(broker.describe());
+      sweeps.accept(broker);
     } catch (BrokerUnavailableException e) {
       notRun(label, mode, LatencyRow.SKIPPED, e.getMessage());
     } catch (RuntimeException e) {
@@ -498,21 +489,19 @@ public final class LatencySuite {
       return;
     }
     String described1 = mode.label() + ", 1 broker";
-    try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(mode))) {
-      kafka.start();
-      described.add(kafka.describe());
-      tiers(
-          system.label(),
-          described1,
-          Map.of(Targets.KAFKA_BOOTSTRAP, kafka.bootstrapServers(), Targets.KAFKA_BROKERS, "1"));
-    } catch (BrokerUnavailableException e) {
-      notRun(system.label(), described1, LatencyRow.SKIPPED, e.getMessage());
-    } catch (RuntimeException e) {
-      notRun(system.label(), described1, LatencyRow.FAILED, firstLine(e));
-    } finally {
-      // The broker's logs and data are not results: the disk holds one system's at a time.
-      Work.deleteCreated();
-    }
+    onBroker(
+        system.label(),
+        described1,
+        () -> new KafkaCluster(KafkaClusterSpec.single(mode)),
+        kafka ->
+            tiers(
+                system.label(),
+                described1,
+                Map.of(
+                    Targets.KAFKA_BOOTSTRAP,
+                    kafka.bootstrapServers(),
+                    Targets.KAFKA_BROKERS,
+                    "1")));
   }
 
   private void rabbit(String externalUri) {
@@ -522,17 +511,11 @@ public final class LatencySuite {
       return;
     }
     String mode = "1 node, classic queues";
-    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
-      rabbit.start();
-      described.add(rabbit.describe());
-      tiers(label, mode, Map.of(Targets.RABBITMQ_URI, rabbit.node(1).uri()));
-    } catch (BrokerUnavailableException e) {
-      notRun(label, mode, LatencyRow.SKIPPED, e.getMessage());
-    } catch (RuntimeException e) {
-      notRun(label, mode, LatencyRow.FAILED, firstLine(e));
-    } finally {
-      Work.deleteCreated();
-    }
+    onBroker(
+        label,
+        mode,
+        () -> new RabbitCluster(RabbitClusterSpec.single()),
+        rabbit -> tiers(label, mode, Map.of(Targets.RABBITMQ_URI, rabbit.node(1).uri())));
   }
 
   /** A system that could not run: one row, and its progress steps accounted for. */

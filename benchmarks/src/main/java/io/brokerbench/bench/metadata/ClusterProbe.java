@@ -249,14 +249,7 @@ final class ClusterProbe implements AutoCloseable {
         return;
       }
       controller.stop();
-      controller.setSetting(key, value);
-      controller.start();
-      deadline.check("restarting " + controller.name() + " with " + key + "=" + value);
-      awaitOnline(
-          topics,
-          controller.nodeId(),
-          deadline,
-          "waiting for " + controller.name() + "'s partitions after its restart with " + key);
+      startWith(controller, key, value, topics, deadline);
     }
     throw new IllegalStateException(
         "the controller still does not run with " + key + "=" + value + " after every broker does");
@@ -276,15 +269,24 @@ final class ClusterProbe implements AutoCloseable {
       if (running) {
         node.stop();
       }
-      node.setSetting(key, value);
-      node.start();
-      deadline.check("restarting " + node.name() + " with " + key + "=" + value);
-      awaitOnline(
-          topics,
-          node.nodeId(),
-          deadline,
-          "waiting for " + node.name() + "'s partitions after its restart with " + key);
+      startWith(node, key, value, topics, deadline);
     }
+  }
+
+  /**
+   * Starts the stopped {@code node} with {@code key} = {@code value}, until its partitions are
+   * online.
+   */
+  private void startWith(
+      KafkaNode node, String key, String value, Collection<String> topics, Deadline deadline) {
+    node.setSetting(key, value);
+    node.start();
+    deadline.check("restarting " + node.name() + " with " + key + "=" + value);
+    awaitOnline(
+        topics,
+        node.nodeId(),
+        deadline,
+        "waiting for " + node.name() + "'s partitions after its restart with " + key);
   }
 
   /**

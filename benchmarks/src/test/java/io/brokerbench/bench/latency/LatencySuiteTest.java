@@ -78,7 +78,8 @@ class LatencySuiteTest {
                     5_000,
                     1024,
                     Set.of(),
-                    Arrivals.FIXED_RATE));
+                    Arrivals.FIXED_RATE,
+                    false));
     assertTrue(e.getMessage().contains("must increase"), e.getMessage());
   }
 

@@ -38,7 +38,8 @@ class TierSweepTest {
           1_000,
           100,
           Set.of(BenchSystem.KAFKA_KRAFT),
-          Arrivals.FIXED_RATE);
+          Arrivals.FIXED_RATE,
+          false);
 
   @Test
   void aSystemAtItsCapacityIsSaturatedAboveItAndTheSearchFindsTheHighestRateBelow(@TempDir Path run)
