@@ -373,42 +373,21 @@ public final class LatencySuite {
     }
   }
 
-  /** The 3-node set-up of tier replicated for Kafka (KRaft) or RabbitMQ. */
-  static final Map<BenchSystem, String> REPLICATED_MODES =
-      Map.of(
-          BenchSystem.KAFKA_KRAFT,
-          "kraft, 3 brokers, replication 3, min.insync.replicas 2",
-          BenchSystem.RABBITMQ,
-          "3 nodes, quorum queues");
-
   /**
    * Tier replicated: a 3-node cluster of {@code system} started for it, warmed up, and swept at
    * that tier alone; the other tiers are the single node's.
    */
   void replicated(BenchSystem system) {
     String label = system.label();
+    String mode = Targets.REPLICATED_MODES.get(system);
     onBroker(
         label,
-        REPLICATED_MODES.get(system),
-        () ->
-            system == BenchSystem.RABBITMQ
-                ? new RabbitCluster(RabbitClusterSpec.of(3))
-                : new KafkaCluster(KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3)),
+        mode,
+        () -> Targets.broker(system, KafkaMode.KRAFT, true),
         cluster -> {
-          Map<String, String> target =
-              cluster instanceof RabbitCluster rabbit
-                  ? Map.of(Targets.RABBITMQ_URI, String.join(",", rabbit.uris()))
-                  : Map.of(
-                      Targets.KAFKA_BOOTSTRAP,
-                      ((KafkaCluster) cluster).bootstrapServers(),
-                      Targets.KAFKA_BROKERS,
-                      "3");
+          Map<String, String> target = Targets.of(cluster);
           warmUpBroker(label, target);
-          sweep(
-              label,
-              REPLICATED_MODES.get(system),
-              GuaranteeTier.REPLICATED,
-              () -> Targets.driver(label, target));
+          sweep(label, mode, GuaranteeTier.REPLICATED, () -> Targets.driver(label, target));
         });
   }
 

@@ -1,5 +1,12 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
@@ -26,7 +33,45 @@ public final class Targets {
   /** The AMQP URI of the RabbitMQ under test; a cluster's nodes' URIs separated by commas. */
   public static final String RABBITMQ_URI = "brokerbench.target.rabbitmq.uri";
 
+  /** The 3-node set-up of tier replicated for Kafka (KRaft) or RabbitMQ, as rows name it. */
+  public static final Map<BenchSystem, String> REPLICATED_MODES =
+      Map.of(
+          BenchSystem.KAFKA_KRAFT,
+          "kraft, 3 brokers, replication 3, min.insync.replicas 2",
+          BenchSystem.RABBITMQ,
+          "3 nodes, quorum queues");
+
   private Targets() {}
+
+  /**
+   * A single broker of {@code system} (Kafka in {@code mode}; RabbitMQ ignores it) or, with {@code
+   * replicated}, the 3-node cluster of tier replicated: Kafka's 3 KRaft brokers are each also a
+   * controller. Not started. Kafka deletes a deleted topic's files at once rather than after its
+   * default minute: every trial writes gigabytes, and the disk must hold only the one that runs.
+   */
+  public static Broker broker(BenchSystem system, KafkaMode mode, boolean replicated) {
+    if (system == BenchSystem.RABBITMQ) {
+      return new RabbitCluster(replicated ? RabbitClusterSpec.of(3) : RabbitClusterSpec.single());
+    }
+    KafkaClusterSpec spec =
+        replicated
+            ? KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3)
+            : KafkaClusterSpec.single(mode);
+    return new KafkaCluster(spec.withOverrides(Map.of("file.delete.delay.ms", "1000")));
+  }
+
+  /** The properties that point a driver at {@code broker}, a started Kafka or RabbitMQ cluster. */
+  public static Map<String, String> of(Broker broker) {
+    if (broker instanceof RabbitCluster rabbit) {
+      return Map.of(RABBITMQ_URI, String.join(",", rabbit.uris()));
+    }
+    KafkaCluster kafka = (KafkaCluster) broker;
+    return Map.of(
+        KAFKA_BOOTSTRAP,
+        kafka.bootstrapServers(),
+        KAFKA_BROKERS,
+        Integer.toString(kafka.spec().brokers()));
+  }
 
   /** A fresh driver for {@code system}, configured from this JVM's system properties. */
   public static BrokerDriver driver(String system) {

@@ -13,12 +13,8 @@ import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
-import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaRoundTrip;
-import io.brokerbench.brokers.rabbitmq.RabbitCluster;
-import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
@@ -34,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -76,6 +73,12 @@ public final class ThroughputSuite {
    * each keep two). Its fan-in and fan-out twins are the 4-producer and 4-subscription workloads.
    */
   static final String MESH = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
+
+  /**
+   * The in-memory driver's label: the harness's own ceiling, measured in the first round only (it
+   * is no system a verdict compares, so the machine's drift between rounds is not its concern).
+   */
+  static final String IN_MEMORY = "in-memory";
 
   /** The system label of ZeroMQ through an XSUB/XPUB proxy per topic. */
   static final String ZEROMQ_PROXY = "zeromq-proxy";
@@ -121,6 +124,8 @@ public final class ThroughputSuite {
    * @param parityTiers the tiers at which the vendors' tools run beside brokerbench, once per
    *     round: Kafka's ProducerPerformance (with brokerbench's producer alone) at {@code ack} and
    *     {@code durable}, RabbitMQ PerfTest at each; the jeromq loop runs whenever ZeroMQ does
+   * @param replicated whether tier {@code replicated} runs, on a 3-node cluster of Kafka (KRaft)
+   *     and of RabbitMQ started for it, on the baseline workload (see {@link Targets#broker})
    */
   public record Settings(
       int rounds,
@@ -137,7 +142,8 @@ public final class ThroughputSuite {
       int vendorRecords,
       ConsumerOnly consumerOnly,
       boolean zeromqProxy,
-      Set<GuaranteeTier> parityTiers) {
+      Set<GuaranteeTier> parityTiers,
+      boolean replicated) {
 
     public Settings {
       if (rounds < 1 || iterations < 1 || settledSpread <= 0 || warmupTolerance < 0) {
@@ -158,11 +164,12 @@ public final class ThroughputSuite {
     }
 
     /**
-     * The vendors' tools' warm-up, discarded: the trials' own cap, so that no tool, which starts in
-     * a cold JVM of its own, is measured earlier in its warm-up than a trial may be.
+     * The vendors' tools' warm-up, discarded: the earliest a trial of ours may be measured, its
+     * fork's warm-up and two settled slices, so that no tool, which starts in a cold JVM of its
+     * own, is measured earlier in its warm-up than a trial may be.
      */
     public Duration warmup() {
-      return warmupMax;
+      return forkWarmup.plus(warmupSlice.multipliedBy(2));
     }
 
     /** A trial's measured time in one round, also the vendors' tools' measured time. */
@@ -189,7 +196,8 @@ public final class ThroughputSuite {
                 100_000,
                 null,
                 false,
-                EnumSet.of(GuaranteeTier.ACK));
+                EnumSet.of(GuaranteeTier.ACK),
+                false);
         case "quick" ->
             new Settings(
                 // Three rounds are the fewest that give each ratio an interval of its own. The
@@ -218,7 +226,9 @@ public final class ThroughputSuite {
                 null,
                 false,
                 // The vendors' tools at tier ack, three times each, interleaved with ours.
-                EnumSet.of(GuaranteeTier.ACK));
+                EnumSet.of(GuaranteeTier.ACK),
+                // Two 3-node clusters and their rounds do not fit the quick profile's time.
+                false);
         default ->
             new Settings(
                 3,
@@ -242,7 +252,8 @@ public final class ThroughputSuite {
                 1_000_000,
                 new ConsumerOnly(3 * QUICK_BACKLOG, 2, 5),
                 true,
-                EnumSet.allOf(GuaranteeTier.class));
+                EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+                true);
       };
     }
   }
@@ -294,8 +305,10 @@ public final class ThroughputSuite {
   }
 
   /**
-   * A system as the suite measures it: its label, how it ran, the driver's target and the broker
-   * watched during its trials (null for the in-memory driver, ZeroMQ and external brokers).
+   * A system as the suite measures it: its label, how it ran, the driver's target, the broker the
+   * suite starts for it and watches during its trials (none for the in-memory driver, ZeroMQ and
+   * external brokers), and the tiers it offers: a single node's, or tier replicated alone on a
+   * 3-node cluster.
    */
   static final class Target {
     final String system;
@@ -304,6 +317,7 @@ public final class ThroughputSuite {
     final Set<GuaranteeTier> offered;
     final String bootstrap;
     final String uri;
+    final Supplier<Broker> starts;
     Broker broker;
 
     /** Why the system serves no more trials (its broker died, or never started), or null. */
@@ -316,12 +330,29 @@ public final class ThroughputSuite {
         Set<GuaranteeTier> offered,
         String bootstrap,
         String uri) {
+      this(system, mode, target, offered, bootstrap, uri, null);
+    }
+
+    Target(
+        String system,
+        String mode,
+        Map<String, String> target,
+        Set<GuaranteeTier> offered,
+        String bootstrap,
+        String uri,
+        Supplier<Broker> starts) {
       this.system = system;
       this.mode = mode;
       this.target.putAll(target);
       this.offered = offered;
       this.bootstrap = bootstrap;
       this.uri = uri;
+      this.starts = starts;
+    }
+
+    /** Whether this is a 3-node cluster of tier replicated. */
+    boolean replicated() {
+      return offered.equals(EnumSet.of(GuaranteeTier.REPLICATED));
     }
 
     boolean down() {
@@ -370,7 +401,7 @@ public final class ThroughputSuite {
   private final Progress progress;
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
-  private Set<GuaranteeTier> tiers = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
+  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
 
   public ThroughputSuite(Settings settings, Path staging, Progress progress) {
     this.settings = settings;
@@ -379,11 +410,12 @@ public final class ThroughputSuite {
   }
 
   /**
-   * Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. The suite
-   * runs single nodes: tier {@code replicated} is the durability suite's.
+   * Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. Tier {@code
+   * replicated} runs where the profile starts its 3-node clusters ({@link Settings#replicated}).
    */
   public ThroughputSuite onlyTiers(Set<GuaranteeTier> chosen) {
-    this.tiers = GuaranteeTier.singleNode(chosen);
+    this.tiers = EnumSet.noneOf(GuaranteeTier.class);
+    this.tiers.addAll(chosen);
     return this;
   }
 
@@ -402,13 +434,13 @@ public final class ThroughputSuite {
 
   /** Progress steps for {@code systems} at {@code tiers}: each fork and tool once per round. */
   public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
-    List<Cell> cells = new ArrayList<>();
-    int perRound = 0;
+    int forks = 0;
     for (Target target : targets(settings, systems, new External("", "", "", ""))) {
-      List<Cell> own = cells(settings, GuaranteeTier.singleNode(tiers), target);
-      cells.addAll(own);
-      perRound += own.isEmpty() ? 0 : 1;
-      perRound += (int) own.stream().filter(cell -> cell.vendor() != null).count();
+      List<Cell> own = cells(settings, tiers, target);
+      int perRound =
+          (own.isEmpty() ? 0 : 1)
+              + (int) own.stream().filter(cell -> cell.vendor() != null).count();
+      forks += target.system.equals(IN_MEMORY) ? perRound : settings.rounds() * perRound;
     }
     int consumerOnly = 0;
     for (BenchSystem system : systems) {
@@ -416,7 +448,7 @@ public final class ThroughputSuite {
         consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
-    return settings.rounds() * perRound + consumerOnly;
+    return forks + consumerOnly;
   }
 
   private static boolean isKafka(BenchSystem system) {
@@ -430,9 +462,9 @@ public final class ThroughputSuite {
   private static List<Target> targets(
       Settings settings, Set<BenchSystem> systems, External external) {
     List<Target> targets = new ArrayList<>();
-    Set<GuaranteeTier> all = EnumSet.allOf(GuaranteeTier.class);
+    Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
     targets.add(
-        new Target("in-memory", "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", ""));
+        new Target(IN_MEMORY, "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", ""));
     for (BenchSystem system : systems) {
       switch (system) {
         case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
@@ -443,14 +475,21 @@ public final class ThroughputSuite {
                     system.label(),
                     "external, " + bootstrap,
                     kafkaTarget(bootstrap),
-                    all,
+                    single,
                     bootstrap,
                     ""));
           } else if (settings.kafkaModes().contains(system)) {
             KafkaMode mode =
                 system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
             targets.add(
-                new Target(system.label(), mode.label() + ", 1 broker", Map.of(), all, "", ""));
+                new Target(
+                    system.label(),
+                    mode.label() + ", 1 broker",
+                    Map.of(),
+                    single,
+                    "",
+                    "",
+                    () -> Targets.broker(system, mode, false)));
           }
         }
         case RABBITMQ -> {
@@ -460,9 +499,10 @@ public final class ThroughputSuite {
                   system.label(),
                   uri.isEmpty() ? "1 node, classic queues" : "external",
                   uri.isEmpty() ? Map.of() : Map.of(Targets.RABBITMQ_URI, uri),
-                  all,
+                  single,
                   "",
-                  uri));
+                  uri,
+                  uri.isEmpty() ? () -> Targets.broker(system, KafkaMode.KRAFT, false) : null));
         }
         case ZEROMQ -> {
           // ZeroMQ offers tier none only: it has no acknowledgement.
@@ -488,6 +528,21 @@ public final class ThroughputSuite {
         }
       }
     }
+    if (settings.replicated()) {
+      for (BenchSystem system : systems) {
+        if (Targets.REPLICATED_MODES.containsKey(system) && !external.isExternal(system)) {
+          targets.add(
+              new Target(
+                  system.label(),
+                  Targets.REPLICATED_MODES.get(system),
+                  Map.of(),
+                  EnumSet.of(GuaranteeTier.REPLICATED),
+                  "",
+                  "",
+                  () -> Targets.broker(system, KafkaMode.KRAFT, true)));
+        }
+      }
+    }
     return targets;
   }
 
@@ -502,8 +557,8 @@ public final class ThroughputSuite {
    */
   private static List<Cell> cells(Settings settings, Set<GuaranteeTier> chosen, Target target) {
     List<Cell> cells = new ArrayList<>();
-    boolean inMemory = target.system.equals("in-memory");
-    List<String> workloads = inMemory ? List.of(BASELINE) : settings.workloads();
+    boolean inMemory = target.system.equals(IN_MEMORY);
+    List<String> workloads = workloads(settings, target);
     List<GuaranteeTier> run = new ArrayList<>();
     for (GuaranteeTier tier : GuaranteeTier.values()) {
       if (target.offered.contains(tier) && (inMemory || chosen.contains(tier))) {
@@ -513,12 +568,12 @@ public final class ThroughputSuite {
     if (run.isEmpty()) {
       return cells;
     }
-    boolean kafka = target.system.startsWith("kafka");
+    boolean kafka = target.system.startsWith("kafka") && !target.replicated();
     for (String workload : workloads) {
       int window = ThroughputBenchmark.window(bytes(workload));
       for (GuaranteeTier tier : run) {
         Tool vendor = null;
-        if (workload.equals(BASELINE) && parity(settings, chosen, tier)) {
+        if (workload.equals(BASELINE) && parity(settings, chosen, tier) && !target.replicated()) {
           if (target.system.equals(BenchSystem.RABBITMQ.label())) {
             vendor = Tool.PERF_TEST;
           } else if (target.system.equals(BenchSystem.ZEROMQ.label())) {
@@ -554,6 +609,16 @@ public final class ThroughputSuite {
     return cells;
   }
 
+  /**
+   * The workloads a target runs: the in-memory ceiling and the 3-node clusters the baseline alone
+   * (their figures are a ceiling and a tier's price, not a topology's), the others the profile's.
+   */
+  private static List<String> workloads(Settings settings, Target target) {
+    return target.system.equals(IN_MEMORY) || target.replicated()
+        ? List.of(BASELINE)
+        : settings.workloads();
+  }
+
   private static int bytes(String workload) {
     return WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
   }
@@ -577,18 +642,22 @@ public final class ThroughputSuite {
     List<Target> targets = targets(settings, systems, external);
     List<AutoCloseable> started = new ArrayList<>();
     try {
-      for (Target target : targets) {
-        start(target, started);
-      }
       List<Cell> cells = new ArrayList<>();
       for (Target target : targets) {
-        cells.addAll(cells(settings, GuaranteeTier.singleNode(tiers), target));
+        List<Cell> own = cells(settings, tiers, target);
+        if (!own.isEmpty()) {
+          start(target, started);
+        }
+        cells.addAll(own);
       }
       Map<Cell, List<Measured>> measured = new LinkedHashMap<>();
       Map<Cell, List<Double>> vendor = new LinkedHashMap<>();
       Map<Cell, String> vendorTool = new LinkedHashMap<>();
       for (int round = 1; round <= settings.rounds(); round++) {
         for (Target target : targets) {
+          if (round > 1 && target.system.equals(IN_MEMORY)) {
+            continue;
+          }
           List<Cell> fork =
               forkOrder(cells.stream().filter(cell -> cell.target() == target).toList(), round);
           if (fork.isEmpty()) {
@@ -645,36 +714,16 @@ public final class ThroughputSuite {
    * target's trials to fail saying why, and the suite goes on with the others.
    */
   private void start(Target target, List<AutoCloseable> started) {
-    if (!target.target.isEmpty()
-        || target.system.equals("in-memory")
-        || target.system.startsWith("zeromq")) {
+    if (target.starts == null) {
       return;
     }
     try {
-      if (target.system.startsWith("kafka")) {
-        KafkaMode mode =
-            target.system.equals(BenchSystem.KAFKA_KRAFT.label())
-                ? KafkaMode.KRAFT
-                : KafkaMode.ZOOKEEPER;
-        // Deleted topics go at once rather than after Kafka's default minute: every trial writes
-        // gigabytes, and the disk must hold only the trial that runs.
-        KafkaCluster kafka =
-            new KafkaCluster(
-                KafkaClusterSpec.single(mode)
-                    .withOverrides(Map.of("file.delete.delay.ms", "1000")));
-        started.add(kafka);
-        kafka.start();
-        described.add(kafka.describe());
-        target.broker = kafka;
-        target.target.putAll(kafkaTarget(kafka.bootstrapServers()));
-      } else {
-        RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single());
-        started.add(rabbit);
-        rabbit.start();
-        described.add(rabbit.describe());
-        target.broker = rabbit;
-        target.target.put(Targets.RABBITMQ_URI, rabbit.node(1).uri());
-      }
+      Broker broker = target.starts.get();
+      started.add(broker);
+      broker.start();
+      described.add(broker.describe());
+      target.broker = broker;
+      target.target.putAll(Targets.of(broker));
     } catch (BrokerUnavailableException e) {
       target.death = "skipped: " + e.getMessage();
     } catch (RuntimeException e) {
@@ -985,9 +1034,7 @@ public final class ThroughputSuite {
           ThroughputRow.notOk(target.system, target.mode, "all", "all", 0, status, target.death));
       return;
     }
-    List<String> workloads =
-        target.system.equals("in-memory") ? List.of(BASELINE) : settings.workloads();
-    List<String> withProducerOnly = new ArrayList<>(workloads);
+    List<String> withProducerOnly = new ArrayList<>(workloads(settings, target));
     if (own.stream().anyMatch(cell -> cell.workload().equals(PRODUCER_ONLY))) {
       withProducerOnly.add(PRODUCER_ONLY);
     }
@@ -1011,7 +1058,7 @@ public final class ThroughputSuite {
         check = windowCheck(measured.get(base), measured.get(checkCell), checkCell.window());
       }
       for (GuaranteeTier tier : GuaranteeTier.values()) {
-        if (!tiers.contains(tier) && !target.system.equals("in-memory")) {
+        if (!tiers.contains(tier) && !target.system.equals(IN_MEMORY) || !rowed(target, tier)) {
           continue;
         }
         Cell cell =
@@ -1021,7 +1068,7 @@ public final class ThroughputSuite {
                 .findFirst()
                 .orElse(null);
         if (cell == null) {
-          if (!workload.equals(PRODUCER_ONLY) && !target.system.equals("in-memory")) {
+          if (!workload.equals(PRODUCER_ONLY) && !target.system.equals(IN_MEMORY)) {
             rows.add(
                 ThroughputRow.notOk(
                     target.system,
@@ -1044,6 +1091,22 @@ public final class ThroughputSuite {
         rows.add(row);
       }
     }
+  }
+
+  /**
+   * Whether {@code target} has a row at {@code tier} when it offers it or not: a 3-node cluster at
+   * tier replicated only, a single node at the single-node tiers, and at tier replicated only where
+   * the profile runs that tier and the system has no 3-node set-up of its own (ZeroMQ's "not
+   * offered").
+   */
+  private boolean rowed(Target target, GuaranteeTier tier) {
+    if (target.replicated()) {
+      return tier == GuaranteeTier.REPLICATED;
+    }
+    return tier != GuaranteeTier.REPLICATED
+        || settings.replicated()
+            && Targets.REPLICATED_MODES.keySet().stream()
+                .noneMatch(system -> system.label().equals(target.system));
   }
 
   /** A cell's rounds as one row; a round that failed fails the row with its reason. */

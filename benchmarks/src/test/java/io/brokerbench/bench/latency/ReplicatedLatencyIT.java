@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.throughput.Targets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ReplicatedLatencyIT {
       assertFalse(ofSystem.isEmpty(), "no row of " + system);
       for (LatencyRow row : ofSystem) {
         assertEquals("replicated", row.tier(), row.toString());
-        assertEquals(LatencySuite.REPLICATED_MODES.get(system), row.mode(), row.toString());
+        assertEquals(Targets.REPLICATED_MODES.get(system), row.mode(), row.toString());
         assertTrue(
             row.status().equals(LatencyRow.OK) || row.status().equals(LatencyRow.SATURATED),
             "measured on 3 nodes: " + row);

@@ -59,7 +59,8 @@ class BrokerDeathIT {
             20_000,
             new ThroughputSuite.ConsumerOnly(10_000, 0, 1),
             false,
-            EnumSet.allOf(GuaranteeTier.class));
+            EnumSet.allOf(GuaranteeTier.class),
+            false);
     Set<GuaranteeTier> tiers = EnumSet.of(GuaranteeTier.NONE, GuaranteeTier.ACK);
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.ZEROMQ);
     ThroughputSuite suite =

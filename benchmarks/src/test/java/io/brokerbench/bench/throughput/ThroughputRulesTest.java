@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.throughput.ThroughputSuite.Cell;
 import io.brokerbench.bench.throughput.ThroughputSuite.Measured;
 import io.brokerbench.bench.throughput.ThroughputSuite.Target;
@@ -13,6 +14,7 @@ import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The suite's rules that keep a row from the verdicts: drift, and a window that binds. */
@@ -162,6 +164,23 @@ class ThroughputRulesTest {
     Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
     assertEquals(List.of(zmq, zmqCheck), ThroughputSuite.forkOrder(List.of(zmq, zmqCheck), 1));
     assertEquals(List.of(zmqCheck, zmq), ThroughputSuite.forkOrder(List.of(zmq, zmqCheck), 2));
+  }
+
+  @Test
+  void tierReplicatedRunsOnlyWhereTheProfileStartsItsClusters() {
+    Set<BenchSystem> systems =
+        EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.RABBITMQ, BenchSystem.ZEROMQ);
+    Set<GuaranteeTier> replicated = EnumSet.of(GuaranteeTier.REPLICATED);
+    // Full: the in-memory ceiling's fork in the first round, then in each round Kafka's and
+    // RabbitMQ's 3-node clusters (the baseline and its window check each); ZeroMQ offers no
+    // replicated tier to run.
+    ThroughputSuite.Settings full = ThroughputSuite.Settings.forProfile("full");
+    assertTrue(full.replicated());
+    assertEquals(1 + full.rounds() * 2, ThroughputSuite.steps(full, systems, replicated));
+    // Quick starts no cluster: only the ceiling runs.
+    ThroughputSuite.Settings quick = ThroughputSuite.Settings.forProfile("quick");
+    assertFalse(quick.replicated());
+    assertEquals(1, ThroughputSuite.steps(quick, systems, replicated));
   }
 
   @Test

@@ -45,7 +45,8 @@ class ZeroMqConnectionsIT {
             20_000,
             null,
             true,
-            EnumSet.allOf(GuaranteeTier.class));
+            EnumSet.allOf(GuaranteeTier.class),
+            false);
     Set<GuaranteeTier> tiers = EnumSet.of(GuaranteeTier.NONE);
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.ZEROMQ);
     ThroughputSuite suite =
