@@ -2,7 +2,9 @@ package io.brokerbench.bench;
 
 import io.brokerbench.bench.startup.StartupRow;
 import io.brokerbench.bench.throughput.ThroughputRow;
+import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +165,7 @@ public final class Report {
             + " counted in the trial's process (a broker's side is the same connections; ZeroMQ's"
             + " mesh has both ends in the process and counts each once).\n\n");
     List<String> notes = new ArrayList<>();
-    for (String tier : List.of("none", "ack", "durable")) {
+    for (String tier : Arrays.stream(GuaranteeTier.values()).map(GuaranteeTier::key).toList()) {
       List<ThroughputRow> ofTier =
           rows.stream().filter(row -> row.tier().equals(tier)).collect(Collectors.toList());
       if (ofTier.isEmpty()) {

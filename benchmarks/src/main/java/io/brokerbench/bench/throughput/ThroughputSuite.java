@@ -800,7 +800,14 @@ public final class ThroughputSuite {
               .encode());
     }
     Cell first = cells.get(0);
-    String fork = names.size() == 1 ? names.get(0) : first.target().system + "-fork-r" + round;
+    // A 3-node cluster's fork is named apart from its system's single node's in the same round.
+    String fork =
+        names.size() == 1
+            ? names.get(0)
+            : first.target().system
+                + (first.target().replicated() ? "-replicated" : "")
+                + "-fork-r"
+                + round;
     Target target = first.target();
     Duration warmup =
         round == 1 && target.broker != null ? settings.brokerWarmup() : settings.forkWarmup();
