@@ -30,6 +30,10 @@ final class OneToOneRing {
   private static final int HEAD_SEEN_BY_PRODUCER = 17;
   private static final int HEAD = 32;
   private static final int TAIL_SEEN_BY_CONSUMER = 33;
+
+  /** The consumer's sink for {@link #drainTo}'s touch-ahead loads. */
+  private static final int TOUCHED = 34;
+
   private static final int COUNTERS = 48;
 
   private final byte[][] slots;
@@ -97,6 +101,17 @@ final class OneToOneRing {
       }
     }
     int count = (int) Math.min(available, limit);
+    // Touch every payload of the batch (its length, beside the header) before handing over the
+    // first: each was written on the producer's core, and loads with nothing locked between them
+    // fetch those lines in parallel, where the receiver's locked instructions would fetch them
+    // one at a time. The sum is stored only so that the compiler keeps the loads.
+    int touched = 0;
+    for (int i = 0; i < count; i++) {
+      byte[] payload = slots[(int) (head + i) & mask];
+      // A null payload is the receiver's to count as foreign, not this loop's to fail on.
+      touched += payload == null ? 0 : payload.length;
+    }
+    counters[TOUCHED] = touched;
     for (int i = 0; i < count; i++) {
       int index = (int) (head + i) & mask;
       byte[] payload = slots[index];

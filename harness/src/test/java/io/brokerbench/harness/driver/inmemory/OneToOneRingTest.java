@@ -102,6 +102,17 @@ class OneToOneRingTest {
   }
 
   @Test
+  void aNullPayloadReachesTheReceiverAsForeign() throws Exception {
+    OneToOneRing ring = new OneToOneRing(2);
+    Receiver receiver = receiver();
+    ring.put(null);
+    ring.put(message(0));
+    assertEquals(2, ring.drainTo(receiver, 2));
+    assertEquals(1, receiver.snapshot().foreign());
+    assertEquals(1, receiver.delivered(0));
+  }
+
+  @Test
   void aProducerAndAConsumerThreadPassEveryMessageOnceInOrder() throws Exception {
     int messages = 1_000_000;
     OneToOneRing ring = new OneToOneRing(64);
