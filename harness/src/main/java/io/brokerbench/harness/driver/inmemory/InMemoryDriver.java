@@ -75,6 +75,7 @@ public final class InMemoryDriver implements BrokerDriver {
   private final Map<Integer, Set<Long>> duplicates;
   private final boolean faulty;
   private final List<Consumer> consumers = new CopyOnWriteArrayList<>();
+  private final List<Producer> producers = new ArrayList<>();
   private Topology topology;
   private GuaranteeTier tier;
 
@@ -146,6 +147,12 @@ public final class InMemoryDriver implements BrokerDriver {
     }
     String name =
         "in-memory-consumer-" + topology.subscriptionName(topic, subscription) + "-c" + consumer;
+    for (Consumer other : consumers) {
+      if (other.thread.getName().equals(name) && other.thread.isAlive()) {
+        throw new IllegalStateException(
+            name + " is still running; a queue has one reader: close the consumer before its next");
+      }
+    }
     Consumer started = new Consumer(name, mine, receiver);
     consumers.add(started);
     started.thread.start();
@@ -164,7 +171,20 @@ public final class InMemoryDriver implements BrokerDriver {
         mine[p][s] = queues[topic][s][p][producer];
       }
     }
-    return new Producer(mine, acknowledgements, tier != GuaranteeTier.NONE);
+    for (Producer other : producers) {
+      if (other.topic == topic && other.index == producer && other.open) {
+        throw new IllegalStateException(
+            "producer "
+                + producer
+                + " of "
+                + topology.topicName(topic)
+                + " is still open; a queue has one writer: close the producer before its next");
+      }
+    }
+    Producer created =
+        new Producer(topic, producer, mine, acknowledgements, tier != GuaranteeTier.NONE);
+    producers.add(created);
+    return created;
   }
 
   private void requirePrepared() {
@@ -236,10 +256,20 @@ public final class InMemoryDriver implements BrokerDriver {
     /** By partition, then subscription; this producer's own queues, so it is their one writer. */
     private final OneToOneRing[][] queues;
 
+    private final int topic;
+    private final int index;
     private final Acknowledgements acknowledgements;
     private final boolean acknowledge;
+    private volatile boolean open = true;
 
-    Producer(OneToOneRing[][] queues, Acknowledgements acknowledgements, boolean acknowledge) {
+    Producer(
+        int topic,
+        int index,
+        OneToOneRing[][] queues,
+        Acknowledgements acknowledgements,
+        boolean acknowledge) {
+      this.topic = topic;
+      this.index = index;
       this.queues = queues;
       this.acknowledgements = acknowledgements;
       this.acknowledge = acknowledge;
@@ -277,6 +307,7 @@ public final class InMemoryDriver implements BrokerDriver {
     @Override
     public void close() {
       // Sends complete (and are acknowledged) inside send(): nothing is outstanding.
+      open = false;
     }
   }
 
