@@ -13,8 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  * per message (each keeps a cached copy of the other's), which is what makes it the harness's
  * ceiling rather than a lock's.
  *
- * <p>Threading: {@link #put} from one thread only, {@link #drainTo} from one (other) thread only;
- * {@link #isEmpty} from any thread.
+ * <p>Threading: {@link #put} from one thread at a time, {@link #drainTo} from one (other) thread at
+ * a time; {@link #isEmpty} from any thread. A writer or reader may hand its side on to another
+ * thread only through a happens-before edge, such as starting the new thread after the old one was
+ * joined (the rig starts a producer thread per phase; a resumed consumer follows a closed one).
  */
 final class OneToOneRing {
   private static final VarHandle COUNTER = MethodHandles.arrayElementVarHandle(long[].class);
