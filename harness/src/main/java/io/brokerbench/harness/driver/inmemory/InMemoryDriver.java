@@ -18,18 +18,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A broker in the harness's own memory: one bounded FIFO queue per partition and subscription, and
- * one thread per consumer that drains its partitions' queues into its {@link Receiver}.
+ * A broker in the harness's own memory: one bounded FIFO queue per partition, subscription and
+ * producer, and one thread per consumer that drains its partitions' queues into its {@link
+ * Receiver}.
  *
  * <p>Two jobs. It is the test double the harness's own tests and the {@code DriverContract} run
  * against; and it is the harness's speed ceiling, since it costs about what a queue hand-off costs,
- * so a real system's figures can be read against it (the harness is never the bottleneck).
+ * so a real system's figures can be read against it (the harness is never the bottleneck). For that
+ * a queue is a lock-free {@link OneToOneRing}: one producer thread writes it and one consumer
+ * thread drains it in batches, so a message costs a slot store and an ordered counter store, not a
+ * lock. Messages of one producer to one partition arrive in order; messages of different producers
+ * to one partition have no order between them, which is all the harness checks (order per producer
+ * and partition) and all a consumer of several real producers can rely on.
  *
  * <p>It offers {@link GuaranteeTier#NONE} and {@link GuaranteeTier#ACK} by default: a send is
  * acknowledged once the message is in every subscription's queue. It does not offer {@link
@@ -47,26 +51,37 @@ public final class InMemoryDriver implements BrokerDriver {
   public static final String SYSTEM = "in-memory";
 
   /**
-   * Messages per queue: with 1 KiB messages, 8 MiB per partition and subscription, deep enough that
-   * the consumer, not the queue, sets the pace; a full queue blocks the producer as a broker's flow
-   * control would.
+   * Messages per queue: with 1 KiB messages, 8 MiB per partition, subscription and producer, deep
+   * enough that the consumer, not the queue, sets the pace; a full queue blocks the producer as a
+   * broker's flow control would.
    */
   public static final int DEFAULT_QUEUE_CAPACITY = 8192;
 
   /** Consumers are stopped and joined within this; they never wait longer than a park. */
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * Most payloads a consumer hands over from one queue before it frees their slots: the producer
+   * can refill while the consumer works on, and a consumer of several queues takes turns.
+   */
+  private static final int DRAIN_BATCH = 1024;
+
+  /** Past this a queue's slot array (a power of two) would not fit an array index. */
+  private static final int MAX_QUEUE_CAPACITY = 1 << 30;
+
   private final Set<GuaranteeTier> offered;
   private final int queueCapacity;
   private final Map<Integer, Set<Long>> drops;
   private final Map<Integer, Set<Long>> duplicates;
   private final boolean faulty;
-  private final LongAdder enqueued = new LongAdder();
-  private final LongAdder delivered = new LongAdder();
   private final List<Consumer> consumers = new CopyOnWriteArrayList<>();
+  private final List<Producer> producers = new ArrayList<>();
   private Topology topology;
   private GuaranteeTier tier;
-  private List<List<List<ArrayBlockingQueue<byte[]>>>> queues;
+
+  /** Indexed by topic, subscription, partition, then the topic's producer. */
+  private volatile OneToOneRing[][][][] queues;
+
   private boolean closed;
 
   private InMemoryDriver(Builder builder) {
@@ -105,17 +120,17 @@ public final class InMemoryDriver implements BrokerDriver {
     if (!offers(tier)) {
       throw new TierNotOfferedException(SYSTEM, tier);
     }
-    List<List<List<ArrayBlockingQueue<byte[]>>>> byTopic = new ArrayList<>();
-    for (int t = 0; t < topology.topics(); t++) {
-      List<List<ArrayBlockingQueue<byte[]>>> bySubscription = new ArrayList<>();
-      for (int s = 0; s < topology.subscriptionsPerTopic(); s++) {
-        List<ArrayBlockingQueue<byte[]>> byPartition = new ArrayList<>();
-        for (int p = 0; p < topology.partitionsPerTopic(); p++) {
-          byPartition.add(new ArrayBlockingQueue<>(queueCapacity));
+    OneToOneRing[][][][] byTopic =
+        new OneToOneRing[topology.topics()][topology.subscriptionsPerTopic()]
+            [topology.partitionsPerTopic()][topology.producersPerTopic()];
+    for (OneToOneRing[][][] bySubscription : byTopic) {
+      for (OneToOneRing[][] byPartition : bySubscription) {
+        for (OneToOneRing[] byProducer : byPartition) {
+          for (int p = 0; p < byProducer.length; p++) {
+            byProducer[p] = new OneToOneRing(queueCapacity);
+          }
         }
-        bySubscription.add(byPartition);
       }
-      byTopic.add(bySubscription);
     }
     this.queues = byTopic;
     this.topology = topology;
@@ -126,13 +141,18 @@ public final class InMemoryDriver implements BrokerDriver {
   public synchronized DriverConsumer startConsumer(
       int topic, int subscription, int consumer, Receiver receiver) {
     requirePrepared();
-    List<ArrayBlockingQueue<byte[]>> partitions = queues.get(topic).get(subscription);
-    List<ArrayBlockingQueue<byte[]>> mine = new ArrayList<>();
+    List<OneToOneRing> mine = new ArrayList<>();
     for (int p : topology.partitionsOf(consumer)) {
-      mine.add(partitions.get(p));
+      mine.addAll(List.of(queues[topic][subscription][p]));
     }
     String name =
         "in-memory-consumer-" + topology.subscriptionName(topic, subscription) + "-c" + consumer;
+    for (Consumer other : consumers) {
+      if (other.thread.getName().equals(name) && other.thread.isAlive()) {
+        throw new IllegalStateException(
+            name + " is still running; a queue has one reader: close the consumer before its next");
+      }
+    }
     Consumer started = new Consumer(name, mine, receiver);
     consumers.add(started);
     started.thread.start();
@@ -143,7 +163,28 @@ public final class InMemoryDriver implements BrokerDriver {
   public synchronized DriverProducer createProducer(
       int topic, int producer, Acknowledgements acknowledgements) {
     requirePrepared();
-    return new Producer(queues.get(topic), acknowledgements, tier != GuaranteeTier.NONE);
+    // By partition, then subscription: the queues one send puts a message into.
+    OneToOneRing[][] mine =
+        new OneToOneRing[topology.partitionsPerTopic()][topology.subscriptionsPerTopic()];
+    for (int p = 0; p < mine.length; p++) {
+      for (int s = 0; s < mine[p].length; s++) {
+        mine[p][s] = queues[topic][s][p][producer];
+      }
+    }
+    for (Producer other : producers) {
+      if (other.topic == topic && other.index == producer && other.open) {
+        throw new IllegalStateException(
+            "producer "
+                + producer
+                + " of "
+                + topology.topicName(topic)
+                + " is still open; a queue has one writer: close the producer before its next");
+      }
+    }
+    Producer created =
+        new Producer(topic, producer, mine, acknowledgements, tier != GuaranteeTier.NONE);
+    producers.add(created);
+    return created;
   }
 
   private void requirePrepared() {
@@ -162,11 +203,30 @@ public final class InMemoryDriver implements BrokerDriver {
    */
   public boolean awaitDrained(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (delivered.sum() != enqueued.sum()) {
+    while (!drained()) {
       if (System.nanoTime() - deadline > 0) {
         return false;
       }
       Thread.sleep(1);
+    }
+    return true;
+  }
+
+  private boolean drained() {
+    OneToOneRing[][][][] all = queues;
+    if (all == null) {
+      return true;
+    }
+    for (OneToOneRing[][][] bySubscription : all) {
+      for (OneToOneRing[][] byPartition : bySubscription) {
+        for (OneToOneRing[] byProducer : byPartition) {
+          for (OneToOneRing queue : byProducer) {
+            if (!queue.isEmpty()) {
+              return false;
+            }
+          }
+        }
+      }
     }
     return true;
   }
@@ -193,15 +253,24 @@ public final class InMemoryDriver implements BrokerDriver {
   }
 
   private final class Producer implements DriverProducer {
-    private final List<List<ArrayBlockingQueue<byte[]>>> subscriptions;
+    /** By partition, then subscription; this producer's own queues, so it is their one writer. */
+    private final OneToOneRing[][] queues;
+
+    private final int topic;
+    private final int index;
     private final Acknowledgements acknowledgements;
     private final boolean acknowledge;
+    private volatile boolean open = true;
 
     Producer(
-        List<List<ArrayBlockingQueue<byte[]>>> subscriptions,
+        int topic,
+        int index,
+        OneToOneRing[][] queues,
         Acknowledgements acknowledgements,
         boolean acknowledge) {
-      this.subscriptions = subscriptions;
+      this.topic = topic;
+      this.index = index;
+      this.queues = queues;
       this.acknowledgements = acknowledgements;
       this.acknowledge = acknowledge;
     }
@@ -209,11 +278,8 @@ public final class InMemoryDriver implements BrokerDriver {
     @Override
     public void send(int partition, byte[] payload) throws InterruptedException {
       int copies = faulty ? copies(payload) : 1;
-      for (List<ArrayBlockingQueue<byte[]>> partitions : subscriptions) {
-        ArrayBlockingQueue<byte[]> queue = partitions.get(partition);
+      for (OneToOneRing queue : queues[partition]) {
         for (int i = 0; i < copies; i++) {
-          // Counted before the put, so awaitDrained never sees delivered > enqueued.
-          enqueued.increment();
           queue.put(payload);
         }
       }
@@ -241,37 +307,29 @@ public final class InMemoryDriver implements BrokerDriver {
     @Override
     public void close() {
       // Sends complete (and are acknowledged) inside send(): nothing is outstanding.
+      open = false;
     }
   }
 
   private final class Consumer implements DriverConsumer {
     private final Thread thread;
-    private final List<ArrayBlockingQueue<byte[]>> partitions;
+    private final OneToOneRing[] queues;
     private final Receiver receiver;
     private volatile boolean running = true;
 
-    Consumer(String name, List<ArrayBlockingQueue<byte[]>> partitions, Receiver receiver) {
-      this.partitions = partitions;
+    Consumer(String name, List<OneToOneRing> queues, Receiver receiver) {
+      this.queues = queues.toArray(new OneToOneRing[0]);
       this.receiver = receiver;
       this.thread = new Thread(this::run, name);
       thread.setDaemon(true);
     }
 
     private void run() {
-      // Draining in batches takes each queue's lock once per batch, not once per message.
-      List<byte[]> batch = new ArrayList<>(256);
       int idle = 0;
       while (running) {
         boolean any = false;
-        for (ArrayBlockingQueue<byte[]> queue : partitions) {
-          if (queue.drainTo(batch, 256) > 0) {
-            any = true;
-            for (byte[] payload : batch) {
-              receiver.onPayload(payload);
-            }
-            delivered.add(batch.size());
-            batch.clear();
-          }
+        for (OneToOneRing queue : queues) {
+          any |= queue.drainTo(receiver, DRAIN_BATCH) > 0;
         }
         idle = any ? 0 : idle(idle);
       }
@@ -330,10 +388,11 @@ public final class InMemoryDriver implements BrokerDriver {
       return this;
     }
 
-    /** Messages per partition and subscription before a send blocks. */
+    /** Messages per partition, subscription and producer before a send blocks. */
     public Builder queueCapacity(int messages) {
-      if (messages < 1) {
-        throw new IllegalArgumentException("queueCapacity must be 1 or more, was " + messages);
+      if (messages < 1 || messages > MAX_QUEUE_CAPACITY) {
+        throw new IllegalArgumentException(
+            "queueCapacity must be 1 to " + MAX_QUEUE_CAPACITY + ", was " + messages);
       }
       this.queueCapacity = messages;
       return this;
