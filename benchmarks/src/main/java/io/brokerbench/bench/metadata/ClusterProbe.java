@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -245,7 +246,7 @@ final class ClusterProbe implements AutoCloseable {
   void controllerWith(String key, String value, Collection<String> topics, Deadline deadline) {
     for (int round = 0; round <= cluster.nodes().size(); round++) {
       KafkaNode controller = cluster.node(activeController(deadline));
-      if (java.util.Objects.equals(controller.setting(key), value)) {
+      if (Objects.equals(controller.setting(key), value)) {
         return;
       }
       controller.stop();
@@ -256,14 +257,25 @@ final class ClusterProbe implements AutoCloseable {
   }
 
   /**
-   * Brings every broker to {@code key} = {@code value} (null: Kafka's default), unmeasured: a
-   * stopped one is started with it, a running one with another value is stopped cleanly, given it
-   * and started again; each time until its partitions are online.
+   * Brings every broker to {@code key} = {@code value} (null: Kafka's default), unmeasured: the
+   * stopped ones are started with it first, then each running one with another value is stopped
+   * cleanly, given it and started again; each time until every partition is online. Stopped ones
+   * first, because with one replica per partition no broker's wait can end while another broker
+   * that leads some of the partitions is down (a failover that leaves its controller dead waited
+   * out its whole point budget here).
    */
   void everyBrokerWith(String key, String value, Collection<String> topics, Deadline deadline) {
+    List<KafkaNode> stoppedFirst = new ArrayList<>();
     for (KafkaNode node : cluster.nodes()) {
+      if (node.isRunning()) {
+        stoppedFirst.add(node);
+      } else {
+        stoppedFirst.add(0, node);
+      }
+    }
+    for (KafkaNode node : stoppedFirst) {
       boolean running = node.isRunning();
-      if (running && java.util.Objects.equals(node.setting(key), value)) {
+      if (running && Objects.equals(node.setting(key), value)) {
         continue;
       }
       if (running) {
