@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brokerbench.bench.RunDirectory;
 import io.brokerbench.bench.durability.DurabilityRow;
+import io.brokerbench.bench.footprint.FootprintRow;
+import io.brokerbench.bench.latency.LatencyRow;
+import io.brokerbench.bench.latency.SearchRow;
 import io.brokerbench.bench.metadata.MetadataRow;
+import io.brokerbench.bench.startup.StartupRow;
+import io.brokerbench.bench.throughput.ThroughputRow;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +37,8 @@ class RoundTripTest {
   @TempDir Path results;
 
   /**
-   * A record built by component name, the rest 0, "" or null: the names are the JSON fields the
-   * rules read, so a name the record lacks fails here, saying which.
+   * A record built by component name, the rest 0, false, "", empty or null: the names are the JSON
+   * fields the rules read, so a name the record lacks fails here, saying which.
    */
   static <R extends Record> R record(Class<R> type, Map<String, Object> values) {
     return record(type, values, Map.of());
@@ -71,10 +76,16 @@ class RoundTripTest {
         args[i] = 0;
       } else if (t == long.class) {
         args[i] = 0L;
+      } else if (t == double.class) {
+        args[i] = 0.0;
+      } else if (t == boolean.class) {
+        args[i] = false;
       } else if (t == String.class) {
         args[i] = "";
       } else if (t == List.class) {
         args[i] = List.of();
+      } else if (t == Map.class) {
+        args[i] = Map.of();
       }
     }
     try {
@@ -103,6 +114,22 @@ class RoundTripTest {
     document.put("rows", rows);
     run.write(file, JSON.writeValueAsString(document));
     return RunRows.of(run.staging());
+  }
+
+  /** One run folder holding every file of {@code documents}, file name to its JSON document. */
+  private RunRows writeRun(Map<String, Map<String, Object>> documents) throws Exception {
+    RunDirectory run = RunDirectory.create(results, "roundtrip-all");
+    for (Map.Entry<String, Map<String, Object>> file : documents.entrySet()) {
+      run.write(file.getKey(), JSON.writeValueAsString(file.getValue()));
+    }
+    return RunRows.of(run.staging());
+  }
+
+  private static Map<String, Object> document(String file, List<? extends Record> rows) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("scenario", RunRows.suiteOf(file));
+    document.put("rows", rows);
+    return document;
   }
 
   private static DurabilityRow crash(
@@ -264,5 +291,432 @@ class RoundTripTest {
 
     ClaimResult k4 = FootprintClaims.k4(run);
     assertEquals(Verdict.REFUTED, k4.verdict(), k4.toString());
+  }
+
+  // ---- every suite at once: each claim's verdict from the suites' own rows ----
+
+  private static final String ONE = "1-topic-1-partition-1kb";
+  private static final String SIXTEEN = "1-topic-16-partitions-1kb";
+  private static final String FAN_IN = "1-topic-1-partition-4-producers-1kb";
+  private static final String MESH = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
+
+  private static String modeOf(String system) {
+    return switch (system) {
+      case "kafka-kraft" -> "kraft, 1 broker";
+      case "kafka-zookeeper" -> "zookeeper, 1 broker + 1 ZooKeeper";
+      case "rabbitmq" -> "1 node, durable classic queue";
+      case "zeromq" -> "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)";
+      default -> "through a proxy (XSUB/XPUB)";
+    };
+  }
+
+  /** An ok throughput row measured in three interleaved rounds, with its TCP connections. */
+  private static ThroughputRow throughput(
+      String system, String tier, String topology, int connections, double... rounds) {
+    List<Double> perRound = Arrays.stream(rounds).boxed().toList();
+    double mean = perRound.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return record(
+        ThroughputRow.class,
+        fields(
+            "system",
+            system,
+            "mode",
+            modeOf(system),
+            "tier",
+            tier,
+            "topology",
+            topology,
+            "messageBytes",
+            1024,
+            "status",
+            "ok",
+            "msgPerSec",
+            mean,
+            "minPerSec",
+            perRound.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+            "maxPerSec",
+            perRound.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+            "connections",
+            connections,
+            "rounds",
+            perRound));
+  }
+
+  /** An ok latency point whose three repeats agree, with the spread of their p99s. */
+  private static LatencyRow latency(
+      String system, String tier, int targetPerSec, double p99Us, double minUs, double maxUs) {
+    return record(
+        LatencyRow.class,
+        fields(
+            "system",
+            system,
+            "mode",
+            modeOf(system),
+            "tier",
+            tier,
+            "messageBytes",
+            1024,
+            "targetPerSec",
+            targetPerSec,
+            "status",
+            LatencyRow.OK,
+            "achievedPerSec",
+            targetPerSec,
+            "repeats",
+            3,
+            "p99Us",
+            p99Us,
+            "p99MinUs",
+            minUs,
+            "p99MaxUs",
+            maxUs,
+            "repeatsAgree",
+            true));
+  }
+
+  /** A rate search that converged: sustained at {@code lower}, saturated at {@code high}. */
+  private static SearchRow search(String system, String tier, int lower, int high) {
+    return record(
+        SearchRow.class,
+        fields(
+            "system",
+            system,
+            "mode",
+            modeOf(system),
+            "tier",
+            tier,
+            "highestSustainedPerSec",
+            lower,
+            "provenLowerPerSec",
+            lower,
+            "bracketHighPerSec",
+            high,
+            "converged",
+            true));
+  }
+
+  /** An ok footprint row: one named process per process, config lines from files and arguments. */
+  private static FootprintRow footprint(
+      String system,
+      String mode,
+      List<String> processNames,
+      int brokerProcesses,
+      long startToReadyMs,
+      long idleRssBytes,
+      long loadedRssBytes,
+      long diskBytes,
+      int configFileLines,
+      int configArgumentLines) {
+    return record(
+        FootprintRow.class,
+        fields(
+            "system",
+            system,
+            "mode",
+            mode,
+            "status",
+            "ok",
+            "processes",
+            processNames.size(),
+            "processNames",
+            processNames,
+            "brokerProcesses",
+            brokerProcesses,
+            "startToReadyMs",
+            startToReadyMs,
+            "idleRssBytes",
+            idleRssBytes,
+            "loadedRssBytes",
+            loadedRssBytes,
+            "messages",
+            1_000_000L,
+            "messageBytes",
+            1024,
+            "acknowledged",
+            1_000_000L,
+            "diskBytesAfterMillion",
+            diskBytes,
+            "configLines",
+            configFileLines + configArgumentLines,
+            "configFileLines",
+            configFileLines,
+            "configArgumentLines",
+            configArgumentLines));
+  }
+
+  /** An ok start: {@code processes} started, 100 messages acknowledged, {@code readBack} read. */
+  private static StartupRow start(
+      String system, String mode, int attempt, int processes, long startMs, int readBack) {
+    return record(
+        StartupRow.class,
+        fields(
+            "system",
+            system,
+            "mode",
+            mode,
+            "attempt",
+            attempt,
+            "status",
+            "ok",
+            "processes",
+            processes,
+            "startToReadyMs",
+            startMs,
+            "messages",
+            100,
+            "acknowledged",
+            100,
+            "readBack",
+            readBack));
+  }
+
+  private static Comparison comparison(ClaimResult result, String name) {
+    return result.comparisons().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no comparison '" + name + "' in " + result));
+  }
+
+  /**
+   * Every suite's rows, built from the suites' record classes and written as BenchMain writes them,
+   * give every claim a verdict that the figures decide: a field renamed in a record or in a rule
+   * turns one of these into "not measured" or moves a ratio, and the assertion names which.
+   */
+  @Test
+  void theSuitesOwnRowsGiveEveryClaimItsVerdict() throws Exception {
+    Map<String, Map<String, Object>> files = new LinkedHashMap<>();
+    files.put(
+        "throughput.json",
+        document(
+            "throughput.json",
+            List.of(
+                throughput("kafka-kraft", "ack", ONE, 2, 88_000, 90_000, 92_000),
+                throughput("kafka-zookeeper", "ack", ONE, 2, 78_000, 80_000, 82_000),
+                throughput("rabbitmq", "ack", ONE, 2, 29_000, 30_000, 31_000),
+                record(
+                    ThroughputRow.class,
+                    fields(
+                        "system",
+                        "rabbitmq",
+                        "mode",
+                        modeOf("rabbitmq"),
+                        "tier",
+                        "durable",
+                        "topology",
+                        ONE,
+                        "messageBytes",
+                        1024,
+                        "status",
+                        "ok",
+                        "msgPerSec",
+                        12_000,
+                        "harnessBound",
+                        true)),
+                throughput("kafka-kraft", "ack", SIXTEEN, 17, 176_000, 180_000, 184_000),
+                throughput("zeromq", "none", ONE, 1, 390_000, 400_000, 410_000),
+                throughput("kafka-kraft", "none", ONE, 2, 39_000, 40_000, 41_000),
+                throughput("zeromq", "none", FAN_IN, 4, 98_000, 100_000, 102_000),
+                throughput("kafka-kraft", "none", FAN_IN, 5, 39_000, 40_000, 41_000),
+                throughput("zeromq", "none", MESH, 16, 49_000, 50_000, 51_000),
+                throughput("zeromq-proxy", "none", MESH, 8, 59_000, 60_000, 61_000))));
+    Map<String, Object> latencyDocument =
+        document(
+            "latency.json",
+            List.of(
+                latency("rabbitmq", "ack", 5000, 4000, 3600, 4400),
+                latency("kafka-kraft", "ack", 5000, 1000, 900, 1100),
+                latency("zeromq", "none", 5000, 100, 90, 110),
+                latency("kafka-kraft", "none", 5000, 800, 700, 900)));
+    latencyDocument.put(
+        "searches",
+        List.of(
+            search("rabbitmq", "ack", 5_000, 5_500),
+            search("kafka-kraft", "ack", 20_000, 22_000),
+            search("zeromq", "none", 200_000, 220_000),
+            search("kafka-kraft", "none", 40_000, 44_000)));
+    files.put("latency.json", latencyDocument);
+    files.put(
+        "footprint.json",
+        document(
+            "footprint.json",
+            List.of(
+                footprint(
+                    "kafka",
+                    "kraft",
+                    List.of("java (kafka.Kafka)"),
+                    1,
+                    4_000,
+                    400_000_000,
+                    700_000_000,
+                    1_200_000_000,
+                    10,
+                    2),
+                footprint(
+                    "kafka",
+                    "zookeeper",
+                    List.of("java (kafka.Kafka)", "java (QuorumPeerMain)"),
+                    2,
+                    6_000,
+                    600_000_000,
+                    900_000_000,
+                    1_200_000_000,
+                    14,
+                    2),
+                footprint(
+                    "rabbitmq",
+                    "classic",
+                    List.of("beam.smp", "epmd"),
+                    2,
+                    3_000,
+                    150_000_000,
+                    250_000_000,
+                    1_100_000_000,
+                    4,
+                    0),
+                footprint(
+                    "zeromq",
+                    "brokerless",
+                    List.of("java (peer)", "java (peer)"),
+                    0,
+                    300,
+                    60_000_000,
+                    90_000_000,
+                    0,
+                    0,
+                    2))));
+    files.put(
+        "startup.json",
+        document(
+            "startup.json",
+            List.of(
+                start("kafka-kraft", "kraft, 1 broker+controller", 1, 1, 4_000, 100),
+                // the second start read back 97 of the 100 acknowledged: a KRaft start that failed
+                start("kafka-kraft", "kraft, 1 broker+controller", 2, 1, 4_200, 97),
+                start("kafka-zookeeper", "zookeeper, 1 broker + 1 ZooKeeper", 1, 2, 6_000, 100),
+                start("rabbitmq", "1 node, durable classic queue", 1, 2, 3_000, 100),
+                start("zeromq", "brokerless, echo peer JVM", 1, 2, 300, 100))));
+    files.put(
+        "durability.json",
+        document(
+            "durability.json",
+            List.of(
+                crash("kafka-kraft", "durable", "SIGKILL partition leader", 3, 16_001, 16_001, 0),
+                crash("kafka-kraft", "ack", "SIGKILL partition leader", 3, 16_001, 15_873, 128),
+                crash("rabbitmq", "durable", "SIGKILL queue leader", 3, 16_001, 15_990, 11),
+                crash("zeromq", "none", "slow subscriber, HWM 100", 2, 16_001, 4_448, 0),
+                crash("zeromq", "none", "late joiner", 2, 16_001, 16_001, 0),
+                record(
+                    DurabilityRow.class,
+                    fields(
+                        "system",
+                        "zeromq",
+                        "mode",
+                        "brokerless, PUSH/PULL",
+                        "tier",
+                        "none",
+                        "fault",
+                        "SIGKILL consumer, restart",
+                        "nodes",
+                        2,
+                        "sent",
+                        16_001L,
+                        "refused",
+                        5L,
+                        "atRisk",
+                        300L,
+                        "received",
+                        15_876L,
+                        "readBack",
+                        "",
+                        "status",
+                        DurabilityRow.OK)))));
+    files.put(
+        "metadata-scaling.json",
+        document(
+            "metadata-scaling.json",
+            List.of(
+                point("zookeeper", "many-topics", 1_000, 14_000, 20_300L),
+                point("kraft", "many-topics", 1_000, 5_700, 4_000L),
+                point("zookeeper", "many-topics", 10_000, 88_000, 20_900L),
+                point("kraft", "many-topics", 10_000, 19_000, 3_000L))));
+    RunRows run = writeRun(files);
+
+    List<ClaimResult> results = Claims.evaluate(run);
+    Map<String, Verdict> verdicts = new LinkedHashMap<>();
+    StringBuilder reasons = new StringBuilder();
+    for (ClaimResult result : results) {
+      verdicts.put(result.id(), result.verdict());
+      reasons.append('\n').append(result.id()).append(": ");
+      reasons.append(Messages.english().get(result.reason())).append(' ');
+      reasons.append(result.comparisons());
+    }
+    Map<String, Verdict> expected = new LinkedHashMap<>();
+    // Kafka's two modes 3x and 2.7x RabbitMQ, round by round
+    expected.put("K1", Verdict.SUPPORTED);
+    // durable lost nothing, acks=1 lost 128
+    expected.put("K2", Verdict.NUANCED);
+    // 16 partitions 2x one, round by round
+    expected.put("K3", Verdict.SUPPORTED);
+    // KRaft served everywhere but one start whose round trip lost 3 messages
+    expected.put("K4", Verdict.NUANCED);
+    // creation grew 1.88x; failover at equal timeouts grew but ZooKeeper mode's own time is flat
+    expected.put("K5", Verdict.NUANCED);
+    // Kafka heavier in memory and configuration, not in processes or disk
+    expected.put("K6", Verdict.NUANCED);
+    // RabbitMQ a third of Kafka's msg/s, a quarter of its sustained rate, 4x its p99
+    expected.put("R1", Verdict.SUPPORTED);
+    // the 3-node cluster lost 11 acknowledged, but recovered as fast as Kafka
+    expected.put("R2", Verdict.NUANCED);
+    expected.put("R3", Verdict.NUANCED);
+    // ZeroMQ 10x and 2.5x Kafka's msg/s, 5x its sustained rate, a seventh of its p99
+    expected.put("Z1", Verdict.SUPPORTED);
+    // 120 of the 300 accepted and at risk lost
+    expected.put("Z2", Verdict.SUPPORTED);
+    // the slow subscriber dropped 11,553, the late joiner nothing
+    expected.put("Z3", Verdict.NUANCED);
+    // ZeroMQ's fan-in a quarter of its 1:1 where Kafka's held; the mesh 2x the proxy's connections
+    expected.put("Z4", Verdict.SUPPORTED);
+    // no broker process, lighter than each broker on every figure
+    expected.put("Z5", Verdict.SUPPORTED);
+    assertEquals(expected, verdicts, reasons.toString());
+
+    // The fields that only move a figure, not the verdict, each checked where it is read.
+    Map<String, ClaimResult> byId = new LinkedHashMap<>();
+    results.forEach(result -> byId.put(result.id(), result));
+    // rounds: the interval of the per-round ratios (2.97..3.03), not the iterations' (2.84..3.17)
+    Comparison k1 = comparison(byId.get("K1"), "ack " + ONE + ": kafka-kraft/rabbitmq");
+    assertEquals(2.97, k1.low(), k1.toString());
+    // harnessBound: the row is named, not compared
+    assertEquals(
+        "rabbitmq durable " + ONE + ": harness-bound",
+        byId.get("K1").figures().get("rows set aside"));
+    // connections: 16 of the mesh over the proxy's 8
+    assertEquals(
+        2.0,
+        comparison(byId.get("Z4"), "none " + MESH + ": zeromq/zeromq-proxy connections").value());
+    // the searches' bracket bounds the sustained rate: without it the ratio has no upper end
+    Comparison sustained =
+        comparison(byId.get("R1"), "ack: highest sustained rabbitmq/kafka-kraft");
+    assertEquals(0.25, sustained.value());
+    assertEquals(0.28, sustained.high(), sustained.toString());
+    // p99MinUs, p99MaxUs: RabbitMQ's lowest repeat over Kafka's highest
+    assertEquals(
+        3.27, comparison(byId.get("R1"), "ack at 5000 msg/s: p99 rabbitmq/kafka-kraft").low());
+    // every footprint metric of both Kafka modes against RabbitMQ's
+    assertEquals(12, byId.get("K6").comparisons().size(), byId.get("K6").comparisons().toString());
+    // brokerProcesses, and four metrics (no disk for ZeroMQ) against each of three brokers
+    assertEquals(13, byId.get("Z5").comparisons().size(), byId.get("Z5").comparisons().toString());
+    assertEquals(
+        Comparison.Side.FOR,
+        comparison(byId.get("Z5"), "zeromq brokerless: broker processes").side());
+    // acknowledged, readBack: the start that lost messages is a KRaft row that failed
+    assertEquals(1, comparison(byId.get("K4"), "startup: kraft rows that failed").value());
+    // refused, atRisk: 16,001 sent, 5 refused, 15,876 received
+    assertEquals(
+        120L,
+        comparison(
+                byId.get("Z2"),
+                "brokerless, PUSH/PULL, none, SIGKILL consumer, restart: accepted lost")
+            .value());
   }
 }
