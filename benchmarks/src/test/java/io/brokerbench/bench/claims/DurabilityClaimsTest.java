@@ -77,7 +77,7 @@ class DurabilityClaimsTest {
   // ---- K2 ----
 
   @Test
-  void k2() {
+  void k2IsRefutedByAnyDurableLossAndNuancedWhenOnlyAcksOneLoses() {
     assertEquals(
         Verdict.SUPPORTED,
         DurabilityClaims.k2(durability(settled("kafka-kraft", "durable", "sigkill", 3, 0, 500)))
@@ -163,7 +163,7 @@ class DurabilityClaimsTest {
   // ---- R2 ----
 
   @Test
-  void r2() {
+  void r2FollowsClusterLossesAndRecoveryAgainstTwiceKafkas() {
     // Kafka's 3-node recovery is 2 s in every row: the limit is 4 s.
     Map<String, Object> kafka = settled("kafka-kraft", "durable", "leader-loss", 3, 0, 500);
     Map<String, Object> slow = settled("rabbitmq", "replicated", "node-loss", 3, 0, 500);
@@ -319,7 +319,7 @@ class DurabilityClaimsTest {
   // ---- Z3 ----
 
   @Test
-  void z3() {
+  void z3IsSupportedWhenADeliveryFaultDropsWhatZeroMqAccepted() {
     assertEquals(
         Verdict.SUPPORTED,
         DurabilityClaims.z3(

@@ -103,7 +103,7 @@ class FootprintClaimsTest {
   }
 
   @Test
-  void z5() {
+  void z5IsSupportedWithoutABrokerProcessWhenLighterThanEachBroker() {
     Map<String, Object> zeromq = footprint("zeromq", "brokerless", 1, 100, 50_000_000);
     zeromq.put("brokerProcesses", 0);
     RunRows lighter =
@@ -135,7 +135,7 @@ class FootprintClaimsTest {
   }
 
   @Test
-  void k4() {
+  void k4IsRefutedWhenKraftServesAndSupportedWhenOnlyZooKeeperModeDoes() {
     RunFolder folder = new RunFolder(dir);
     ClaimResult refuted =
         FootprintClaims.k4(
@@ -202,7 +202,7 @@ class FootprintClaimsTest {
                         start("kafka-zookeeper", "ok", 2, 2000))
                     .rows())
             .verdict());
-    // Points the machine refused in both modes say nothing of either.
+    // A point the machine refused is no KRaft failure: the KRaft point that ran decides alone.
     Map<String, Object> kraft = row("mode", "kraft", "partitions", 1000, "status", "ok");
     Map<String, Object> refused =
         row("mode", "kraft", "partitions", 100_000, "status", "refused: open files");
