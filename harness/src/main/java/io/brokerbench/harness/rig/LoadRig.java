@@ -1,6 +1,7 @@
 package io.brokerbench.harness.rig;
 
 import io.brokerbench.harness.driver.Acknowledgements;
+import io.brokerbench.harness.driver.Backoff;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;

@@ -1,5 +1,6 @@
 package io.brokerbench.harness.rig;
 
+import io.brokerbench.harness.driver.Backoff;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.measure.DeliveryReport;
 import io.brokerbench.harness.workload.GuaranteeTier;

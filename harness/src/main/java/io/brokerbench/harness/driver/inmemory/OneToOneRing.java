@@ -1,9 +1,9 @@
 package io.brokerbench.harness.driver.inmemory;
 
+import io.brokerbench.harness.driver.Backoff;
 import io.brokerbench.harness.driver.Receiver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded FIFO of payloads from exactly one producer thread to exactly one consumer thread, with
@@ -68,20 +68,13 @@ final class OneToOneRing {
   }
 
   private void awaitRoom(long tail) throws InterruptedException {
-    int rounds = 0;
+    Backoff backoff = new Backoff();
     while (tail - (counters[HEAD_SEEN_BY_PRODUCER] = (long) COUNTER.getAcquire(counters, HEAD))
         >= capacity) {
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }
-      if (rounds < 20) {
-        Thread.onSpinWait();
-      } else if (rounds < 70) {
-        Thread.yield();
-      } else {
-        LockSupport.parkNanos(Math.min(100_000L, 1_000L << Math.min(rounds - 70, 7)));
-      }
-      rounds++;
+      backoff.idle();
     }
   }
 

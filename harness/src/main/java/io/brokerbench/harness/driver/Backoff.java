@@ -1,16 +1,18 @@
-package io.brokerbench.harness.rig;
+package io.brokerbench.harness.driver;
 
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waiting without a condition to wait on: spin a little, then yield, then park for up to 100 µs.
  * Two cores are shared by producers, consumers, a broker and the JIT, so a waiting thread must give
- * its core away soon; parking longer would add to the latencies being measured.
+ * its core away soon; parking longer would add to the latencies being measured. The rig's loops and
+ * the in-memory driver's ring wait this way; one instance per waiting thread.
  */
-final class Backoff {
+public final class Backoff {
   private int rounds;
 
-  void idle() {
+  /** Waits a little, longer the more often it was called since the last {@link #reset}. */
+  public void idle() {
     if (rounds < 20) {
       Thread.onSpinWait();
     } else if (rounds < 70) {
@@ -21,7 +23,8 @@ final class Backoff {
     rounds++;
   }
 
-  void reset() {
+  /** Starts the next wait from a spin again. */
+  public void reset() {
     rounds = 0;
   }
 }
