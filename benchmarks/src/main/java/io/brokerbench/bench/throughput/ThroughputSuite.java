@@ -1328,32 +1328,6 @@ public final class ThroughputSuite {
     }
   }
 
-  private static double error(Result<?> result) {
-    double error = result.getScoreError();
-    if (Double.isNaN(error)) {
-      var stats = result.getStatistics();
-      return (stats.getMax() - stats.getMin()) / 2;
-    }
-    return error;
-  }
-
-  private static String describe(ThroughputRow row) {
-    return switch (row.status()) {
-      case "ok" ->
-          String.format(
-              "%,.0f msg/s delivered (iterations %,.0f–%,.0f), %.1f MB/s",
-              row.msgPerSec(), row.minPerSec(), row.maxPerSec(), row.mbPerSec());
-      default -> row.status().toUpperCase() + ": " + row.reason();
-    };
-  }
-
-  private static String vendorOutcome(ThroughputRow compared, VendorResult vendor) {
-    String figure = String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec());
-    return compared == null || compared.parity() == 0
-        ? figure
-        : figure + String.format(" · brokerbench/vendor = %.2f", compared.parity());
-  }
-
   /**
    * The first line of the innermost cause; JMH reports a fork's failure as a suppressed exception
    * of its own "Benchmark error during the run".
