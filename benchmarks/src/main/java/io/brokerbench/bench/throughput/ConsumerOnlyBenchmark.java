@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * JMH runs it in Throughput mode with iterations far shorter than a pass, so that each iteration
  * is exactly one pass and its score the pass's rate; the annotations below are what a run by hand
- * gets, the suite sets its own (ThroughputSuite).
+ * gets, the suite sets its own (ConsumerOnlyComparison).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -1,47 +1,34 @@
 package io.brokerbench.bench.throughput;
 
+import static io.brokerbench.bench.throughput.ThroughputPlan.BASELINE;
+import static io.brokerbench.bench.throughput.ThroughputPlan.IN_MEMORY;
+import static io.brokerbench.bench.throughput.ThroughputPlan.MESH;
+import static io.brokerbench.bench.throughput.ThroughputPlan.cells;
+import static io.brokerbench.bench.throughput.ThroughputPlan.forkOrder;
+import static io.brokerbench.bench.throughput.ThroughputPlan.label;
+import static io.brokerbench.bench.throughput.ThroughputPlan.runsConsumerOnly;
+import static io.brokerbench.bench.throughput.ThroughputPlan.targets;
+
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
-import io.brokerbench.bench.RunDirectory;
-import io.brokerbench.bench.vendor.JeromqLoop;
-import io.brokerbench.bench.vendor.KafkaConsumerPerformance;
-import io.brokerbench.bench.vendor.KafkaProducerPerformance;
-import io.brokerbench.bench.vendor.RabbitPerfTest;
+import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
+import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.vendor.VendorResult;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
-import io.brokerbench.brokers.kafka.KafkaMode;
-import io.brokerbench.brokers.kafka.KafkaRoundTrip;
-import io.brokerbench.harness.driver.BrokerDriver;
-import io.brokerbench.harness.driver.Topology;
-import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.workload.GuaranteeTier;
-import io.brokerbench.harness.workload.Workload;
-import io.brokerbench.harness.workload.WorkloadLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The matched-workload throughput suite. Every system's broker starts first (outside JMH's forks)
@@ -58,45 +45,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * suite goes on.
  */
 public final class ThroughputSuite {
-  /** The producer-alone workload, compared with Kafka's ProducerPerformance. */
-  static final String PRODUCER_ONLY = "1-topic-1-partition-1kb-producer-only";
-
-  /** The consumer-alone workload, compared with Kafka's ConsumerPerformance. */
-  static final String CONSUMER_ONLY = "1-topic-1-partition-1kb-consumer-only";
-
-  /** The baseline workload, compared with PerfTest and the jeromq loop. */
-  static final String BASELINE = "1-topic-1-partition-1kb";
-
-  /**
-   * The M x N workload of claim Z4: 4 producers, each message to 4 subscriptions, so ZeroMQ's mesh
-   * needs 16 connections where its proxy needs 8 (measured: RabbitMQ 9, Kafka 18, whose clients
-   * each keep two). Its fan-in and fan-out twins are the 4-producer and 4-subscription workloads.
-   */
-  static final String MESH = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
-
-  /**
-   * The in-memory driver's label: the harness's own ceiling, measured in the first round only (it
-   * is no system a verdict compares, so the machine's drift between rounds is not its concern).
-   */
-  static final String IN_MEMORY = "in-memory";
-
-  /** The system label of ZeroMQ through an XSUB/XPUB proxy per topic. */
-  static final String ZEROMQ_PROXY = "zeromq-proxy";
-
-  /**
-   * The in-flight window of the check is this many times the trial's: if the system then delivers
-   * more than {@link #WINDOW_BINDS_ABOVE} times as much, the harness's window, not the system,
-   * limited the trial.
-   */
-  static final int WINDOW_CHECK_FACTOR = 4;
-
-  /**
-   * The window check's bound: a larger window that delivers more than 10% more shows the window
-   * binding. Repeated trials of one system on the development machine differ by a few percent
-   * within a round, so a smaller bound would mostly measure noise.
-   */
-  static final double WINDOW_BINDS_ABOVE = 1.10;
-
   /**
    * How much a profile measures.
    *
@@ -111,7 +59,7 @@ public final class ThroughputSuite {
    * @param iterations measurement iterations per trial and round
    * @param iterationTime one measurement iteration
    * @param settledSpread a row whose iterations drifted the same way by more than this fraction of
-   *     their mean in every round is {@code unsettled} (see {@link #unsettled})
+   *     their mean in every round is {@code unsettled} (see {@link RowFolder#unsettled})
    * @param workloads the workload files (under {@code workloads/}) each tier runs
    * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
    * @param vendorRecords messages per run of the jeromq loop, and the least per run of
@@ -265,148 +213,19 @@ public final class ThroughputSuite {
    */
   static final long QUICK_BACKLOG = 200_000;
 
-  /**
-   * The consumer-only comparison: a topic filled with {@code messages} 1 KiB messages, read from
-   * the beginning by a consumer alone; brokerbench's reads it {@code warmupPasses} times to warm up
-   * (discarded), then {@code passes} times measured, each pass an iteration.
-   */
-  public record ConsumerOnly(long messages, int warmupPasses, int passes) {
-    /** The most ConsumerPerformance reads: 2 GiB of 1 KiB messages, whatever the profile. */
-    static final long VENDOR_MAX = 2_000_000;
-
-    /**
-     * The backlog ConsumerPerformance reads, in one cold JVM: as many messages as brokerbench's
-     * consumer reads in all its passes, warm-up included (at most {@link #VENDOR_MAX}), so that the
-     * tool's JIT warm-up weighs on its figure about as little as brokerbench's discarded passes
-     * weigh on nothing. A backlog of one pass alone is read in well under a second.
-     */
-    long vendorMessages() {
-      return Math.min(VENDOR_MAX, messages * (warmupPasses + passes));
-    }
-
-    public ConsumerOnly {
-      if (messages < 1 || warmupPasses < 0 || passes < 1) {
-        throw new IllegalArgumentException(
-            "consumerOnly: messages and passes must be 1 or more, warmupPasses 0 or more; was "
-                + messages
-                + ", "
-                + warmupPasses
-                + ", "
-                + passes);
-      }
-    }
-  }
-
-  /** A vendor's tool run beside one of brokerbench's trials, once per round. */
-  enum Tool {
-    PERF_TEST,
-    PRODUCER_PERFORMANCE,
-    JEROMQ_LOOP
-  }
-
-  /**
-   * A system as the suite measures it: its label, how it ran, the driver's target, the broker the
-   * suite starts for it and watches during its trials (none for the in-memory driver, ZeroMQ and
-   * external brokers), and the tiers it offers: a single node's, or tier replicated alone on a
-   * 3-node cluster.
-   */
-  static final class Target {
-    final String system;
-    final String mode;
-    final Map<String, String> target = new java.util.HashMap<>();
-    final Set<GuaranteeTier> offered;
-    final String bootstrap;
-    final String uri;
-    final Supplier<Broker> starts;
-    Broker broker;
-
-    /** Why the system serves no more trials (its broker died, or never started), or null. */
-    String death;
-
-    Target(
-        String system,
-        String mode,
-        Map<String, String> target,
-        Set<GuaranteeTier> offered,
-        String bootstrap,
-        String uri) {
-      this(system, mode, target, offered, bootstrap, uri, null);
-    }
-
-    Target(
-        String system,
-        String mode,
-        Map<String, String> target,
-        Set<GuaranteeTier> offered,
-        String bootstrap,
-        String uri,
-        Supplier<Broker> starts) {
-      this.system = system;
-      this.mode = mode;
-      this.target.putAll(target);
-      this.offered = offered;
-      this.bootstrap = bootstrap;
-      this.uri = uri;
-      this.starts = starts;
-    }
-
-    /** Whether this is a 3-node cluster of tier replicated. */
-    boolean replicated() {
-      return offered.equals(EnumSet.of(GuaranteeTier.REPLICATED));
-    }
-
-    boolean down() {
-      if (death == null && broker != null && !broker.isRunning()) {
-        death = "the broker " + broker.name() + " is no longer running";
-      }
-      return death != null;
-    }
-  }
-
-  /**
-   * One trial the suite runs in every round: a system at a tier on a workload with an in-flight
-   * window, maybe the window check of its system and workload, maybe followed by a vendor's tool.
-   */
-  record Cell(Target target, String tier, String workload, int window, boolean check, Tool vendor) {
-    String name() {
-      return TrialOutput.trialName(target.system, tier, workload) + (check ? "-window-check" : "");
-    }
-  }
-
-  /** One round of one cell: JMH's figures and the fork's own, or why it failed. */
-  record Measured(
-      double perSec,
-      double sentPerSec,
-      List<Double> iterations,
-      int connections,
-      double meanLatencyUs,
-      double windowWaitShare,
-      boolean warmupSettled,
-      String failure) {
-    static Measured failed(String why) {
-      return new Measured(0, 0, List.of(), 0, 0, 0, false, why);
-    }
-
-    /** The last iteration less the first, over their mean: the round's drift; 0 with one. */
-    double drift() {
-      double mean = iterations.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-      return iterations.size() < 2 || mean <= 0
-          ? 0
-          : (iterations.get(iterations.size() - 1) - iterations.get(0)) / mean;
-    }
-  }
-
   private final Settings settings;
-  private final Path staging;
   private final Progress progress;
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
   private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
+  private final ForkRunner forks;
+  private final VendorTools tools;
 
   public ThroughputSuite(Settings settings, Path staging, Progress progress) {
     this.settings = settings;
-    this.staging = staging;
     this.progress = progress;
+    this.forks = new ForkRunner(settings, staging);
+    this.tools = new VendorTools(settings, progress);
   }
 
   /**
@@ -455,184 +274,6 @@ public final class ThroughputSuite {
     return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
   }
 
-  /**
-   * The systems to measure, in the order each round runs them: the in-memory ceiling first. Kafka
-   * runs where the profile measures its mode or the user named a cluster of their own.
-   */
-  private static List<Target> targets(
-      Settings settings, Set<BenchSystem> systems, External external) {
-    List<Target> targets = new ArrayList<>();
-    Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
-    targets.add(
-        new Target(IN_MEMORY, "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", ""));
-    for (BenchSystem system : systems) {
-      switch (system) {
-        case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
-          String bootstrap = external.of(system);
-          if (!bootstrap.isEmpty()) {
-            targets.add(
-                new Target(
-                    system.label(),
-                    "external, " + bootstrap,
-                    kafkaTarget(bootstrap),
-                    single,
-                    bootstrap,
-                    ""));
-          } else if (settings.kafkaModes().contains(system)) {
-            KafkaMode mode =
-                system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
-            targets.add(
-                new Target(
-                    system.label(),
-                    mode.label() + ", 1 broker",
-                    Map.of(),
-                    single,
-                    "",
-                    "",
-                    () -> Targets.broker(system, mode, false)));
-          }
-        }
-        case RABBITMQ -> {
-          String uri = external.rabbitmq();
-          targets.add(
-              new Target(
-                  system.label(),
-                  uri.isEmpty() ? "1 node, classic queues" : "external",
-                  uri.isEmpty() ? Map.of() : Map.of(Targets.RABBITMQ_URI, uri),
-                  single,
-                  "",
-                  uri,
-                  uri.isEmpty() ? () -> Targets.broker(system, KafkaMode.KRAFT, false) : null));
-        }
-        case ZEROMQ -> {
-          // ZeroMQ offers tier none only: it has no acknowledgement.
-          targets.add(
-              new Target(
-                  system.label(),
-                  "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)",
-                  Map.of(),
-                  EnumSet.of(GuaranteeTier.NONE),
-                  "",
-                  ""));
-          if (settings.zeromqProxy()) {
-            // The same workloads through one XSUB/XPUB proxy per topic: M + N connections.
-            targets.add(
-                new Target(
-                    ZEROMQ_PROXY,
-                    "XSUB/XPUB proxy, PUB/SUB",
-                    Map.of(),
-                    EnumSet.of(GuaranteeTier.NONE),
-                    "",
-                    ""));
-          }
-        }
-      }
-    }
-    if (settings.replicated()) {
-      for (BenchSystem system : systems) {
-        if (Targets.REPLICATED_MODES.containsKey(system) && !external.isExternal(system)) {
-          targets.add(
-              new Target(
-                  system.label(),
-                  Targets.REPLICATED_MODES.get(system),
-                  Map.of(),
-                  EnumSet.of(GuaranteeTier.REPLICATED),
-                  "",
-                  "",
-                  () -> Targets.broker(system, KafkaMode.KRAFT, true)));
-        }
-      }
-    }
-    return targets;
-  }
-
-  private static Map<String, String> kafkaTarget(String bootstrap) {
-    return Map.of(Targets.KAFKA_BOOTSTRAP, bootstrap, Targets.KAFKA_BROKERS, "1");
-  }
-
-  /**
-   * A target's cells in the order a round runs them: each offered tier of each workload; the window
-   * check of each workload at the target's first offered tier; the producer alone at each parity
-   * tier (Kafka); a vendor's tool after the trial it is compared with.
-   */
-  private static List<Cell> cells(Settings settings, Set<GuaranteeTier> chosen, Target target) {
-    List<Cell> cells = new ArrayList<>();
-    boolean inMemory = target.system.equals(IN_MEMORY);
-    List<String> workloads = workloads(settings, target);
-    List<GuaranteeTier> run = new ArrayList<>();
-    for (GuaranteeTier tier : GuaranteeTier.values()) {
-      if (target.offered.contains(tier) && (inMemory || chosen.contains(tier))) {
-        run.add(tier);
-      }
-    }
-    if (run.isEmpty()) {
-      return cells;
-    }
-    boolean kafka = target.system.startsWith("kafka") && !target.replicated();
-    for (String workload : workloads) {
-      int window = ThroughputBenchmark.window(bytes(workload));
-      for (GuaranteeTier tier : run) {
-        Tool vendor = null;
-        if (workload.equals(BASELINE) && parity(settings, chosen, tier) && !target.replicated()) {
-          if (target.system.equals(BenchSystem.RABBITMQ.label())) {
-            vendor = Tool.PERF_TEST;
-          } else if (target.system.equals(BenchSystem.ZEROMQ.label())) {
-            vendor = Tool.JEROMQ_LOOP;
-          }
-        }
-        if (target.system.equals(BenchSystem.ZEROMQ.label()) && workload.equals(BASELINE)) {
-          vendor = Tool.JEROMQ_LOOP; // the plain loop runs whenever ZeroMQ does
-        }
-        cells.add(new Cell(target, tier.key(), workload, window, false, vendor));
-      }
-      if (!inMemory) {
-        // The in-memory driver has no flow control of its own: the window is its only limit by
-        // construction, and its row is the harness's ceiling, not a system's figure.
-        cells.add(
-            new Cell(target, run.get(0).key(), workload, WINDOW_CHECK_FACTOR * window, true, null));
-      }
-    }
-    if (kafka) {
-      for (GuaranteeTier tier : List.of(GuaranteeTier.ACK, GuaranteeTier.DURABLE)) {
-        if (parity(settings, chosen, tier)) {
-          cells.add(
-              new Cell(
-                  target,
-                  tier.key(),
-                  PRODUCER_ONLY,
-                  ThroughputBenchmark.window(bytes(PRODUCER_ONLY)),
-                  false,
-                  Tool.PRODUCER_PERFORMANCE));
-        }
-      }
-    }
-    return cells;
-  }
-
-  /**
-   * The workloads a target runs: the in-memory ceiling and the 3-node clusters the baseline alone
-   * (their figures are a ceiling and a tier's price, not a topology's), the others the profile's.
-   */
-  private static List<String> workloads(Settings settings, Target target) {
-    return target.system.equals(IN_MEMORY) || target.replicated()
-        ? List.of(BASELINE)
-        : settings.workloads();
-  }
-
-  private static int bytes(String workload) {
-    return WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
-  }
-
-  /** Whether the vendors' tools run at {@code tier}: the run measures it and the profile asks. */
-  private static boolean parity(Settings settings, Set<GuaranteeTier> tiers, GuaranteeTier tier) {
-    return tiers.contains(tier) && settings.parityTiers().contains(tier);
-  }
-
-  /** Whether the consumer-only comparison runs: at tier ack, where the profile has one. */
-  private static boolean runsConsumerOnly(Settings settings, Set<GuaranteeTier> tiers) {
-    return settings.consumerOnly() != null && tiers.contains(GuaranteeTier.ACK);
-  }
-
   public void run(Set<BenchSystem> systems, String rabbitmqUri) {
     run(systems, new External("", "", "", rabbitmqUri));
   }
@@ -641,6 +282,10 @@ public final class ThroughputSuite {
   public void run(Set<BenchSystem> systems, External external) {
     List<Target> targets = targets(settings, systems, external);
     List<AutoCloseable> started = new ArrayList<>();
+    // Made per run: its rows are those of the tiers chosen (onlyTiers).
+    RowFolder folder = new RowFolder(settings, tiers, rows);
+    ConsumerOnlyComparison comparison =
+        new ConsumerOnlyComparison(settings, progress, forks, folder, rows);
     try {
       List<Cell> cells = new ArrayList<>();
       for (Target target : targets) {
@@ -669,18 +314,18 @@ public final class ThroughputSuite {
                   round,
                   settings.rounds(),
                   target.system,
-                  fork.stream().map(ThroughputSuite::label).collect(Collectors.joining("; "))));
-          List<Measured> results = fork(fork, round);
+                  fork.stream().map(ThroughputPlan::label).collect(Collectors.joining("; "))));
+          List<Measured> results = forks.fork(fork, round);
           List<String> outcomes = new ArrayList<>();
           for (int i = 0; i < fork.size(); i++) {
             measured.computeIfAbsent(fork.get(i), c -> new ArrayList<>()).add(results.get(i));
-            outcomes.add(label(fork.get(i)) + ": " + describe(results.get(i)));
+            outcomes.add(label(fork.get(i)) + ": " + Measured.describe(results.get(i)));
           }
           progress.done(String.join("; ", outcomes));
           for (int i = 0; i < fork.size(); i++) {
             Cell cell = fork.get(i);
             if (cell.vendor() != null) {
-              VendorResult tool = vendor(cell, results.get(i), round);
+              VendorResult tool = tools.vendor(cell, results.get(i), round);
               vendor
                   .computeIfAbsent(cell, c -> new ArrayList<>())
                   .add(tool == null ? 0 : tool.msgPerSec());
@@ -692,9 +337,9 @@ public final class ThroughputSuite {
         }
       }
       for (Target target : targets) {
-        addRows(target, cells, measured, vendor, vendorTool);
+        folder.addRows(target, cells, measured, vendor, vendorTool);
         if (target.system.startsWith("kafka") && runsConsumerOnly(settings, tiers)) {
-          consumerOnly(target);
+          comparison.consumerOnly(target);
         }
       }
     } finally {
@@ -729,629 +374,6 @@ public final class ThroughputSuite {
     } catch (RuntimeException e) {
       target.death = "failed to start: " + firstLine(e);
     }
-  }
-
-  /** A cell as a progress line names it. */
-  private static String label(Cell cell) {
-    return cell.tier()
-        + ", "
-        + cell.workload()
-        + (cell.check() ? ", window check (window " + cell.window() + ")" : "");
-  }
-
-  /**
-   * The order in which a round runs one system's cells in its fork. The fork's first trial warms up
-   * a cold client JVM, so it is one that no window check is paired with, where the system has one.
-   * Each window check then runs right beside the trial it checks (that trial first in odd rounds,
-   * the check first in even ones, so that a trend within the fork, such as a broker still warming
-   * up, favours neither side of the pair); then the other cells in their order, those a vendor's
-   * tool is compared with last, so that the tool follows its trial closely.
-   */
-  static List<Cell> forkOrder(List<Cell> cells, int round) {
-    List<Cell> pairs = new ArrayList<>();
-    List<Cell> alone = new ArrayList<>();
-    List<Cell> withTool = new ArrayList<>();
-    for (Cell cell : cells) {
-      if (cell.check()) {
-        continue;
-      }
-      Cell check =
-          cells.stream()
-              .filter(
-                  c ->
-                      c.check()
-                          && c.workload().equals(cell.workload())
-                          && c.tier().equals(cell.tier()))
-              .findFirst()
-              .orElse(null);
-      if (check != null) {
-        pairs.addAll(round % 2 == 1 ? List.of(cell, check) : List.of(check, cell));
-      } else if (cell.vendor() != null) {
-        withTool.add(cell);
-      } else {
-        alone.add(cell);
-      }
-    }
-    List<Cell> ordered = new ArrayList<>();
-    if (!alone.isEmpty()) {
-      ordered.add(alone.remove(0));
-    }
-    ordered.addAll(pairs);
-    ordered.addAll(alone);
-    ordered.addAll(withTool);
-    return ordered;
-  }
-
-  /**
-   * One round of a system's cells: JMH trials of {@link ThroughputBenchmark}, one after the other
-   * in one fork, each on fresh topics with a driver of its own, with the system's broker watched.
-   * When the broker dies the fork is stopped at once, its trials fail saying so, and the system's
-   * later trials are failed rows that are not run (a broker that died once is not trusted with more
-   * figures); the suite goes on with the other systems.
-   */
-  private List<Measured> fork(List<Cell> cells, int round) {
-    List<String> names = new ArrayList<>();
-    List<String> segments = new ArrayList<>();
-    for (Cell cell : cells) {
-      String trial = cell.name() + "-r" + round;
-      names.add(trial);
-      segments.add(
-          new ThroughputBenchmark.Segment(cell.tier(), cell.workload(), cell.window(), trial)
-              .encode());
-    }
-    Cell first = cells.get(0);
-    // A 3-node cluster's fork is named apart from its system's single node's in the same round.
-    String fork =
-        names.size() == 1
-            ? names.get(0)
-            : first.target().system
-                + (first.target().replicated() ? "-replicated" : "")
-                + "-fork-r"
-                + round;
-    Target target = first.target();
-    Duration warmup =
-        round == 1 && target.broker != null ? settings.brokerWarmup() : settings.forkWarmup();
-    return watched(
-        first.target(),
-        fork,
-        first.tier(),
-        first.workload(),
-        names,
-        new OptionsBuilder()
-            .include(ThroughputBenchmark.class.getName() + ".send")
-            .param("window", Integer.toString(first.window()))
-            .param("trialName", names.get(0))
-            .param("segments", String.join(";", segments))
-            .param("forkWarmupMs", Long.toString(warmup.toMillis()))
-            .warmupIterations(0)
-            .measurementIterations(settings.iterations() * cells.size())
-            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis())));
-  }
-
-  /**
-   * One JMH fork of {@code trials} (in this order, an equal share of the iterations each) with the
-   * system's broker watched; a broker found dead before or during it fails the fork's trials saying
-   * so, and the system's later trials with them.
-   */
-  private List<Measured> watched(
-      Target target,
-      String fork,
-      String tier,
-      String workload,
-      List<String> trials,
-      ChainedOptionsBuilder options) {
-    if (RunDirectory.interrupted()) {
-      return failedAll(trials, "not run: the run was interrupted");
-    }
-    if (target.down()) {
-      return failedAll(
-          trials,
-          target.death.startsWith("skipped") || target.death.startsWith("failed to start")
-              ? target.death
-              : "not run: " + target.death);
-    }
-    BrokerWatch watch = BrokerWatch.start(target.broker);
-    List<Measured> result;
-    try {
-      result = jmh(target, fork, tier, workload, trials, options);
-    } finally {
-      watch.close();
-    }
-    if (watch.brokerDied() || target.down()) {
-      target.death = "the broker " + target.broker.name() + " died during fork " + fork;
-      return failedAll(
-          trials,
-          "the broker "
-              + target.broker.name()
-              + " died during this trial's fork (its process ended); the JMH fork was stopped,"
-              + " and the system's remaining trials and tools are not run");
-    }
-    return result;
-  }
-
-  private static List<Measured> failedAll(List<String> trials, String why) {
-    return trials.stream().map(trial -> Measured.failed(why)).toList();
-  }
-
-  private List<Measured> jmh(
-      Target target,
-      String fork,
-      String tier,
-      String workload,
-      List<String> trials,
-      ChainedOptionsBuilder benchmark) {
-    List<String> jvmArgs = new ArrayList<>();
-    target.target.forEach((key, value) -> jvmArgs.add("-D" + key + "=" + value));
-    jvmArgs.add("-D" + TrialOutput.OUT_PROPERTY + "=" + staging.resolve("trials"));
-    jvmArgs.add(
-        "-Dbrokerbench.work=" + System.getProperty("brokerbench.work", "target/brokerbench"));
-    jvmArgs.add(
-        "-D" + ThroughputBenchmark.WARMUP_SLICE_MS + "=" + settings.warmupSlice().toMillis());
-    jvmArgs.add("-D" + ThroughputBenchmark.WARMUP_TOLERANCE + "=" + settings.warmupTolerance());
-    jvmArgs.add("-D" + ThroughputBenchmark.WARMUP_MAX_MS + "=" + settings.warmupMax().toMillis());
-    ChainedOptionsBuilder options =
-        benchmark
-            .param("system", target.system)
-            .param("tier", tier)
-            .param("workload", workload)
-            .forks(1)
-            .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-            .shouldFailOnError(true)
-            .verbosity(VerboseMode.SILENT)
-            .resultFormat(ResultFormatType.JSON)
-            .result(staging.resolve("jmh").resolve(fork + ".json").toString());
-    try {
-      java.nio.file.Files.createDirectories(staging.resolve("jmh"));
-      RunResult result = new Runner(options.build()).runSingle();
-      List<Double> delivered = new ArrayList<>();
-      List<Double> sent = new ArrayList<>();
-      for (BenchmarkResult benchmarkResult : result.getBenchmarkResults()) {
-        for (IterationResult iteration : benchmarkResult.getIterationResults()) {
-          Result<?> one = iteration.getSecondaryResults().get("delivered");
-          delivered.add(one == null ? 0 : one.getScore());
-          sent.add(iteration.getPrimaryResult().getScore());
-        }
-      }
-      if (delivered.size() % trials.size() != 0) {
-        return failedAll(
-            trials,
-            "the fork returned "
-                + delivered.size()
-                + " iterations, not an equal share for each of its "
-                + trials.size()
-                + " trials");
-      }
-      int each = delivered.size() / trials.size();
-      List<Measured> measured = new ArrayList<>();
-      for (int i = 0; i < trials.size(); i++) {
-        List<Double> own = delivered.subList(i * each, (i + 1) * each);
-        TrialOutput.Summary summary = TrialOutput.summary(staging.resolve("trials"), trials.get(i));
-        measured.add(
-            new Measured(
-                mean(own),
-                mean(sent.subList(i * each, (i + 1) * each)),
-                List.copyOf(own),
-                summary.connections(),
-                summary.meanLatencyUs(),
-                summary.windowWaitShare(),
-                summary.warmupSettled(),
-                null));
-      }
-      return measured;
-    } catch (Exception e) {
-      return failedAll(trials, firstLine(e));
-    }
-  }
-
-  private static double mean(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-  }
-
-  /** The vendor's tool of {@code cell}, right after brokerbench's trial in the same round. */
-  private VendorResult vendor(Cell cell, Measured ours, int round) {
-    Target target = cell.target();
-    String name =
-        switch (cell.vendor()) {
-          case PERF_TEST -> "RabbitMQ PerfTest, " + cell.tier();
-          case PRODUCER_PERFORMANCE ->
-              "Kafka's ProducerPerformance, acks=" + (cell.tier().equals("ack") ? "1" : "all");
-          case JEROMQ_LOOP -> "plain jeromq PUSH/PULL loop";
-        };
-    progress.step(
-        String.format("round %d/%d: %s: %s", round, settings.rounds(), target.system, name));
-    if (RunDirectory.interrupted()) {
-      progress.done(name + " not run: the run was interrupted");
-      return null;
-    }
-    if (target.down()) {
-      progress.done(name + " not run: " + target.death);
-      return null;
-    }
-    try {
-      VendorResult result =
-          switch (cell.vendor()) {
-            case PERF_TEST ->
-                RabbitPerfTest.run(
-                    target.target.get(Targets.RABBITMQ_URI),
-                    cell.tier(),
-                    1024,
-                    settings.warmup(),
-                    settings.measurement(),
-                    // PerfTest's outstanding-confirm window, the same as our driver's.
-                    RabbitMqConfig.DEFAULT_MAX_UNCONFIRMED);
-            case PRODUCER_PERFORMANCE ->
-                producerPerformance(
-                    target.target.get(Targets.KAFKA_BOOTSTRAP),
-                    cell.tier().equals("ack") ? "1" : "all",
-                    round,
-                    ours.perSec());
-            case JEROMQ_LOOP -> JeromqLoop.run(settings.vendorRecords(), 1024);
-          };
-      progress.done(
-          String.format("%s: %,.0f msg/s", result.tool(), result.msgPerSec())
-              + (ours.failure() == null && result.msgPerSec() > 0
-                  ? String.format(
-                      " · brokerbench/vendor = %.2f", ours.perSec() / result.msgPerSec())
-                  : ""));
-      return result;
-    } catch (Exception e) {
-      progress.done(name + " FAILED: " + firstLine(e));
-      return null;
-    }
-  }
-
-  /**
-   * One run of ProducerPerformance on a topic of its own, sized to last about as long as a trial's
-   * warm-up and measurement at {@code expectedPerSec}.
-   */
-  private VendorResult producerPerformance(
-      String bootstrap, String acks, int round, double expectedPerSec) throws Exception {
-    String topic = "brokerbench-vendor-acks-" + acks + "-round-" + round;
-    KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
-    // Its first 5-second window holds its warm-up and is discarded.
-    long seconds = settings.warmup().plus(settings.measurement()).toSeconds() + 5;
-    int records =
-        (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), expectedPerSec * seconds));
-    VendorResult vendor = KafkaProducerPerformance.run(bootstrap, topic, records, 1024, acks);
-    try (var admin =
-        org.apache.kafka.clients.admin.Admin.create(
-            Map.<String, Object>of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap))) {
-      admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    }
-    return vendor;
-  }
-
-  /**
-   * The target's rows, in tier order per workload: each offered cell's rounds folded into one row,
-   * judged by its workload's window check, with its vendor's figures; a tier the system does not
-   * offer is a row that says so.
-   */
-  private void addRows(
-      Target target,
-      List<Cell> cells,
-      Map<Cell, List<Measured>> measured,
-      Map<Cell, List<Double>> vendor,
-      Map<Cell, String> vendorTool) {
-    List<Cell> own = cells.stream().filter(cell -> cell.target() == target).toList();
-    if (own.isEmpty() && target.death != null) {
-      String status = target.death.startsWith("skipped") ? "skipped" : "failed";
-      rows.add(
-          ThroughputRow.notOk(target.system, target.mode, "all", "all", 0, status, target.death));
-      return;
-    }
-    List<String> withProducerOnly = new ArrayList<>(workloads(settings, target));
-    if (own.stream().anyMatch(cell -> cell.workload().equals(PRODUCER_ONLY))) {
-      withProducerOnly.add(PRODUCER_ONLY);
-    }
-    for (String workload : withProducerOnly) {
-      Cell checkCell =
-          own.stream()
-              .filter(cell -> cell.check() && cell.workload().equals(workload))
-              .findFirst()
-              .orElse(null);
-      ThroughputRow.WindowCheck check = null;
-      if (checkCell != null) {
-        Cell base =
-            own.stream()
-                .filter(
-                    cell ->
-                        !cell.check()
-                            && cell.workload().equals(workload)
-                            && cell.tier().equals(checkCell.tier()))
-                .findFirst()
-                .orElseThrow();
-        check = windowCheck(measured.get(base), measured.get(checkCell), checkCell.window());
-      }
-      for (GuaranteeTier tier : GuaranteeTier.values()) {
-        if (!tiers.contains(tier) && !target.system.equals(IN_MEMORY) || !rowed(target, tier)) {
-          continue;
-        }
-        Cell cell =
-            own.stream()
-                .filter(
-                    c -> !c.check() && c.workload().equals(workload) && c.tier().equals(tier.key()))
-                .findFirst()
-                .orElse(null);
-        if (cell == null) {
-          if (!workload.equals(PRODUCER_ONLY) && !target.system.equals(IN_MEMORY)) {
-            rows.add(
-                ThroughputRow.notOk(
-                    target.system,
-                    target.mode,
-                    tier.key(),
-                    workload,
-                    bytes(workload),
-                    "not offered",
-                    target.system + " has no " + tier.key() + " guarantee"));
-          }
-          continue;
-        }
-        ThroughputRow row = fold(cell, measured.get(cell));
-        if (row.ok() && check != null) {
-          row = row.checkedBy(check, checkCell.tier().equals(cell.tier()));
-        }
-        if (row.ok() && vendor.containsKey(cell) && vendorTool.containsKey(cell)) {
-          row = row.withVendor(vendorTool.get(cell), vendor.get(cell));
-        }
-        rows.add(row);
-      }
-    }
-  }
-
-  /**
-   * Whether {@code target} has a row at {@code tier} when it offers it or not: a 3-node cluster at
-   * tier replicated only, a single node at the single-node tiers, and at tier replicated only where
-   * the profile runs that tier and the system has no 3-node set-up of its own (ZeroMQ's "not
-   * offered").
-   */
-  private boolean rowed(Target target, GuaranteeTier tier) {
-    if (target.replicated()) {
-      return tier == GuaranteeTier.REPLICATED;
-    }
-    return tier != GuaranteeTier.REPLICATED
-        || settings.replicated()
-            && Targets.REPLICATED_MODES.keySet().stream()
-                .noneMatch(system -> system.label().equals(target.system));
-  }
-
-  /** A cell's rounds as one row; a round that failed fails the row with its reason. */
-  private ThroughputRow fold(Cell cell, List<Measured> rounds) {
-    Target target = cell.target();
-    int bytes = bytes(cell.workload());
-    for (Measured round : rounds) {
-      if (round.failure() != null) {
-        String status = round.failure().startsWith("skipped") ? "skipped" : "failed";
-        return ThroughputRow.notOk(
-            target.system,
-            target.mode,
-            cell.tier(),
-            cell.workload(),
-            bytes,
-            status,
-            round.failure());
-      }
-    }
-    List<Double> perRound = rounds.stream().map(Measured::perSec).toList();
-    double mean = perRound.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    List<List<Double>> iterations = rounds.stream().map(Measured::iterations).toList();
-    double min =
-        iterations.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
-    double max =
-        iterations.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
-    double error =
-        perRound.size() > 1
-            ? (Collections.max(perRound) - Collections.min(perRound)) / 2
-            : (max - min) / 2;
-    boolean unsettled = unsettled(rounds, settings.settledSpread());
-    double inFlight =
-        rounds.stream().mapToDouble(r -> r.perSec() * r.meanLatencyUs() / 1e6).average().orElse(0);
-    return new ThroughputRow(
-        target.system,
-        target.mode,
-        cell.tier(),
-        cell.workload(),
-        bytes,
-        "ok",
-        "",
-        mean,
-        mean * bytes / (1 << 20),
-        error,
-        min,
-        max,
-        rounds.stream().mapToDouble(Measured::sentPerSec).average().orElse(0),
-        rounds.stream().mapToInt(Measured::connections).max().orElse(0),
-        perRound,
-        iterations,
-        unsettled,
-        false,
-        cell.window(),
-        inFlight,
-        rounds.stream().mapToDouble(Measured::meanLatencyUs).average().orElse(0),
-        rounds.stream().mapToDouble(Measured::windowWaitShare).average().orElse(0),
-        null,
-        "",
-        0,
-        List.of(),
-        0,
-        0,
-        0,
-        TrialOutput.trialName(target.system, cell.tier(), cell.workload()));
-  }
-
-  /**
-   * Whether a cell's measurement drifted: in every round its iterations moved the same way (all
-   * climbing, or all falling) by more than {@code bound} of their mean. A trial still warming up,
-   * or a broker filling up, drifts the same way each time; the machine's noise moves a round's
-   * iterations either way and shows in the spread of the rounds, which the verdicts use already.
-   * With one round (smoke) a single drift beyond the bound counts.
-   */
-  static boolean unsettled(List<Measured> rounds, double bound) {
-    boolean climbing = !rounds.isEmpty();
-    boolean falling = !rounds.isEmpty();
-    for (Measured round : rounds) {
-      climbing &= round.drift() > bound;
-      falling &= round.drift() < -bound;
-    }
-    return climbing || falling;
-  }
-
-  /**
-   * The window check from the rounds of the trial at the normal window and at the larger one, which
-   * ran as a pair in each round (side by side in one fork): the mean of the pairs' ratios, and its
-   * interval from the lowest to the highest pair. A pair sees one broker and client state, so a
-   * system that speeds up or slows down over the run moves both sides of it alike; a ratio of the
-   * rounds' means would not pair them. Null when either failed in any round.
-   */
-  static ThroughputRow.WindowCheck windowCheck(
-      List<Measured> base, List<Measured> larger, int largerWindow) {
-    if (base == null
-        || larger == null
-        || base.isEmpty()
-        || base.size() != larger.size()
-        || base.stream().anyMatch(m -> m.failure() != null)
-        || larger.stream().anyMatch(m -> m.failure() != null)) {
-      return null;
-    }
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < base.size(); i++) {
-      if (base.get(i).perSec() <= 0) {
-        return null;
-      }
-      ratios.add(larger.get(i).perSec() / base.get(i).perSec());
-    }
-    return new ThroughputRow.WindowCheck(
-        largerWindow,
-        mean(larger.stream().map(Measured::perSec).toList()),
-        mean(ratios),
-        Collections.min(ratios),
-        Collections.max(ratios),
-        WINDOW_BINDS_ABOVE);
-  }
-
-  /**
-   * brokerbench's Kafka consumer alone against Kafka's ConsumerPerformance, each reading a topic of
-   * its own filled beforehand the same way, at tier {@code ack} only: a consumer reads the same log
-   * whatever {@code acks} its producer used, so the other tiers would repeat the figure.
-   * ConsumerPerformance runs once, after brokerbench's trial, on a broker that trial warmed up.
-   */
-  private void consumerOnly(Target target) {
-    ConsumerOnly sizes = settings.consumerOnly();
-    progress.step(
-        String.format(
-            "%s ack, %s (%,d messages, %d passes)",
-            target.system, CONSUMER_ONLY, sizes.messages(), sizes.passes()));
-    ThroughputRow ours = consumerTrial(target);
-    progress.done(ours.ok() ? String.format("%,.0f msg/s read", ours.msgPerSec()) : ours.reason());
-    long vendorMessages = sizes.vendorMessages();
-    progress.step(
-        String.format(
-            "%s: Kafka's ConsumerPerformance, %,d messages", target.system, vendorMessages));
-    if (target.down()) {
-      progress.done("ConsumerPerformance not run: " + target.death);
-      rows.add(ours);
-      return;
-    }
-    try {
-      VendorResult vendor =
-          consumerPerformance(
-              target.system,
-              target.target,
-              target.target.get(Targets.KAFKA_BOOTSTRAP),
-              vendorMessages);
-      if (ours.ok()) {
-        ours = ours.withVendor(vendor.tool(), List.of(vendor.msgPerSec()));
-      }
-      progress.done(String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec()));
-    } catch (Exception e) {
-      progress.done("ConsumerPerformance FAILED: " + firstLine(e));
-    }
-    rows.add(ours);
-  }
-
-  /**
-   * One JMH trial of {@link ConsumerOnlyBenchmark}: an iteration is one pass over the backlog, so
-   * its time is set far below a pass and JMH ends each iteration when its one pass is done.
-   */
-  private ThroughputRow consumerTrial(Target target) {
-    ConsumerOnly sizes = settings.consumerOnly();
-    Cell cell =
-        new Cell(target, "ack", CONSUMER_ONLY, ThroughputBenchmark.window(1024), false, null);
-    Measured result =
-        watched(
-                target,
-                cell.name(),
-                cell.tier(),
-                cell.workload(),
-                List.of(cell.name()),
-                new OptionsBuilder()
-                    .include(ConsumerOnlyBenchmark.class.getName() + ".read")
-                    .param("backlog", Long.toString(sizes.messages()))
-                    .warmupIterations(sizes.warmupPasses())
-                    .warmupTime(TimeValue.milliseconds(1))
-                    .measurementIterations(sizes.passes())
-                    .measurementTime(TimeValue.milliseconds(1)))
-            .get(0);
-    if (result.failure() == null) {
-      // Nothing is sent while the consumer reads: JMH's primary score counts passes.
-      result =
-          new Measured(
-              result.perSec(), 0, result.iterations(), 0, 0, 0, result.warmupSettled(), null);
-    }
-    return fold(cell, List.of(result));
-  }
-
-  private static String describe(Measured result) {
-    if (result.failure() != null) {
-      return "FAILED: " + result.failure();
-    }
-    return String.format(
-        "%,.0f msg/s delivered (iterations %s)%s",
-        result.perSec(),
-        result.iterations().stream()
-            .map(value -> String.format("%,.0f", value))
-            .collect(Collectors.joining(", ")),
-        result.warmupSettled() ? "" : "; warm-up did not settle");
-  }
-
-  /** Fills a topic of its own through brokerbench's producer, then lets the tool read it. */
-  private static VendorResult consumerPerformance(
-      String system, Map<String, String> target, String bootstrap, long messages) throws Exception {
-    Workload workload =
-        WorkloadLoader.loadResource("workloads/" + CONSUMER_ONLY + ".yaml").workload();
-    Topology topology = Topology.of("brokerbench-vendor-consumer-" + System.nanoTime(), workload);
-    // Closing the driver deletes the topic.
-    try (BrokerDriver driver = Targets.driver(system, target)) {
-      Backlog.fill(driver, topology, GuaranteeTier.ACK, messages, workload.messageSize());
-      return KafkaConsumerPerformance.run(bootstrap, topology.topicName(0), messages);
-    }
-  }
-
-  private static double error(Result<?> result) {
-    double error = result.getScoreError();
-    if (Double.isNaN(error)) {
-      var stats = result.getStatistics();
-      return (stats.getMax() - stats.getMin()) / 2;
-    }
-    return error;
-  }
-
-  private static String describe(ThroughputRow row) {
-    return switch (row.status()) {
-      case "ok" ->
-          String.format(
-              "%,.0f msg/s delivered (iterations %,.0f–%,.0f), %.1f MB/s",
-              row.msgPerSec(), row.minPerSec(), row.maxPerSec(), row.mbPerSec());
-      default -> row.status().toUpperCase() + ": " + row.reason();
-    };
-  }
-
-  private static String vendorOutcome(ThroughputRow compared, VendorResult vendor) {
-    String figure = String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec());
-    return compared == null || compared.parity() == 0
-        ? figure
-        : figure + String.format(" · brokerbench/vendor = %.2f", compared.parity());
   }
 
   /**

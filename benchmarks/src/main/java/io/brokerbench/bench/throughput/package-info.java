@@ -4,9 +4,16 @@
  * Z1, Z4).
  *
  * <ul>
- *   <li>{@link io.brokerbench.bench.throughput.ThroughputSuite}: the profile's systems, workloads
- *       and rounds, the window check, the vendors' tools beside each trial, and the folding of
- *       rounds into {@link io.brokerbench.bench.throughput.ThroughputRow}s.
+ *   <li>{@link io.brokerbench.bench.throughput.ThroughputSuite}: the profiles and the run loop:
+ *       brokers started once, then interleaved rounds. {@link
+ *       io.brokerbench.bench.throughput.ThroughputPlan} decides the profile's systems, workloads,
+ *       window checks and each fork's order; {@link io.brokerbench.bench.throughput.ForkRunner}
+ *       runs a round's fork with its broker watched; {@link
+ *       io.brokerbench.bench.throughput.VendorTools} runs the vendors' tools beside each trial;
+ *       {@link io.brokerbench.bench.throughput.RowFolder} folds rounds into {@link
+ *       io.brokerbench.bench.throughput.ThroughputRow}s; {@link
+ *       io.brokerbench.bench.throughput.ConsumerOnlyComparison} sets brokerbench's consumer alone
+ *       against Kafka's ConsumerPerformance.
  *   <li>{@link io.brokerbench.bench.throughput.ThroughputBenchmark} and {@link
  *       io.brokerbench.bench.throughput.ConsumerOnlyBenchmark}: the JMH benchmarks a fork runs;
  *       {@link io.brokerbench.bench.throughput.SteadyState} decides when a warm-up is over, {@link

@@ -54,10 +54,10 @@ class BrokerDeathIT {
             1,
             Duration.ofSeconds(3),
             0.25,
-            List.of(ThroughputSuite.BASELINE),
+            List.of(ThroughputPlan.BASELINE),
             Set.of(BenchSystem.KAFKA_KRAFT),
             20_000,
-            new ThroughputSuite.ConsumerOnly(10_000, 0, 1),
+            new ConsumerOnly(10_000, 0, 1),
             false,
             EnumSet.allOf(GuaranteeTier.class),
             false);
@@ -106,7 +106,7 @@ class BrokerDeathIT {
 
     List<ThroughputRow> rows = suite.rows();
     String all = rows.stream().map(ThroughputRow::toString).collect(Collectors.joining("\n"));
-    ThroughputRow killedTrial = row(rows, "kafka-kraft", "none", ThroughputSuite.BASELINE);
+    ThroughputRow killedTrial = row(rows, "kafka-kraft", "none", ThroughputPlan.BASELINE);
     assertEquals("failed", killedTrial.status(), all);
     assertTrue(
         killedTrial.reason().contains("the broker kafka-kraft died during this trial"),
@@ -114,18 +114,18 @@ class BrokerDeathIT {
     // The Kafka trials of the same fork (a system's trials of a round share one) fail with it.
     for (ThroughputRow same :
         List.of(
-            row(rows, "kafka-kraft", "ack", ThroughputSuite.BASELINE),
-            row(rows, "kafka-kraft", "ack", ThroughputSuite.PRODUCER_ONLY))) {
+            row(rows, "kafka-kraft", "ack", ThroughputPlan.BASELINE),
+            row(rows, "kafka-kraft", "ack", ThroughputPlan.PRODUCER_ONLY))) {
       assertEquals("failed", same.status(), same.toString());
       assertTrue(
           same.reason().contains("the broker kafka-kraft died during this trial"), same.reason());
     }
     // The Kafka trials after it are not run against a dead broker, and say why.
-    ThroughputRow later = row(rows, "kafka-kraft", "ack", ThroughputSuite.CONSUMER_ONLY);
+    ThroughputRow later = row(rows, "kafka-kraft", "ack", ThroughputPlan.CONSUMER_ONLY);
     assertEquals("failed", later.status(), later.toString());
     assertTrue(later.reason().startsWith("not run: the broker kafka-kraft died"), later.reason());
     // The next system still runs.
-    ThroughputRow zeromq = row(rows, "zeromq", "none", ThroughputSuite.BASELINE);
+    ThroughputRow zeromq = row(rows, "zeromq", "none", ThroughputPlan.BASELINE);
     assertEquals("ok", zeromq.status(), all);
     assertTrue(zeromq.msgPerSec() > 0, zeromq.toString());
     assertTrue(zeromq.vendorMsgPerSec() > 0, "the jeromq loop ran too: " + zeromq);

@@ -41,7 +41,7 @@ class ReplicatedThroughputIT {
             1,
             Duration.ofSeconds(2),
             0.25,
-            List.of(ThroughputSuite.BASELINE),
+            List.of(ThroughputPlan.BASELINE),
             Set.of(BenchSystem.KAFKA_KRAFT),
             20_000,
             null,

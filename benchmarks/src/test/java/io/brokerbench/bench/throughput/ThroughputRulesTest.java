@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
-import io.brokerbench.bench.throughput.ThroughputSuite.Cell;
-import io.brokerbench.bench.throughput.ThroughputSuite.Measured;
-import io.brokerbench.bench.throughput.ThroughputSuite.Target;
-import io.brokerbench.bench.throughput.ThroughputSuite.Tool;
+import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
+import io.brokerbench.bench.throughput.ThroughputPlan.Target;
+import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,24 +31,24 @@ class ThroughputRulesTest {
   void aRowIsUnsettledOnlyWhenEveryRoundDriftsTheSameWayBeyondTheBound() {
     // Climbing by about 40% in each round: a trial still warming up.
     assertTrue(
-        ThroughputSuite.unsettled(
+        RowFolder.unsettled(
             List.of(round(20_000, 30_000), round(25_000, 36_000), round(30_000, 44_000)), 0.25));
     // Falling in each round: a broker filling up.
     assertTrue(
-        ThroughputSuite.unsettled(
+        RowFolder.unsettled(
             List.of(round(30_000, 20_000), round(36_000, 25_000), round(44_000, 30_000)), 0.25));
     // The same spreads, up in one round and down in another: the machine's noise, which the
     // interval of the rounds already carries.
     assertFalse(
-        ThroughputSuite.unsettled(
+        RowFolder.unsettled(
             List.of(round(20_000, 30_000), round(36_000, 25_000), round(30_000, 44_000)), 0.25));
     // Drifting the same way, but within the bound.
     assertFalse(
-        ThroughputSuite.unsettled(
+        RowFolder.unsettled(
             List.of(round(20_000, 22_000), round(25_000, 27_000), round(30_000, 33_000)), 0.25));
     // One round: its own drift decides.
-    assertTrue(ThroughputSuite.unsettled(List.of(round(20_000, 30_000)), 0.25));
-    assertFalse(ThroughputSuite.unsettled(List.of(round(20_000)), 0.25));
+    assertTrue(RowFolder.unsettled(List.of(round(20_000, 30_000)), 0.25));
+    assertFalse(RowFolder.unsettled(List.of(round(20_000)), 0.25));
   }
 
   private static ThroughputRow row(String tier, double windowWaitShare) {
@@ -120,14 +119,14 @@ class ThroughputRulesTest {
     // and delivering about as much: the pairs agree, whatever the rounds' means did.
     List<Measured> base = List.of(round(42_000), round(48_000), round(57_600));
     List<Measured> beside = List.of(round(43_000), round(47_000), round(59_000));
-    ThroughputRow.WindowCheck check = ThroughputSuite.windowCheck(base, beside, 262_144);
+    ThroughputRow.WindowCheck check = RowFolder.windowCheck(base, beside, 262_144);
     assertEquals((43.0 / 42 + 47.0 / 48 + 59 / 57.6) / 3, check.ratio(), 1e-9);
     assertEquals(47.0 / 48, check.low(), 1e-9);
     assertEquals(59 / 57.6, check.high(), 1e-9);
     assertFalse(check.binds());
     // The same rounds' means, but each check 30% above the trial beside it: the window binds.
     List<Measured> faster = List.of(round(54_600), round(62_400), round(74_900));
-    ThroughputRow.WindowCheck binds = ThroughputSuite.windowCheck(base, faster, 262_144);
+    ThroughputRow.WindowCheck binds = RowFolder.windowCheck(base, faster, 262_144);
     assertTrue(binds.binds());
     assertTrue(binds.low() > 1.29 && binds.high() < 1.31);
   }
@@ -135,9 +134,9 @@ class ThroughputRulesTest {
   @Test
   void aWindowCheckWithAFailedOrMissingPairIsNoCheck() {
     List<Measured> base = List.of(round(40_000), round(41_000));
-    assertNull(ThroughputSuite.windowCheck(base, List.of(round(40_000)), 262_144));
+    assertNull(RowFolder.windowCheck(base, List.of(round(40_000)), 262_144));
     assertNull(
-        ThroughputSuite.windowCheck(
+        RowFolder.windowCheck(
             base, List.of(round(40_000), Measured.failed("broker died")), 262_144));
   }
 
@@ -155,15 +154,15 @@ class ThroughputRulesTest {
     Cell check = new Cell(kafka, "none", "w", 262_144, true, null);
     Cell producer = new Cell(kafka, "ack", "p", 65_536, false, Tool.PRODUCER_PERFORMANCE);
     List<Cell> cells = List.of(none, ack, durable, check, producer);
-    assertEquals(List.of(ack, none, check, durable, producer), ThroughputSuite.forkOrder(cells, 1));
-    assertEquals(List.of(ack, check, none, durable, producer), ThroughputSuite.forkOrder(cells, 2));
-    assertEquals(List.of(ack, none, check, durable, producer), ThroughputSuite.forkOrder(cells, 3));
+    assertEquals(List.of(ack, none, check, durable, producer), ThroughputPlan.forkOrder(cells, 1));
+    assertEquals(List.of(ack, check, none, durable, producer), ThroughputPlan.forkOrder(cells, 2));
+    assertEquals(List.of(ack, none, check, durable, producer), ThroughputPlan.forkOrder(cells, 3));
     // ZeroMQ: one tier, its trial compared with the jeromq loop and checked; nothing else to run.
     Target zeromq = new Target("zeromq", "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "");
     Cell zmq = new Cell(zeromq, "none", "w", 65_536, false, Tool.JEROMQ_LOOP);
     Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
-    assertEquals(List.of(zmq, zmqCheck), ThroughputSuite.forkOrder(List.of(zmq, zmqCheck), 1));
-    assertEquals(List.of(zmqCheck, zmq), ThroughputSuite.forkOrder(List.of(zmq, zmqCheck), 2));
+    assertEquals(List.of(zmq, zmqCheck), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 1));
+    assertEquals(List.of(zmqCheck, zmq), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 2));
   }
 
   @Test

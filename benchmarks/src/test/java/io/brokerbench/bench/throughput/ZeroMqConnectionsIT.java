@@ -40,7 +40,7 @@ class ZeroMqConnectionsIT {
             1,
             Duration.ofSeconds(2),
             0.25,
-            List.of(ThroughputSuite.BASELINE, ThroughputSuite.MESH),
+            List.of(ThroughputPlan.BASELINE, ThroughputPlan.MESH),
             Set.of(),
             20_000,
             null,
@@ -60,10 +60,10 @@ class ZeroMqConnectionsIT {
 
     List<ThroughputRow> rows = suite.rows();
     String all = rows.stream().map(ThroughputRow::toString).collect(Collectors.joining("\n"));
-    assertConnections(rows, "zeromq", ThroughputSuite.BASELINE, 1, all);
-    assertConnections(rows, "zeromq", ThroughputSuite.MESH, 16, all);
-    assertConnections(rows, ThroughputSuite.ZEROMQ_PROXY, ThroughputSuite.BASELINE, 2, all);
-    assertConnections(rows, ThroughputSuite.ZEROMQ_PROXY, ThroughputSuite.MESH, 8, all);
+    assertConnections(rows, "zeromq", ThroughputPlan.BASELINE, 1, all);
+    assertConnections(rows, "zeromq", ThroughputPlan.MESH, 16, all);
+    assertConnections(rows, ThroughputPlan.ZEROMQ_PROXY, ThroughputPlan.BASELINE, 2, all);
+    assertConnections(rows, ThroughputPlan.ZEROMQ_PROXY, ThroughputPlan.MESH, 8, all);
   }
 
   private static void assertConnections(

@@ -1,0 +1,48 @@
+package io.brokerbench.bench.throughput;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One round of one cell: JMH's figures and the fork's own, or why it failed. A record of its own
+ * because {@link ForkRunner} makes it, the run loop reports it and {@link RowFolder} folds it.
+ */
+record Measured(
+    double perSec,
+    double sentPerSec,
+    List<Double> iterations,
+    int connections,
+    double meanLatencyUs,
+    double windowWaitShare,
+    boolean warmupSettled,
+    String failure) {
+  static Measured failed(String why) {
+    return new Measured(0, 0, List.of(), 0, 0, 0, false, why);
+  }
+
+  /** The last iteration less the first, over their mean: the round's drift; 0 with one. */
+  double drift() {
+    double mean = iterations.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    return iterations.size() < 2 || mean <= 0
+        ? 0
+        : (iterations.get(iterations.size() - 1) - iterations.get(0)) / mean;
+  }
+
+  static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+  }
+
+  /** A round as a progress line reports it. */
+  static String describe(Measured result) {
+    if (result.failure() != null) {
+      return "FAILED: " + result.failure();
+    }
+    return String.format(
+        "%,.0f msg/s delivered (iterations %s)%s",
+        result.perSec(),
+        result.iterations().stream()
+            .map(value -> String.format("%,.0f", value))
+            .collect(Collectors.joining(", ")),
+        result.warmupSettled() ? "" : "; warm-up did not settle");
+  }
+}
