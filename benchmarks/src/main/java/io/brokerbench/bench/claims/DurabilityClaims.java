@@ -118,60 +118,6 @@ final class DurabilityClaims {
 
   // ---- K2 ----
 
-  /**
-   * The acknowledged losses of the rows of one tier: those that count (settled, able to show a
-   * loss) and those set aside.
-   */
-  private static final class AckedLosses {
-    /** Whether "nothing lost" needs the row to state a backlog at risk ({@code atRisk} above 0). */
-    final boolean riskMustBeStated;
-
-    int rows;
-    int notReadBack;
-    int nothingAtRisk;
-    int riskNotStated;
-    double acked;
-    double lost;
-
-    AckedLosses(boolean riskMustBeStated) {
-      this.riskMustBeStated = riskMustBeStated;
-    }
-
-    void add(JsonNode row, double rowLost) {
-      if (!readBack(row)) {
-        notReadBack++;
-        return;
-      }
-      if (rowLost == 0 && nothingAtRisk(row)) {
-        nothingAtRisk++;
-        return;
-      }
-      if (rowLost == 0 && riskMustBeStated && atRisk(row) == null) {
-        riskNotStated++;
-        return;
-      }
-      rows++;
-      lost += rowLost;
-      Double ackedHere = number(row, "acked");
-      acked += ackedHere == null ? 0 : ackedHere;
-    }
-
-    void figures(Tally tally, String tier) {
-      tally.figure(tier + ": fault rows", rows, 0);
-      tally.figure(tier + ": acknowledged", acked, 0);
-      tally.figure(tier + ": acknowledged lost", lost, 0);
-      if (notReadBack > 0) {
-        tally.figure(tier + ": rows set aside, not read back", notReadBack, 0);
-      }
-      if (nothingAtRisk > 0) {
-        tally.figure(tier + ": rows set aside, nothing at risk", nothingAtRisk, 0);
-      }
-      if (riskNotStated > 0) {
-        tally.figure(tier + ": rows set aside, atRisk not stated", riskNotStated, 0);
-      }
-    }
-  }
-
   static ClaimResult k2(RunRows run) {
     String id = "K2";
     Optional<List<JsonNode>> all = run.rows(FILE);
