@@ -21,7 +21,7 @@ public final class Claims {
       List.of(
           new Claim("K1", ThroughputClaims::k1),
           new Claim("K2", DurabilityClaims::k2),
-          new Claim("K3", ThroughputClaims::k3),
+          new Claim("K3", ScalingClaims::k3),
           new Claim("K4", FootprintClaims::k4),
           new Claim("K5", MetadataClaims::k5),
           new Claim("K6", FootprintClaims::k6),
@@ -31,7 +31,7 @@ public final class Claims {
           new Claim("Z1", ThroughputClaims::z1),
           new Claim("Z2", DurabilityClaims::z2),
           new Claim("Z3", DurabilityClaims::z3),
-          new Claim("Z4", ThroughputClaims::z4),
+          new Claim("Z4", ScalingClaims::z4),
           new Claim("Z5", FootprintClaims::z5));
 
   private Claims() {}

@@ -279,10 +279,10 @@ final class FootprintClaims {
           kraftProcesses < zookeeperProcesses ? Comparison.Side.AGAINST : Comparison.Side.BETWEEN);
     }
     // Same results: KRaft's throughput within the 1.5x margin of ZooKeeper mode's.
-    List<ThroughputClaims.Tp> rows =
-        ThroughputClaims.throughput(run.rows(ThroughputClaims.THROUGHPUT).orElse(List.of()));
-    for (ThroughputClaims.Tp k : rows) {
-      for (ThroughputClaims.Tp z : rows) {
+    List<ThroughputRows.Tp> rows =
+        ThroughputRows.throughput(run.rows(ThroughputClaims.THROUGHPUT).orElse(List.of()));
+    for (ThroughputRows.Tp k : rows) {
+      for (ThroughputRows.Tp z : rows) {
         if (k.system().equals("kafka-kraft")
             && z.system().equals("kafka-zookeeper")
             && k.matches(z)) {
