@@ -6,21 +6,7 @@ import io.brokerbench.bench.Progress;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
-import io.brokerbench.brokers.Ports;
-import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.Work;
-import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaClusterSpec;
-import io.brokerbench.brokers.kafka.KafkaMode;
-import io.brokerbench.brokers.kafka.KafkaNode;
-import io.brokerbench.brokers.rabbitmq.RabbitCluster;
-import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
-import io.brokerbench.brokers.rabbitmq.RabbitNode;
-import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The footprint suite (claims K6 "operational difficulty", R3 "needs the Erlang runtime", Z5 "needs
@@ -185,9 +170,9 @@ public final class FootprintSuite {
   }
 
   FootprintRow measure(BenchSystem system) {
-    Setup setup;
+    FootprintSetup setup;
     try {
-      setup = Setup.of(system);
+      setup = FootprintSetup.of(system);
     } catch (BrokerUnavailableException e) {
       return FootprintRow.skipped(systemOf(system), modeOf(system), e.getMessage());
     }
@@ -231,7 +216,7 @@ public final class FootprintSuite {
     return brokers;
   }
 
-  private FootprintRow measure(Setup setup) {
+  private FootprintRow measure(FootprintSetup setup) {
     Set<Long> seen = new HashSet<>();
     try (Broker broker = setup.broker) {
       broker.start();
@@ -357,172 +342,5 @@ public final class FootprintSuite {
             FootprintTable.bytes(row.diskBytesAfterMillion()),
             row.configLines());
     return row.ok() ? figures : "FAILED: " + row.reason() + " (" + figures + ")";
-  }
-
-  /** One setup: its processes, its data directories, its configuration, how to load it. */
-  private abstract static class Setup {
-    final BenchSystem system;
-    final Broker broker;
-
-    Setup(BenchSystem system, Broker broker) {
-      this.system = system;
-      this.broker = broker;
-    }
-
-    static Setup of(BenchSystem system) {
-      return switch (system) {
-        case KAFKA_KRAFT -> new KafkaSetup(system, KafkaMode.KRAFT);
-        case KAFKA_ZOOKEEPER -> new KafkaSetup(system, KafkaMode.ZOOKEEPER);
-        case RABBITMQ -> new RabbitSetup();
-        case ZEROMQ -> new ZeroMqSetup();
-      };
-    }
-
-    /** Sends the messages; returns how many were acknowledged. */
-    abstract long send(long messages, int messageBytes) throws Exception;
-
-    /** Where the setup keeps what it stores. */
-    abstract List<Path> dataDirs();
-
-    /** The configuration its launchers wrote. */
-    abstract ConfigLines config();
-
-    static void add(ConfigLines config, ProcessNode node) {
-      config.addFiles(node.name(), node.dir());
-      config.addEnvironment(node.name(), node.launchEnvironment());
-      config.addCommands(node.name(), node.dir());
-    }
-  }
-
-  private static final class KafkaSetup extends Setup {
-    private final KafkaCluster kafka;
-
-    KafkaSetup(BenchSystem system, KafkaMode mode) {
-      this(system, new KafkaCluster(KafkaClusterSpec.single(mode)));
-    }
-
-    private KafkaSetup(BenchSystem system, KafkaCluster kafka) {
-      super(system, kafka);
-      this.kafka = kafka;
-    }
-
-    @Override
-    long send(long messages, int messageBytes) throws Exception {
-      return FootprintLoad.kafka(
-          kafka.bootstrapServers(), "brokerbench-footprint", messages, messageBytes);
-    }
-
-    @Override
-    List<Path> dataDirs() {
-      List<Path> dirs = new ArrayList<>();
-      if (kafka.zookeeper() != null) {
-        dirs.add(kafka.zookeeper().dir().resolve("data"));
-      }
-      kafka.nodes().forEach(node -> dirs.add(node.logDir()));
-      return dirs;
-    }
-
-    @Override
-    ConfigLines config() {
-      ConfigLines config = new ConfigLines();
-      if (kafka.zookeeper() != null) {
-        add(config, kafka.zookeeper());
-      }
-      for (KafkaNode node : kafka.nodes()) {
-        add(config, node);
-      }
-      return config;
-    }
-  }
-
-  private static final class RabbitSetup extends Setup {
-    private final RabbitCluster rabbit;
-
-    RabbitSetup() {
-      this(new RabbitCluster(RabbitClusterSpec.single()));
-    }
-
-    private RabbitSetup(RabbitCluster rabbit) {
-      super(BenchSystem.RABBITMQ, rabbit);
-      this.rabbit = rabbit;
-    }
-
-    @Override
-    long send(long messages, int messageBytes) throws Exception {
-      return FootprintLoad.rabbitmq(
-          rabbit.node(1).uri(), "brokerbench-footprint", messages, messageBytes);
-    }
-
-    @Override
-    List<Path> dataDirs() {
-      return rabbit.nodes().stream().map(node -> node.dir().resolve("data")).toList();
-    }
-
-    @Override
-    ConfigLines config() {
-      ConfigLines config = new ConfigLines();
-      add(config, rabbit.epmd());
-      for (RabbitNode node : rabbit.nodes()) {
-        add(config, node);
-      }
-      return config;
-    }
-  }
-
-  /**
-   * ZeroMQ has no broker: the process that receives is a peer JVM, here one that echoes every
-   * message back so that the sender can count what arrived. Its disk is whatever it wrote into its
-   * own directory (its working directory) besides the log of its output: measured, not assumed.
-   */
-  private static final class ZeroMqSetup extends Setup {
-    private final int toPeer;
-    private final int fromPeer;
-    private final ZmqPeerProcess peer;
-
-    ZeroMqSetup() {
-      this(Ports.free(), Ports.free());
-    }
-
-    private ZeroMqSetup(int toPeer, int fromPeer) {
-      this(
-          toPeer,
-          fromPeer,
-          new ZmqPeerProcess(
-              "zeromq-peer",
-              Map.of("PULL", toPeer),
-              List.of("echo", endpoint(toPeer), endpoint(fromPeer))));
-    }
-
-    private ZeroMqSetup(int toPeer, int fromPeer, ZmqPeerProcess peer) {
-      super(BenchSystem.ZEROMQ, peer);
-      this.toPeer = toPeer;
-      this.fromPeer = fromPeer;
-      this.peer = peer;
-    }
-
-    private static String endpoint(int port) {
-      return "tcp://" + Ports.LOOPBACK + ":" + port;
-    }
-
-    @Override
-    long send(long messages, int messageBytes) {
-      return FootprintLoad.zeromq(endpoint(toPeer), endpoint(fromPeer), messages, messageBytes);
-    }
-
-    @Override
-    List<Path> dataDirs() {
-      try (Stream<Path> entries = Files.list(peer.dir())) {
-        return entries.filter(path -> !path.getFileName().toString().equals("logs")).toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not list " + peer.dir(), e);
-      }
-    }
-
-    @Override
-    ConfigLines config() {
-      ConfigLines config = new ConfigLines();
-      add(config, peer);
-      return config;
-    }
   }
 }

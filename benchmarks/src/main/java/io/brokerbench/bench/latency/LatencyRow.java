@@ -1,5 +1,10 @@
 package io.brokerbench.bench.latency;
 
+import static io.brokerbench.bench.latency.Micros.max;
+import static io.brokerbench.bench.latency.Micros.min;
+import static io.brokerbench.bench.latency.Micros.percentile;
+import static io.brokerbench.bench.latency.Micros.us;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -235,32 +240,11 @@ public record LatencyRow(
         hlog);
   }
 
-  private static Double min(List<Long> valuesNs) {
-    return valuesNs.isEmpty()
-        ? null
-        : us(valuesNs.stream().mapToLong(Long::longValue).min().getAsLong());
-  }
-
-  private static Double max(List<Long> valuesNs) {
-    return valuesNs.isEmpty()
-        ? null
-        : us(valuesNs.stream().mapToLong(Long::longValue).max().getAsLong());
-  }
-
   /** The rule of {@link #REPEATS_AGREE_RATIO}; a p99 of 0 µs (finer than 0.1 µs) counts as 0.1. */
   static boolean agree(Double p99MinUs, Double p99MaxUs) {
     return p99MinUs != null
         && p99MaxUs != null
         && p99MaxUs <= REPEATS_AGREE_RATIO * Math.max(0.1, p99MinUs);
-  }
-
-  private static Double percentile(Histogram histogram, double percentile) {
-    return histogram.getTotalCount() == 0 ? null : us(histogram.getValueAtPercentile(percentile));
-  }
-
-  /** Nanoseconds to microseconds, to 0.1 µs: finer than the histograms' 0.1% resolution needs. */
-  static double us(long nanoseconds) {
-    return Math.round(nanoseconds / 100.0) / 10.0;
   }
 
   /** This row, marked as the highest sustained rate the search found. */

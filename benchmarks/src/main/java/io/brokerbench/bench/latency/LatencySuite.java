@@ -4,23 +4,15 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.throughput.Targets;
-import io.brokerbench.brokers.Broker;
-import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
-import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
-import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.rig.Arrivals;
-import io.brokerbench.harness.rig.LoadRig;
-import io.brokerbench.harness.rig.PacedPhase;
-import io.brokerbench.harness.rig.RigSettings;
-import io.brokerbench.harness.rig.SendPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -92,18 +82,6 @@ public final class LatencySuite {
       Arrivals arrivals,
       boolean replicated) {
 
-    /** 1 KiB, the size of the throughput suite's baseline and of the vendors' tools' runs. */
-    static final int MESSAGE_BYTES = 1024;
-
-    /** A rate every system sustains on a 2-core machine, so every system is in one spectrum. */
-    static final int SPECTRUM_RATE_PER_SEC = 5_000;
-
-    /**
-     * A saturated point's backlog is at most the rig's in-flight window (10,000 messages), which
-     * the slowest tier here (RabbitMQ, durable) delivers in about a second.
-     */
-    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
-
     public Settings {
       ratesPerSec = List.copyOf(ratesPerSec);
       kafkaModes = Set.copyOf(kafkaModes);
@@ -145,63 +123,7 @@ public final class LatencySuite {
     }
 
     public static Settings forProfile(String profile, Arrivals arrivals) {
-      return switch (profile) {
-        case "smoke" ->
-            new Settings(
-                // One rate, the spectrum's: smoke must draw every plot within its 5 minutes.
-                List.of(SPECTRUM_RATE_PER_SEC),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
-                Duration.ofMillis(300),
-                2,
-                Duration.ofSeconds(1),
-                Duration.ofMillis(500),
-                2,
-                DRAIN_TIMEOUT,
-                SPECTRUM_RATE_PER_SEC,
-                MESSAGE_BYTES,
-                Set.of(BenchSystem.KAFKA_KRAFT),
-                arrivals,
-                false);
-        case "quick" ->
-            new Settings(
-                List.of(1_000, SPECTRUM_RATE_PER_SEC, 20_000),
-                Duration.ofSeconds(5),
-                // Two seconds: a fresh Kafka topic settles within them.
-                Duration.ofSeconds(2),
-                Duration.ofMillis(500),
-                // Three repeats for a spread that a single odd repeat cannot make, of 2 s each
-                // (2,000 samples at 1,000 msg/s, p99 on the 20 largest) to stay within 6 minutes.
-                3,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
-                // Steps of 1.1x close the bracket from 90% of the capacity in two or three probes;
-                // five leave room for a bisection when the first one is saturated.
-                5,
-                DRAIN_TIMEOUT,
-                SPECTRUM_RATE_PER_SEC,
-                MESSAGE_BYTES,
-                Set.of(BenchSystem.KAFKA_KRAFT),
-                arrivals,
-                false);
-        default ->
-            new Settings(
-                List.of(1_000, SPECTRUM_RATE_PER_SEC, 10_000, 20_000, 50_000, 100_000, 200_000),
-                Duration.ofSeconds(15),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                3,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(2),
-                6,
-                DRAIN_TIMEOUT,
-                SPECTRUM_RATE_PER_SEC,
-                MESSAGE_BYTES,
-                Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.KAFKA_ZOOKEEPER),
-                arrivals,
-                // Two 3-node clusters and a sweep each: minutes the quick profile cannot spare.
-                true);
-      };
+      return LatencyPlan.settings(profile, arrivals);
     }
 
     /** For {@code latency.json}: the settings in plain numbers. */
@@ -225,9 +147,6 @@ public final class LatencySuite {
     }
   }
 
-  /** Enough sends in a few seconds for the JIT to compile the paced path with C2. */
-  static final int HARNESS_WARMUP_PER_SEC = 20_000;
-
   private final Settings settings;
   private final Path staging;
   private final Progress progress;
@@ -235,6 +154,8 @@ public final class LatencySuite {
   private final List<SearchRow> searches = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
   private final Map<String, Histogram> spectra = new LinkedHashMap<>();
+
+  private final LatencyBrokers brokers;
 
   /**
    * @param staging the run's folder: the points' logs go into its {@code latency/}; null to write
@@ -244,6 +165,7 @@ public final class LatencySuite {
     this.settings = settings;
     this.staging = staging;
     this.progress = progress;
+    this.brokers = new LatencyBrokers(settings, rows, described, progress);
   }
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
@@ -253,32 +175,11 @@ public final class LatencySuite {
 
   /** Progress steps for {@code systems} at {@code tiers}. */
   public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> chosen) {
-    Set<GuaranteeTier> tiers = GuaranteeTier.singleNode(chosen);
-    int sweeps = 1; // the in-memory floor, tier ack
-    for (BenchSystem system : systems) {
-      sweeps +=
-          switch (system) {
-            case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
-                settings.kafkaModes().contains(system) ? tiers.size() : 0;
-            case RABBITMQ -> tiers.size();
-            case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? 1 : 0;
-          };
-      if (replicatedSweep(settings, chosen, system)) {
-        sweeps++;
-      }
-    }
-    return sweeps * TierSweep.steps(settings);
+    return LatencyPlan.steps(settings, systems, chosen);
   }
 
   private Set<GuaranteeTier> tiers = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
   private Set<GuaranteeTier> chosen = EnumSet.allOf(GuaranteeTier.class);
-
-  /** Whether {@code system} gets a 3-node sweep of tier replicated. */
-  static boolean replicatedSweep(Settings settings, Set<GuaranteeTier> chosen, BenchSystem system) {
-    return settings.replicated()
-        && chosen.contains(GuaranteeTier.REPLICATED)
-        && (system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.RABBITMQ);
-  }
 
   /**
    * Sweeps only {@code chosen} tiers (the in-memory floor runs anyway); all by default. The suite
@@ -339,7 +240,7 @@ public final class LatencySuite {
   /** Runs every system; an external one is measured where it is, not started. */
   public void run(Set<BenchSystem> systems, External external) {
     String rabbitmqUri = external.rabbitmq();
-    warmUpHarness();
+    brokers.warmUpHarness();
     sweep(
         InMemoryDriver.SYSTEM,
         "in process",
@@ -367,7 +268,7 @@ public final class LatencySuite {
       }
     }
     for (BenchSystem system : systems) {
-      if (replicatedSweep(settings, chosen, system) && !external.isExternal(system)) {
+      if (LatencyPlan.replicatedSweep(settings, chosen, system) && !external.isExternal(system)) {
         replicated(system);
       }
     }
@@ -380,87 +281,15 @@ public final class LatencySuite {
   void replicated(BenchSystem system) {
     String label = system.label();
     String mode = Targets.REPLICATED_MODES.get(system);
-    onBroker(
+    brokers.onBroker(
         label,
         mode,
         () -> Targets.broker(system, KafkaMode.KRAFT, true),
         cluster -> {
           Map<String, String> target = Targets.of(cluster);
-          warmUpBroker(label, target);
+          brokers.warmUpBroker(label, target);
           sweep(label, mode, GuaranteeTier.REPLICATED, () -> Targets.driver(label, target));
         });
-  }
-
-  /**
-   * Starts the broker {@code start} makes, describes it and runs {@code sweeps} on it; a broker
-   * that cannot start is one row that says why. Its logs and data are deleted afterwards: they are
-   * not results, and the disk holds one system's at a time.
-   */
-  private <B extends Broker> void onBroker(
-      String label, String mode, Supplier<B> start, Consumer<B> sweeps) {
-    try (B broker = start.get()) {
-      broker.start();
-      described.add(broker.describe());
-      sweeps.accept(broker);
-    } catch (BrokerUnavailableException e) {
-      notRun(label, mode, LatencyRow.SKIPPED, e.getMessage());
-    } catch (RuntimeException e) {
-      notRun(label, mode, LatencyRow.FAILED, firstLine(e));
-    } finally {
-      Work.deleteCreated();
-    }
-  }
-
-  /**
-   * Sends through the in-memory driver at {@value #HARNESS_WARMUP_PER_SEC} msg/s for twice the
-   * first warm-up, and discards it all: the JIT compiles the rig's paced path during its first
-   * seconds, which would otherwise be the tail of the in-memory floor measured next (a few
-   * milliseconds at p99 instead of tens of microseconds).
-   */
-  private void warmUpHarness() {
-    try (InMemoryDriver driver = InMemoryDriver.create();
-        LoadRig rig =
-            LoadRig.start(
-                driver,
-                new Topology("lat-harness-warmup-" + System.nanoTime(), 1, 1, 1, 1, 1),
-                GuaranteeTier.ACK,
-                RigSettings.defaults())) {
-      PacedPhase.run(
-          rig,
-          SendPlan.timed(
-              settings.messageBytes(),
-              settings.firstWarmup().multipliedBy(2),
-              HARNESS_WARMUP_PER_SEC),
-          settings.drainTimeout());
-    } catch (Exception e) {
-      // Nothing measured here: the in-memory sweep that follows reports what is wrong.
-    }
-  }
-
-  /**
-   * Drives the system flat out (unpaced, bounded by the in-flight window) for the profile's broker
-   * warm-up, on a topic or queue of its own at tier {@code none}, and discards it all: a fresh
-   * broker is slow until its JIT has compiled its hot paths (Kafka's first seconds show latencies
-   * of hundreds of milliseconds), and that would be the first tier's latency otherwise.
-   */
-  private void warmUpBroker(String system, Map<String, String> target) {
-    if (settings.brokerWarmup().isZero()) {
-      return;
-    }
-    try (BrokerDriver driver = Targets.driver(system, target)) {
-      String trialId = ("lat-" + system + "-warmup-" + System.nanoTime()).replace(' ', '_');
-      try (LoadRig rig =
-          LoadRig.start(
-              driver,
-              new Topology(trialId, 1, 1, 1, 1, 1),
-              GuaranteeTier.NONE,
-              RigSettings.defaults().withStallTimeout(TierSweep.STALL_TIMEOUT))) {
-        rig.send(SendPlan.timed(settings.messageBytes(), settings.brokerWarmup(), 0));
-        rig.awaitDelivery(settings.drainTimeout());
-      }
-    } catch (Exception e) {
-      // Nothing measured here: the sweeps that follow report what is wrong.
-    }
   }
 
   private void kafka(BenchSystem system, KafkaMode mode) {
@@ -468,7 +297,7 @@ public final class LatencySuite {
       return;
     }
     String described1 = mode.label() + ", 1 broker";
-    onBroker(
+    brokers.onBroker(
         system.label(),
         described1,
         () -> new KafkaCluster(KafkaClusterSpec.single(mode)),
@@ -490,32 +319,16 @@ public final class LatencySuite {
       return;
     }
     String mode = "1 node, classic queues";
-    onBroker(
+    brokers.onBroker(
         label,
         mode,
         () -> new RabbitCluster(RabbitClusterSpec.single()),
         rabbit -> tiers(label, mode, Map.of(Targets.RABBITMQ_URI, rabbit.node(1).uri())));
   }
 
-  /** A system that could not run: one row, and its progress steps accounted for. */
-  private void notRun(String system, String mode, String status, String reason) {
-    rows.add(
-        LatencyRow.notMeasured(
-            system,
-            mode,
-            "all",
-            settings.messageBytes(),
-            0,
-            settings.arrivals().key(),
-            status,
-            reason));
-    progress.step(system);
-    progress.done(status.toUpperCase() + ": " + firstLine(reason));
-  }
-
   /** Every tier of a running system; not-offered tiers are rows that say so. */
   private void tiers(String system, String mode, Map<String, String> target) {
-    warmUpBroker(system, target);
+    brokers.warmUpBroker(system, target);
     for (GuaranteeTier tier : tiers) {
       boolean offered;
       try (BrokerDriver probe = Targets.driver(system, target)) {
@@ -573,20 +386,5 @@ public final class LatencySuite {
         .filter(floor -> floor.targetPerSec() == row.targetPerSec())
         .filter(floor -> floor.messageBytes() == row.messageBytes())
         .anyMatch(floor -> row.p99Us() <= LatencyRow.HARNESS_FLOOR_RATIO * floor.p99Us());
-  }
-
-  /** The first line of the innermost cause. */
-  static String firstLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return firstLine(message);
-  }
-
-  static String firstLine(String text) {
-    return text.lines().findFirst().orElse(text);
   }
 }

@@ -158,4 +158,35 @@ final class RateSearch {
     int digits = (int) Math.floor(Math.log10(perSec)) - 1;
     return digits <= 0 ? 1 : (long) Math.pow(10, digits);
   }
+
+  /**
+   * Where the search's rate, measured in full, turned out saturated and delivered less than one
+   * resolution step below it: 80% of what it delivered (a saturated system delivers a little more
+   * than it can sustain, while its queues fill).
+   */
+  static final double BACK_OFF = 0.8;
+
+  /**
+   * Where the searched rate, measured in full, was saturated: the next rate down. The highest probe
+   * below it that was sustained, if any (the bracket then stays as the search left it); otherwise
+   * one resolution step below it (rounded up, so that the bracket stays within the resolution if it
+   * holds), or 80% of what the measurement delivered when that was lower still.
+   */
+  static int backOff(int saturatedPerSec, double achievedPerSec, List<SearchRow.Probe> probes) {
+    int sustainedProbe =
+        probes.stream()
+            .filter(probe -> !probe.saturated() && probe.targetPerSec() < saturatedPerSec)
+            .mapToInt(SearchRow.Probe::targetPerSec)
+            .max()
+            .orElse(0);
+    if (sustainedProbe > 0) {
+      return sustainedProbe;
+    }
+    int step = RateSearch.roundUp(saturatedPerSec / RateSearch.RESOLUTION);
+    return achievedPerSec >= step ? step : RateSearch.roundDown(BACK_OFF * achievedPerSec);
+  }
+
+  static int lowest(int saturatedPerSec, int candidate) {
+    return saturatedPerSec == 0 ? candidate : Math.min(saturatedPerSec, candidate);
+  }
 }

@@ -1,5 +1,12 @@
 package io.brokerbench.bench.latency;
 
+import static io.brokerbench.bench.latency.LatencyText.describe;
+import static io.brokerbench.bench.latency.LatencyText.describeSearch;
+import static io.brokerbench.bench.latency.LatencyText.firstLine;
+import static io.brokerbench.bench.latency.LatencyText.rateText;
+import static io.brokerbench.bench.latency.RateSearch.backOff;
+import static io.brokerbench.bench.latency.RateSearch.lowest;
+
 import io.brokerbench.bench.Progress;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.Topology;
@@ -48,13 +55,6 @@ final class TierSweep {
    * does not hold the suite up (it is then saturated anyway).
    */
   static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
-
-  /**
-   * Where the search's rate, measured in full, turned out saturated and delivered less than one
-   * resolution step below it: 80% of what it delivered (a saturated system delivers a little more
-   * than it can sustain, while its queues fill).
-   */
-  static final double BACK_OFF = 0.8;
 
   private final String system;
   private final String mode;
@@ -177,7 +177,7 @@ final class TierSweep {
       }
     } catch (Exception e) {
       closeRig();
-      String why = "the search failed: " + LatencySuite.firstLine(e);
+      String why = "the search failed: " + firstLine(e);
       progress.done("FAILED: " + why);
       markSearched(rows, highestSustained);
       return new Outcome(
@@ -241,30 +241,6 @@ final class TierSweep {
             bracketHigh,
             note),
         spectrumNs);
-  }
-
-  /**
-   * Where the searched rate, measured in full, was saturated: the next rate down. The highest probe
-   * below it that was sustained, if any (the bracket then stays as the search left it); otherwise
-   * one resolution step below it (rounded up, so that the bracket stays within the resolution if it
-   * holds), or 80% of what the measurement delivered when that was lower still.
-   */
-  static int backOff(int saturatedPerSec, double achievedPerSec, List<SearchRow.Probe> probes) {
-    int sustainedProbe =
-        probes.stream()
-            .filter(probe -> !probe.saturated() && probe.targetPerSec() < saturatedPerSec)
-            .mapToInt(SearchRow.Probe::targetPerSec)
-            .max()
-            .orElse(0);
-    if (sustainedProbe > 0) {
-      return sustainedProbe;
-    }
-    int step = RateSearch.roundUp(saturatedPerSec / RateSearch.RESOLUTION);
-    return achievedPerSec >= step ? step : RateSearch.roundDown(BACK_OFF * achievedPerSec);
-  }
-
-  private static int lowest(int saturatedPerSec, int candidate) {
-    return saturatedPerSec == 0 ? candidate : Math.min(saturatedPerSec, candidate);
   }
 
   /** Marks the last sustained row at {@code rate} as the highest sustained rate. */
@@ -337,7 +313,7 @@ final class TierSweep {
         Thread.currentThread().interrupt();
       }
       closeRig();
-      return notMeasured(rate, LatencyRow.FAILED, LatencySuite.firstLine(e));
+      return notMeasured(rate, LatencyRow.FAILED, firstLine(e));
     }
   }
 
@@ -382,7 +358,7 @@ final class TierSweep {
         rig.close();
       }
     } catch (Exception e) {
-      progress.done("closing the trial: " + LatencySuite.firstLine(e));
+      progress.done("closing the trial: " + firstLine(e));
     } finally {
       rig = null;
       try {
@@ -390,7 +366,7 @@ final class TierSweep {
           driver.close();
         }
       } catch (Exception e) {
-        progress.done("closing the driver: " + LatencySuite.firstLine(e));
+        progress.done("closing the driver: " + firstLine(e));
       } finally {
         driver = null;
       }
@@ -400,42 +376,5 @@ final class TierSweep {
   /** The file name of a point: {@code kafka-kraft-ack-5000}. */
   static String pointName(String system, String tier, int rate) {
     return (system + "-" + tier + "-" + rate).replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  static String describe(LatencyRow row) {
-    return switch (row.status()) {
-      case LatencyRow.OK ->
-          String.format(
-              "achieved %,.0f msg/s; end-to-end p50 %s, p99 %s (repeats %s–%s), max %s%s;"
-                  + " send delay p99 %s",
-              row.achievedPerSec(),
-              LatencyTable.time(row.p50Us()),
-              LatencyTable.time(row.p99Us()),
-              LatencyTable.time(row.p99MinUs()),
-              LatencyTable.time(row.p99MaxUs()),
-              LatencyTable.time(row.maxUs()),
-              row.publishP99Us() == null
-                  ? ""
-                  : "; publish p99 " + LatencyTable.time(row.publishP99Us()),
-              LatencyTable.time(row.sendDelayP99Us()));
-      case LatencyRow.SATURATED ->
-          String.format("SATURATED (achieved %,.0f msg/s): %s", row.achievedPerSec(), row.reason());
-      default -> row.status().toUpperCase() + ": " + row.reason();
-    };
-  }
-
-  private static String describeSearch(RateSearch.Result found) {
-    StringBuilder text =
-        new StringBuilder(String.format("capacity %,.0f msg/s unpaced", found.capacityPerSec()));
-    for (SearchRow.Probe probe : found.probes()) {
-      text.append(
-          String.format(
-              "; %s %s", rateText(probe.targetPerSec()), probe.saturated() ? "saturated" : "ok"));
-    }
-    return text.toString();
-  }
-
-  private static String rateText(int rate) {
-    return String.format("%,d msg/s", rate);
   }
 }

@@ -3,7 +3,9 @@
  *
  * <ul>
  *   <li>{@link io.brokerbench.bench.latency.LatencySuite}: starts each system once, sweeps each
- *       tier it offers, writes {@code latency.json}, the plots and the report's section.
+ *       tier it offers, writes {@code latency.json}, the plots and the report's section; {@code
+ *       LatencyPlan} holds each profile's settings and the progress steps, {@code LatencyBrokers}
+ *       the brokers' start-up and the discarded warm-ups.
  *   <li>{@code TierSweep}: one system at one tier: the profile's rates in increasing order, then
  *       {@code RateSearch} for the highest rate sustained, to 1.1x or a stated bracket, the rate it
  *       found measured like the others; {@code TailRule} saturates a point whose p99 left the

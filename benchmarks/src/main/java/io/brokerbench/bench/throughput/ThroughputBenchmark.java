@@ -1,6 +1,5 @@
 package io.brokerbench.bench.throughput;
 
-import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.DeliveryReport;
 import io.brokerbench.harness.rig.LoadRig;
@@ -171,34 +170,7 @@ public class ThroughputBenchmark {
 
   private List<Segment> plan;
   private int iterationsDone;
-  private Trial current;
-
-  /** The running segment: its driver, rig and what its measured iterations added up to. */
-  private static final class Trial {
-    BrokerDriver driver;
-    LoadRig rig;
-    SendPlan batch;
-    TrialOutput output;
-    boolean delivers;
-    long measuredNs;
-    long measuredDelivered;
-    long measuredWaitNs;
-    final Histogram measuredLatency = new Histogram(3);
-
-    /** TCP connections open before the driver connected (JMH's own link to its host). */
-    int connectionsBefore;
-
-    /** The most connections beyond those seen at the end of a measurement iteration; -1: none. */
-    int connections = -1;
-
-    /**
-     * What the trial counts as done: first deliveries, or for a producer alone (nobody reads)
-     * acknowledged sends.
-     */
-    long completed() {
-      return delivers ? rig.delivered() : rig.acknowledged();
-    }
-  }
+  private SegmentTrial current;
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws Exception {
@@ -234,12 +206,12 @@ public class ThroughputBenchmark {
    * Starts one segment: its driver, its rig on fresh topics, its steady-state warm-up, which lasts
    * at least {@code min}.
    */
-  private Trial start(Segment segment, Duration min) throws Exception {
+  private SegmentTrial start(Segment segment, Duration min) throws Exception {
     Workload loaded =
         WorkloadLoader.loadResource("workloads/" + segment.workload() + ".yaml").workload();
     GuaranteeTier guarantee = GuaranteeTier.fromKey(segment.tier());
     Topology topology = Topology.of(segment.trialName() + "-" + System.nanoTime(), loaded);
-    Trial trial = new Trial();
+    SegmentTrial trial = new SegmentTrial();
     trial.connectionsBefore = TcpConnections.established();
     trial.driver = Targets.driver(system);
     int inFlight = segment.window() > 0 ? segment.window() : window(loaded.messageSize());
@@ -308,7 +280,7 @@ public class ThroughputBenchmark {
   public void beginIteration(IterationParams iteration) throws Exception {
     int perSegment = iteration.getCount() / plan.size();
     if (iterationsDone > 0 && iterationsDone % perSegment == 0) {
-      Trial done = current;
+      SegmentTrial done = current;
       current = null;
       finish(done);
       current = start(plan.get(iterationsDone / perSegment), Duration.ZERO);
@@ -325,7 +297,7 @@ public class ThroughputBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public long send(Delivered counters) throws Exception {
-    Trial trial = current;
+    SegmentTrial trial = current;
     long sent = trial.rig.send(trial.batch).sent();
     counters.delivered = trial.completed() - measuredBaseline;
     return sent;
@@ -334,7 +306,7 @@ public class ThroughputBenchmark {
   @TearDown(Level.Iteration)
   public void endIteration(IterationParams iteration) {
     long endNs = System.nanoTime();
-    Trial trial = current;
+    SegmentTrial trial = current;
     iterationsDone++;
     Histogram interval = trial.rig.endToEndNs().getIntervalHistogram();
     Histogram publish = trial.rig.publishNs().getIntervalHistogram();
@@ -360,7 +332,7 @@ public class ThroughputBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     if (current != null) {
-      Trial last = current;
+      SegmentTrial last = current;
       current = null;
       finish(last);
     }
@@ -369,7 +341,7 @@ public class ThroughputBenchmark {
   /**
    * Ends a segment: waits for what is in flight, writes its accounting, closes its rig and driver.
    */
-  private static void finish(Trial trial) throws Exception {
+  private static void finish(SegmentTrial trial) throws Exception {
     try {
       boolean arrived = trial.rig.awaitDelivery(Duration.ofSeconds(30));
       DeliveryReport report = trial.rig.report();

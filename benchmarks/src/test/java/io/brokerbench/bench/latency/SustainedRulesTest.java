@@ -43,9 +43,9 @@ class SustainedRulesTest {
   @Test
   void aSaturatedFullMeasurementBacksOffOneResolutionStepOrBelowWhatItDelivered() {
     assertEquals(
-        41_000, TierSweep.backOff(45_000, 44_000, List.of()), "45,000 / 1.1 = 40,909, rounded up");
+        41_000, RateSearch.backOff(45_000, 44_000, List.of()), "45,000 / 1.1 = 40,909, rounded up");
     assertTrue(RateSearch.converged(41_000, 45_000), "so the bracket stays within 1.1x");
-    assertEquals(24_000, TierSweep.backOff(45_000, 30_000, List.of()), "80% of what it delivered");
+    assertEquals(24_000, RateSearch.backOff(45_000, 30_000, List.of()), "80% of what it delivered");
     List<SearchRow.Probe> probes =
         List.of(
             new SearchRow.Probe(40_000, 40_000, false, ""),
@@ -53,7 +53,7 @@ class SustainedRulesTest {
             new SearchRow.Probe(43_000, 43_000, false, ""),
             new SearchRow.Probe(45_000, 44_900, false, ""));
     assertEquals(
-        43_000, TierSweep.backOff(45_000, 30_000, probes), "the highest probe sustained below");
+        43_000, RateSearch.backOff(45_000, 30_000, probes), "the highest probe sustained below");
   }
 
   @Test
