@@ -1,6 +1,7 @@
 package io.brokerbench.harness.driver.inmemory;
 
 import io.brokerbench.harness.driver.Acknowledgements;
+import io.brokerbench.harness.driver.Backoff;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A broker in the harness's own memory: one bounded FIFO queue per partition, subscription and
@@ -324,32 +324,22 @@ public final class InMemoryDriver implements BrokerDriver {
       thread.setDaemon(true);
     }
 
+    /**
+     * Drains every queue in turn; idle, it waits like every waiter of the rig ({@link Backoff}).
+     */
     private void run() {
-      int idle = 0;
+      Backoff backoff = new Backoff();
       while (running) {
         boolean any = false;
         for (OneToOneRing queue : queues) {
           any |= queue.drainTo(receiver, DRAIN_BATCH) > 0;
         }
-        idle = any ? 0 : idle(idle);
+        if (any) {
+          backoff.reset();
+        } else {
+          backoff.idle();
+        }
       }
-    }
-
-    /**
-     * Spin a little, then yield, then park for up to 100 µs: two cores are shared by producers,
-     * consumers and the JIT, so an idle consumer must give its core away quickly, but not sleep so
-     * long that it adds to the latency it measures.
-     */
-    private int idle(int idleRounds) {
-      if (idleRounds < 20) {
-        Thread.onSpinWait();
-      } else if (idleRounds < 70) {
-        Thread.yield();
-      } else {
-        long parkNs = Math.min(100_000L, 1_000L << Math.min(idleRounds - 70, 7));
-        LockSupport.parkNanos(parkNs);
-      }
-      return idleRounds + 1;
     }
 
     @Override
