@@ -14,8 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * How each {@link Fault} is done to running brokers, as a {@link CrashTrial.Fault}: what happens,
@@ -40,7 +38,14 @@ final class Faults {
   static CrashTrial.Fault leaderLoss(
       Fault.LeaderLoss fault, KafkaCluster kafka, String trialId, Duration outage) {
     return down -> {
-      KafkaNode leader = kafka.node(leaderOf(kafka, trialId + "-t0"));
+      String topic = trialId + "-t0";
+      KafkaNode leader =
+          kafka.node(
+              kafka
+                  .leaderOf(topic, 0)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(topic + "-0 has no leader before the fault")));
       return "leader was node "
           + leader.nodeId()
           + "; "
@@ -52,7 +57,7 @@ final class Faults {
   /** A {@link Fault.QueueLeaderLoss} of the leader of {@code trialId}'s quorum queue. */
   static CrashTrial.Fault queueLeaderLoss(RabbitCluster rabbit, String trialId) {
     return down -> {
-      RabbitNode leader = queueLeader(rabbit, trialId);
+      RabbitNode leader = rabbit.queueLeader(trialId);
       leader.kill();
       long files = deleteTree(leader.dataDir());
       down.run();
@@ -171,43 +176,5 @@ final class Faults {
       throw new UncheckedIOException("could not delete " + dir, e);
     }
     return files;
-  }
-
-  /** The broker that leads partition 0 of {@code topic}, asked of the cluster. */
-  private static int leaderOf(KafkaCluster kafka, String topic) throws Exception {
-    try (Admin admin = kafka.admin()) {
-      TopicPartitionInfo partition =
-          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0);
-      if (partition.leader() == null) {
-        throw new IllegalStateException(topic + "-0 has no leader before the fault");
-      }
-      return partition.leader().id();
-    }
-  }
-
-  /**
-   * The node that leads the trial's quorum queue, asked of the cluster with rabbitmqctl. A queue
-   * busy with publishes can be missing from one listing (seen once on the shared machine), so it
-   * asks up to five times.
-   */
-  private static RabbitNode queueLeader(RabbitCluster rabbit, String trialId)
-      throws InterruptedException {
-    String listing = "";
-    for (int attempt = 0; attempt < 5; attempt++) {
-      listing = rabbit.node(1).rabbitmqctl("list_queues", "name", "leader", "--quiet");
-      for (String line : listing.split("\\n")) {
-        String[] fields = line.trim().split("\\s+");
-        if (fields.length == 2 && fields[0].startsWith(trialId)) {
-          for (RabbitNode node : rabbit.nodes()) {
-            if (node.nodeName().equals(fields[1])) {
-              return node;
-            }
-          }
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(
-        "no leader of a queue of " + trialId + " in rabbitmqctl list_queues: " + listing);
   }
 }

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -177,6 +180,25 @@ public final class KafkaCluster implements Broker {
   /** An Admin client on this cluster with the harness's short timeouts. The caller closes it. */
   public Admin admin() {
     return Admin.create(KafkaNode.adminConfig(bootstrapServers()));
+  }
+
+  /**
+   * The broker that leads {@code partition} of {@code topic}, asked of the cluster through an
+   * {@link Admin} client; empty while the partition has no leader.
+   */
+  public OptionalInt leaderOf(String topic, int partition)
+      throws InterruptedException, ExecutionException {
+    try (Admin admin = admin()) {
+      TopicPartitionInfo info =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .get(partition);
+      return info.leader() == null ? OptionalInt.empty() : OptionalInt.of(info.leader().id());
+    }
   }
 
   @Override

@@ -131,6 +131,32 @@ public final class RabbitCluster implements Broker {
     return nodes.get(i - 1);
   }
 
+  /**
+   * The node that leads the first queue whose name starts with {@code queue} (a queue's full name,
+   * or the prefix that a trial's queues share), asked of the cluster with {@code rabbitmqctl
+   * list_queues name leader}. A queue busy with publishes can be missing from one listing (seen
+   * once on the shared machine), so it asks up to five times, 500 ms apart.
+   */
+  public RabbitNode queueLeader(String queue) throws InterruptedException {
+    String listing = "";
+    for (int attempt = 0; attempt < 5; attempt++) {
+      listing = node(1).rabbitmqctl("list_queues", "name", "leader", "--quiet");
+      for (String line : listing.split("\\n")) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length == 2 && fields[0].startsWith(queue)) {
+          for (RabbitNode node : nodes) {
+            if (node.nodeName().equals(fields[1])) {
+              return node;
+            }
+          }
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "no leader of a queue of " + queue + " in rabbitmqctl list_queues: " + listing);
+  }
+
   public EpmdNode epmd() {
     return epmd;
   }
