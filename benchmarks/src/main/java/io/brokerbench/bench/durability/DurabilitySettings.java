@@ -178,7 +178,7 @@ public record DurabilitySettings(
         messageBytes,
         ratePerSecond,
         Duration.ZERO,
-        DurabilitySuite.SYNC_RUN,
+        ScenarioRunner.SYNC_RUN,
         Duration.ofSeconds(1),
         Duration.ofSeconds(30),
         Duration.ofSeconds(30),

@@ -3,10 +3,16 @@
  * Z2 and Z3).
  *
  * <ul>
- *   <li>{@link io.brokerbench.bench.durability.DurabilitySuite}: the profile's scenarios (single
- *       nodes at every tier of one node, Kafka's 3 brokers and RabbitMQ's 3-node quorum queue at
- *       {@code replicated}, consumer crashes, ZeroMQ's faults), the faults themselves (SIGKILL,
- *       SIGSTOP, a leader lost with its copy of the partition) and the fsync count per tier ({@link
+ *   <li>{@link io.brokerbench.bench.durability.DurabilitySuite}: the profile's systems, the rows
+ *       and {@code durability.json}; per system, the scenarios ({@link
+ *       io.brokerbench.bench.durability.KafkaScenarios}, {@link
+ *       io.brokerbench.bench.durability.RabbitScenarios}, {@link
+ *       io.brokerbench.bench.durability.ZeroMqScenarios}: single nodes at every tier of one node,
+ *       Kafka's 3 brokers and RabbitMQ's 3-node quorum queue at {@code replicated}, consumer
+ *       crashes, ZeroMQ's faults); the faults themselves ({@link
+ *       io.brokerbench.bench.durability.Faults}: SIGKILL, SIGSTOP, a leader lost with its copy of
+ *       the partition); {@link io.brokerbench.bench.durability.ScenarioRunner}, which makes each
+ *       trial a row, and the fsync count per tier ({@link
  *       io.brokerbench.bench.durability.SyncCalls}, {@link
  *       io.brokerbench.bench.durability.SyncRow}).
  *   <li>{@link io.brokerbench.bench.durability.CrashTrial}: one paced producer and one consumer

@@ -1,0 +1,174 @@
+package io.brokerbench.bench.durability;
+
+import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.bench.durability.ScenarioRunner.Planned;
+import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.brokers.rabbitmq.RabbitConsumerPeer;
+import io.brokerbench.brokers.rabbitmq.RabbitNode;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.measure.PayloadHeader;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The durability suite's RabbitMQ scenarios: one node killed (and, in the full profile, frozen) at
+ * every tier of the profile with its fsync count, a consumer crashed under each way of
+ * acknowledging, and a 3-node quorum queue that loses its leader with its disk. Each starts its
+ * nodes and runs its {@link CrashTrial}s through the suite's {@link ScenarioRunner}.
+ */
+final class RabbitScenarios {
+
+  private static final String RABBIT_SINGLE = "1 node, classic queues";
+
+  /** How the consumer acknowledges in the consumer-crash scenarios, one scenario each. */
+  static final List<RabbitConsumerPeer.Acks> CONSUMER_ACKS =
+      List.of(RabbitConsumerPeer.Acks.AUTO, RabbitConsumerPeer.Acks.MANUAL);
+
+  private final DurabilitySettings settings;
+  private final ScenarioRunner runner;
+
+  RabbitScenarios(DurabilitySettings settings, ScenarioRunner runner) {
+    this.settings = settings;
+    this.runner = runner;
+  }
+
+  void single() {
+    List<Planned> scenarios =
+        runner.singleNodeScenarios(BenchSystem.RABBITMQ, RABBIT_SINGLE, new Fault.Kill("node"));
+    if (settings.singleNodeExtras() && settings.runs(GuaranteeTier.DURABLE)) {
+      for (RabbitConsumerPeer.Acks acks : CONSUMER_ACKS) {
+        scenarios.add(
+            ScenarioRunner.planned(
+                BenchSystem.RABBITMQ,
+                RABBIT_SINGLE,
+                GuaranteeTier.DURABLE,
+                new Fault.ConsumerCrash(acks)));
+      }
+    }
+    if (scenarios.isEmpty()) {
+      return;
+    }
+    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single())) {
+      rabbit.start();
+      runner.described(rabbit.describe());
+      RabbitNode node = rabbit.node(1);
+      RabbitMqConfig config = RabbitMqConfig.of(node.uri());
+      runner.countSyncCalls(
+          BenchSystem.RABBITMQ,
+          RABBIT_SINGLE,
+          node,
+          tier ->
+              new CrashTrial(
+                  runner.trialId("rabbit-sync", tier),
+                  tier,
+                  () -> new RabbitMqDriver(config),
+                  false,
+                  settings.syncRun()));
+      for (Planned planned : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(planned.scenario().tier());
+        boolean consumerCrash = planned.fault() instanceof Fault.ConsumerCrash;
+        runner.measure(
+            planned.scenario(),
+            () -> {
+              CrashTrial trial =
+                  new CrashTrial(
+                      runner.trialId("rabbit", tier),
+                      tier,
+                      () -> new RabbitMqDriver(config),
+                      false,
+                      settings.trial(!consumerCrash));
+              return planned.fault() instanceof Fault.ConsumerCrash crash
+                  ? consumerCrash(trial, config, crash.acks())
+                  : trial.run(Faults.onNode(planned.fault(), node, settings.outage()), null);
+            });
+      }
+    } catch (RuntimeException e) {
+      runner.notRun(Planned.scenarios(scenarios), e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  /**
+   * The broker stays up; the consumer, a child JVM, is SIGKILLed and a new one consumes the same
+   * queue after the outage. The producer publishes persistent messages with confirms to a durable
+   * queue (tier durable), so whatever is lost is lost by the consumer's acknowledgements: with
+   * auto-ack the broker forgets a message once sent, and what the dead consumer held is gone; with
+   * manual acks (the harness's prefetch and ack batch) the broker delivers again what was not
+   * acknowledged, and what the dead consumer had handled arrives twice.
+   */
+  private CrashTrial.Outcome consumerCrash(
+      CrashTrial trial, RabbitMqConfig config, RabbitConsumerPeer.Acks acks) throws Exception {
+    String queue = RabbitMqDriver.queueName(trial.topology(), 0, 0, 0);
+    String uri = config.uris().get(0);
+    CrashTrial.Settings sizes = settings.trial(false);
+    try (ConsumerProcesses consumers =
+        new ConsumerProcesses(
+            Work.newDirectory("rabbitmq-consumer-ledger"),
+            (index, file) ->
+                RabbitConsumerPeer.process(
+                    "rabbitmq-consumer-" + acks.key() + "-" + index,
+                    uri,
+                    queue,
+                    file,
+                    PayloadHeader.BYTES,
+                    acks,
+                    config.prefetch(),
+                    config.ackEvery()),
+            sizes.drainIdle(),
+            sizes.drainMax())) {
+      // The producer sends a multiple of the ack batch by the fault time in every profile (2,000
+      // msg/s for 3 s, say), so a kill right then would always find a batch just acknowledged:
+      // nothing handled and unacknowledged, however the consumer acknowledges. A crash at a random
+      // moment finds half a batch on average; the kill comes half a batch later, for both modes.
+      Duration halfBatch =
+          Duration.ofNanos(
+              config.ackEvery() / 2 * TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond());
+      return trial.runWithOutsideConsumers(
+          down -> consumers.crashAndRestart(down, halfBatch, settings.outage()), consumers);
+    }
+  }
+
+  /**
+   * Tier replicated on RabbitMQ: a quorum queue on 3 nodes whose leader is lost with its disk
+   * ({@link Fault.QueueLeaderLoss}): the followers elect a new leader and the clients reconnect to
+   * a surviving node.
+   */
+  void quorum() {
+    if (!settings.runs(GuaranteeTier.REPLICATED)) {
+      return;
+    }
+    String system = BenchSystem.RABBITMQ.label();
+    Scenario scenario =
+        new Scenario(
+            system, "3 nodes, quorum queue", "replicated", new Fault.QueueLeaderLoss().label(), 3);
+    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.of(3))) {
+      rabbit.start();
+      runner.described(rabbit.describe());
+      RabbitMqConfig config = RabbitMqConfig.of(rabbit.uris());
+      String trialId = runner.trialId("rabbit3", GuaranteeTier.REPLICATED);
+      runner.measure(
+          scenario,
+          () -> {
+            CrashTrial trial =
+                new CrashTrial(
+                    trialId,
+                    GuaranteeTier.REPLICATED,
+                    () -> new RabbitMqDriver(config),
+                    false,
+                    settings.trial(false));
+            return trial.run(Faults.queueLeaderLoss(rabbit, trialId), null);
+          });
+    } catch (RuntimeException e) {
+      runner.notRun(List.of(scenario), e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+}
