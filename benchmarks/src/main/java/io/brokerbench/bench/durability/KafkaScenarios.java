@@ -21,8 +21,11 @@ import java.util.Map;
  * leader with its copy of the partition, with and without unclean leader election. Each starts its
  * brokers, runs its {@link CrashTrial}s through the suite's {@link ScenarioRunner}, and reads the
  * partition back from offset 0 ({@link KafkaLogRead}).
+ *
+ * @param settings the profile's sizes, tiers and scenarios
+ * @param runner makes each trial a row, shared with the suite's other systems
  */
-final class KafkaScenarios {
+record KafkaScenarios(DurabilitySettings settings, ScenarioRunner runner) {
 
   private static final String KAFKA_SINGLE = "1 broker (KRaft)";
   private static final String KAFKA_CLUSTER =
@@ -52,14 +55,6 @@ final class KafkaScenarios {
    * acks=all} and {@code min.insync.replicas=2} the leader acknowledges none of it.
    */
   static final Duration FOLLOWERS_BEHIND = Duration.ofSeconds(1);
-
-  private final DurabilitySettings settings;
-  private final ScenarioRunner runner;
-
-  KafkaScenarios(DurabilitySettings settings, ScenarioRunner runner) {
-    this.settings = settings;
-    this.runner = runner;
-  }
 
   void single() {
     List<Planned> scenarios =

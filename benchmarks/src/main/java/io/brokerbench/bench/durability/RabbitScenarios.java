@@ -21,22 +21,17 @@ import java.util.concurrent.TimeUnit;
  * every tier of the profile with its fsync count, a consumer crashed under each way of
  * acknowledging, and a 3-node quorum queue that loses its leader with its disk. Each starts its
  * nodes and runs its {@link CrashTrial}s through the suite's {@link ScenarioRunner}.
+ *
+ * @param settings the profile's sizes, tiers and scenarios
+ * @param runner makes each trial a row, shared with the suite's other systems
  */
-final class RabbitScenarios {
+record RabbitScenarios(DurabilitySettings settings, ScenarioRunner runner) {
 
   private static final String RABBIT_SINGLE = "1 node, classic queues";
 
   /** How the consumer acknowledges in the consumer-crash scenarios, one scenario each. */
   static final List<RabbitConsumerPeer.Acks> CONSUMER_ACKS =
       List.of(RabbitConsumerPeer.Acks.AUTO, RabbitConsumerPeer.Acks.MANUAL);
-
-  private final DurabilitySettings settings;
-  private final ScenarioRunner runner;
-
-  RabbitScenarios(DurabilitySettings settings, ScenarioRunner runner) {
-    this.settings = settings;
-    this.runner = runner;
-  }
 
   void single() {
     List<Planned> scenarios =

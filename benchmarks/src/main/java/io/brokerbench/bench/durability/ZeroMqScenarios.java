@@ -12,19 +12,14 @@ import java.util.List;
  * crashed and restarted, a slow PUB/SUB subscriber at a small high-water mark, and a late joiner.
  * {@link ZeroMqFaults} runs them on raw sockets; this class turns each result into a row through
  * the suite's {@link ScenarioRunner}.
+ *
+ * @param settings the profile's sizes, tiers and scenarios
+ * @param runner makes each trial a row, shared with the suite's other systems
  */
-final class ZeroMqScenarios {
+record ZeroMqScenarios(DurabilitySettings settings, ScenarioRunner runner) {
 
   /** The high-water mark of the slow-subscriber run: small, so that the drops show quickly. */
   static final int SLOW_SUBSCRIBER_HWM = 100;
-
-  private final DurabilitySettings settings;
-  private final ScenarioRunner runner;
-
-  ZeroMqScenarios(DurabilitySettings settings, ScenarioRunner runner) {
-    this.settings = settings;
-    this.runner = runner;
-  }
 
   void run() {
     if (!settings.runs(GuaranteeTier.NONE)) {

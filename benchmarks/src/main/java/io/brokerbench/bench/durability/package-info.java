@@ -19,7 +19,9 @@
  *       through one fault at a stated count of acknowledged messages, with a stated backlog at
  *       risk, settled after the recovery by an independent read-back ({@link
  *       io.brokerbench.bench.durability.KafkaLogRead}, a fresh queue consumer, or {@link
- *       io.brokerbench.bench.durability.RecordedDeliveries} from consumers in child JVMs).
+ *       io.brokerbench.bench.durability.RecordedDeliveries} from consumers in child JVMs); one
+ *       run's producer loop is {@link io.brokerbench.bench.durability.TrialRun}, its clients and
+ *       ledger {@link io.brokerbench.bench.durability.TrialClients}.
  *   <li>{@link io.brokerbench.bench.durability.ZeroMqFaults}: ZeroMQ's consumer crash, slow
  *       subscriber and late joiner, counting only what ZeroMQ accepted.
  *   <li>{@link io.brokerbench.bench.durability.DurabilityRow} and {@link
