@@ -109,6 +109,7 @@ final class ZeroMqFaults {
     long acceptedAtFault = -1;
     long faultNs = -1;
     boolean paused = false;
+    long acceptedAtPause = -1;
     ZmqPeerProcess consumer = recorder(endpoint, port, workDir, files);
     try (ZContext context = new ZContext()) {
       ZMQ.Socket push = context.createSocket(SocketType.PUSH);
@@ -123,15 +124,21 @@ final class ZeroMqFaults {
       while (System.nanoTime() < endNs || faultNs < 0) {
         long now = System.nanoTime();
         long accepted = sent - refused;
-        if (!paused && backlogMessages > 0 && accepted >= faultAtMessages - backlogMessages) {
+        // Stop the consumer only once it has recorded a message: paused before the PUSH/PULL
+        // connection came up, it would hold nothing, and the crash would find nothing at risk.
+        if (!paused
+            && backlogMessages > 0
+            && accepted >= faultAtMessages - backlogMessages
+            && Files.size(files.get(0)) > 0) {
           consumer.pause();
           paused = true;
+          acceptedAtPause = accepted;
         }
         if (faultNs < 0
             && (faultAtMessages > 0 && accepted >= faultAtMessages || now >= faultAtNs)) {
-          if (Files.size(files.get(0)) == 0) {
+          if (!firstRecorded(files.get(0), FIRST_RECORD_WAIT)) {
             // Not ZeroMQ losing messages: the connection never came up, and a ledger would
-            // blame the crash for it. Seen rarely on the shared machine; say so instead.
+            // blame the crash for it; say so instead.
             throw new IllegalStateException(
                 "the consumer peer received nothing before the fault (its log: "
                     + consumer.logFile()
@@ -175,15 +182,43 @@ final class ZeroMqFaults {
         atRisk,
         refused,
         recoveryMs,
-        "consumer JVM stopped reading (SIGSTOP) "
-            + backlogMessages
-            + " accepted sends before the crash, SIGKILLed at "
+        pauseNote(paused, acceptedAtPause)
+            + ", SIGKILLed at "
             + acceptedAtFault
             + " accepted; the producer paused "
             + outage.toMillis()
             + " ms until a new one bound the endpoint; "
             + files.size()
             + " consumer processes in all");
+  }
+
+  private String pauseNote(boolean paused, long acceptedAtPause) {
+    if (paused) {
+      return "consumer JVM stopped reading (SIGSTOP) at " + acceptedAtPause + " accepted";
+    }
+    return backlogMessages == 0
+        ? "consumer JVM kept reading"
+        : "consumer JVM was never stopped (it had recorded nothing when the pause was due)";
+  }
+
+  /**
+   * How long the crash waits for the first consumer's first record when the fault is due and it has
+   * none: on the shared machine a child JVM's connection can come up seconds late, and the sends
+   * queued meanwhile in PUSH arrive once it does.
+   */
+  static final Duration FIRST_RECORD_WAIT = Duration.ofSeconds(15);
+
+  /** Whether the recorder's file holds a record, waiting up to {@code wait} for one. */
+  private static boolean firstRecorded(Path file, Duration wait)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (Files.size(file) == 0) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   /** Accepted (sent and not refused) and not yet received, by the recorders' files now. */

@@ -75,16 +75,7 @@ final class ThroughputPlan {
     /** Why the system serves no more trials (its broker died, or never started), or null. */
     String death;
 
-    Target(
-        String system,
-        String mode,
-        Map<String, String> target,
-        Set<GuaranteeTier> offered,
-        String bootstrap,
-        String uri) {
-      this(system, mode, target, offered, bootstrap, uri, null);
-    }
-
+    /** {@code starts} makes the broker the suite starts for it; null where it starts none. */
     Target(
         String system,
         String mode,
@@ -133,7 +124,7 @@ final class ThroughputPlan {
     List<Target> targets = new ArrayList<>();
     Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
     targets.add(
-        new Target(IN_MEMORY, "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", ""));
+        new Target(IN_MEMORY, "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", "", null));
     for (BenchSystem system : systems) {
       switch (system) {
         case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
@@ -146,7 +137,8 @@ final class ThroughputPlan {
                     kafkaTarget(bootstrap),
                     single,
                     bootstrap,
-                    ""));
+                    "",
+                    null));
           } else if (settings.kafkaModes().contains(system)) {
             KafkaMode mode =
                 system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
@@ -182,7 +174,8 @@ final class ThroughputPlan {
                   Map.of(),
                   EnumSet.of(GuaranteeTier.NONE),
                   "",
-                  ""));
+                  "",
+                  null));
           if (settings.zeromqProxy()) {
             // The same workloads through one XSUB/XPUB proxy per topic: M + N connections.
             targets.add(
@@ -192,7 +185,8 @@ final class ThroughputPlan {
                     Map.of(),
                     EnumSet.of(GuaranteeTier.NONE),
                     "",
-                    ""));
+                    "",
+                    null));
           }
         }
       }

@@ -142,7 +142,13 @@ class ThroughputRulesTest {
 
   private static Target kafka() {
     return new Target(
-        "kafka-kraft", "kraft, 1 broker", Map.of(), EnumSet.allOf(GuaranteeTier.class), "", "");
+        "kafka-kraft",
+        "kraft, 1 broker",
+        Map.of(),
+        EnumSet.allOf(GuaranteeTier.class),
+        "",
+        "",
+        null);
   }
 
   @Test
@@ -158,7 +164,8 @@ class ThroughputRulesTest {
     assertEquals(List.of(ack, check, none, durable, producer), ThroughputPlan.forkOrder(cells, 2));
     assertEquals(List.of(ack, none, check, durable, producer), ThroughputPlan.forkOrder(cells, 3));
     // ZeroMQ: one tier, its trial compared with the jeromq loop and checked; nothing else to run.
-    Target zeromq = new Target("zeromq", "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "");
+    Target zeromq =
+        new Target("zeromq", "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "", null);
     Cell zmq = new Cell(zeromq, "none", "w", 65_536, false, Tool.JEROMQ_LOOP);
     Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
     assertEquals(List.of(zmq, zmqCheck), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 1));
