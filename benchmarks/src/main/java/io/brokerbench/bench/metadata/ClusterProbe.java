@@ -2,27 +2,17 @@ package io.brokerbench.bench.metadata;
 
 import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
 import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaNode;
-import io.brokerbench.brokers.zookeeper.FourLetterWords;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
@@ -33,12 +23,13 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The measurements of one point on a running cluster, each asked of the brokers themselves (Admin
- * requests, ZooKeeper's {@code mntr}) or of the operating system ({@code /proc}, the metadata log's
- * files). Every wait polls and gives up at the point's {@link Deadline}.
+ * The measurements of one point that Kafka's Admin client asks of a running cluster: creating
+ * topics, waiting until they are online, describing every topic, deleting. It owns the point's one
+ * Admin client and the waits that poll and give up at the point's {@link Deadline}, which {@link
+ * ControllerOperations} shares; {@link MetadataStoreProbe} and {@link ProcessFigures} read what
+ * Admin does not show.
  */
 final class ClusterProbe implements AutoCloseable {
   /** How often a wait asks again: the resolution of the waited-for times. */
@@ -56,6 +47,14 @@ final class ClusterProbe implements AutoCloseable {
   ClusterProbe(KafkaCluster cluster, Duration budget) {
     this.cluster = cluster;
     this.admin = Admin.create(adminConfig(cluster.bootstrapServers(), budget));
+  }
+
+  KafkaCluster cluster() {
+    return cluster;
+  }
+
+  Admin admin() {
+    return admin;
   }
 
   /**
@@ -206,281 +205,7 @@ final class ClusterProbe implements AutoCloseable {
     }
   }
 
-  /** The node id of the active controller: ZooKeeper's elected broker, or the quorum's leader. */
-  int activeController(Deadline deadline) {
-    if (cluster.spec().mode() == KafkaMode.ZOOKEEPER) {
-      return await(admin.describeCluster().controller(), deadline, "finding the controller").id();
-    }
-    return await(admin.describeMetadataQuorum().quorumInfo(), deadline, "finding the quorum leader")
-        .leaderId();
-  }
-
-  /**
-   * SIGTERM to {@code node} until its process exited, in milliseconds; null when it did not exit
-   * within its stop timeout and had to be killed.
-   */
-  Long controlledShutdown(KafkaNode node) {
-    long begin = System.nanoTime();
-    node.stop();
-    long ms = millisSince(begin);
-    return node.lastStopWasClean() ? ms : null;
-  }
-
-  /** Starts {@code node} again and waits until all its partitions are online, in milliseconds. */
-  long restart(KafkaNode node, Collection<String> topics, Deadline deadline) {
-    long begin = System.nanoTime();
-    node.start();
-    deadline.check("restarting " + node.name());
-    awaitOnline(topics, node.nodeId(), deadline, "waiting for " + node.name() + "'s partitions");
-    return millisSince(begin);
-  }
-
-  /**
-   * Makes the active controller a broker that runs with {@code key} = {@code value} (null: Kafka's
-   * default), unmeasured: while the controller runs with another value, it is stopped cleanly
-   * (another broker takes over at once), given the value and started again until its partitions are
-   * online. Each round gives one more broker the value, so it ends after at most one round per
-   * broker. A setting such as a ZooKeeper session timeout is read only at a broker's start, and
-   * only the killed controller's own one bounds a failover in ZooKeeper mode.
-   */
-  void controllerWith(String key, String value, Collection<String> topics, Deadline deadline) {
-    for (int round = 0; round <= cluster.nodes().size(); round++) {
-      KafkaNode controller = cluster.node(activeController(deadline));
-      if (Objects.equals(controller.setting(key), value)) {
-        return;
-      }
-      controller.stop();
-      startWith(controller, key, value, topics, deadline);
-    }
-    throw new IllegalStateException(
-        "the controller still does not run with " + key + "=" + value + " after every broker does");
-  }
-
-  /**
-   * Brings every broker to {@code key} = {@code value} (null: Kafka's default), unmeasured: the
-   * stopped ones are started with it first, then each running one with another value is stopped
-   * cleanly, given it and started again; each time until every partition is online. Stopped ones
-   * first, because with one replica per partition no broker's wait can end while another broker
-   * that leads some of the partitions is down (a failover that leaves its controller dead waited
-   * out its whole point budget here).
-   */
-  void everyBrokerWith(String key, String value, Collection<String> topics, Deadline deadline) {
-    List<KafkaNode> stoppedFirst = new ArrayList<>();
-    for (KafkaNode node : cluster.nodes()) {
-      if (node.isRunning()) {
-        stoppedFirst.add(node);
-      } else {
-        stoppedFirst.add(0, node);
-      }
-    }
-    for (KafkaNode node : stoppedFirst) {
-      boolean running = node.isRunning();
-      if (running && Objects.equals(node.setting(key), value)) {
-        continue;
-      }
-      if (running) {
-        node.stop();
-      }
-      startWith(node, key, value, topics, deadline);
-    }
-  }
-
-  /**
-   * Starts the stopped {@code node} with {@code key} = {@code value}, until its partitions are
-   * online.
-   */
-  private void startWith(
-      KafkaNode node, String key, String value, Collection<String> topics, Deadline deadline) {
-    node.setSetting(key, value);
-    node.start();
-    deadline.check("restarting " + node.name() + " with " + key + "=" + value);
-    awaitOnline(
-        topics,
-        node.nodeId(),
-        deadline,
-        "waiting for " + node.name() + "'s partitions after its restart with " + key);
-  }
-
-  /**
-   * SIGKILL to the active controller until a topic created afterwards has a leader, in
-   * milliseconds. The probe topic is placed on a surviving broker by explicit assignment (the
-   * cluster may not know yet that the killed one is gone). With {@code restore}, the killed broker
-   * is then started again and its partitions brought back online, unmeasured; with {@code
-   * restoreSessionTimeoutMs}, it restarts with that {@code zookeeper.session.timeout.ms}.
-   */
-  long failover(
-      String probeTopic,
-      Collection<String> topics,
-      Deadline deadline,
-      boolean restore,
-      String restoreSessionTimeoutMs) {
-    int controllerId = activeController(deadline);
-    KafkaNode controller = cluster.node(controllerId);
-    List<KafkaNode> survivors =
-        cluster.nodes().stream()
-            .filter(node -> node.nodeId() != controllerId && node.isRunning())
-            .toList();
-    String survivorServers =
-        survivors.stream().map(KafkaNode::bootstrapServer).collect(Collectors.joining(","));
-    long ms;
-    try (Admin survivorAdmin = Admin.create(adminConfig(survivorServers, deadline.budget()))) {
-      long begin = System.nanoTime();
-      controller.kill();
-      NewTopic probe = new NewTopic(probeTopic, Map.of(0, List.of(survivors.get(0).nodeId())));
-      while (true) {
-        try {
-          survivorAdmin
-              .createTopics(
-                  List.of(probe), new CreateTopicsOptions().timeoutMs((int) deadline.remainingMs()))
-              .all()
-              .get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
-          break;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof TopicExistsException) {
-            break; // an earlier attempt reached ZooKeeper; the leader is what counts
-          }
-          sleep(POLL, deadline, "creating a topic after the controller's death: " + e.getCause());
-        } catch (TimeoutException e) {
-          throw new PointTimeoutException("creating a topic after the controller's death");
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
-      while (true) {
-        try {
-          TopicDescription described =
-              survivorAdmin
-                  .describeTopics(List.of(probeTopic))
-                  .allTopicNames()
-                  .get(deadline.remainingMs(), TimeUnit.MILLISECONDS)
-                  .get(probeTopic);
-          Node leader = described.partitions().get(0).leader();
-          if (leader != null && !leader.isEmpty()) {
-            break;
-          }
-        } catch (ExecutionException e) {
-          // not known yet
-        } catch (TimeoutException e) {
-          throw new PointTimeoutException("waiting for the new controller to elect a leader");
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-        sleep(POLL, deadline, "waiting for the new controller to elect a leader");
-      }
-      ms = millisSince(begin);
-    }
-    if (!restore) {
-      return ms;
-    }
-    if (restoreSessionTimeoutMs != null) {
-      controller.setSetting(MetadataSuite.SESSION_TIMEOUT, restoreSessionTimeoutMs);
-    }
-    controller.start();
-    deadline.check("restarting the killed controller " + controller.name());
-    awaitOnline(topics, controllerId, deadline, "waiting for the killed controller's partitions");
-    return ms;
-  }
-
-  /** Resets ZooKeeper's latency statistics ({@code srst}). */
-  void resetZooKeeperStats() {
-    try {
-      FourLetterWords.send(cluster.zookeeper().clientPort(), "srst");
-    } catch (IOException e) {
-      throw new UncheckedIOException("ZooKeeper did not answer srst", e);
-    }
-  }
-
-  /** ZooKeeper's {@code mntr}. */
-  Map<String, String> mntr() {
-    try {
-      return FourLetterWords.mntr(cluster.zookeeper().clientPort());
-    } catch (IOException e) {
-      throw new UncheckedIOException("ZooKeeper did not answer mntr", e);
-    }
-  }
-
-  /**
-   * Bytes of the {@code __cluster_metadata} log's segments and snapshots on the controller that
-   * holds the most (they are replicas of one log).
-   */
-  long metadataLogBytes() {
-    long most = 0;
-    for (KafkaNode node : cluster.nodes()) {
-      if (!node.isController()) {
-        continue;
-      }
-      Path dir = node.logDir().resolve("__cluster_metadata-0");
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        long bytes =
-            files
-                .filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".checkpoint"))
-                .mapToLong(ClusterProbe::size)
-                .sum();
-        most = Math.max(most, bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + dir, e);
-      }
-    }
-    return most;
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0; // rolled or cleaned while listed
-    }
-  }
-
-  /** The resident memory of process {@code pid}, from {@code /proc/<pid>/status}; null if gone. */
-  static Long rssBytes(long pid) {
-    if (pid <= 0) {
-      return null;
-    }
-    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/" + pid + "/status"))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.startsWith("VmRSS:")) {
-          String[] parts = line.substring(6).trim().split("\\s+");
-          return Long.parseLong(parts[0]) * 1024;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    return null;
-  }
-
-  /** Open file descriptors of process {@code pid} ({@code /proc/<pid>/fd}); null if gone. */
-  static Long openFiles(long pid) {
-    if (pid <= 0) {
-      return null;
-    }
-    try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
-      return fds.count();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** Memory maps of process {@code pid} (lines of {@code /proc/<pid>/maps}); null if gone. */
-  static Long memoryMaps(long pid) {
-    if (pid <= 0) {
-      return null;
-    }
-    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/" + pid + "/maps"))) {
-      return in.lines().count();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static <T> T await(KafkaFuture<T> future, Deadline deadline, String step) {
+  static <T> T await(KafkaFuture<T> future, Deadline deadline, String step) {
     try {
       return future.get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -497,7 +222,7 @@ final class ClusterProbe implements AutoCloseable {
     }
   }
 
-  private static void sleep(Duration pause, Deadline deadline, String step) {
+  static void sleep(Duration pause, Deadline deadline, String step) {
     deadline.check(step);
     try {
       Thread.sleep(pause.toMillis());

@@ -8,7 +8,6 @@ import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.MachineLimits;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import java.nio.file.Path;
@@ -38,63 +37,13 @@ import org.apache.kafka.clients.admin.NewTopic;
  * on. Every cluster is stopped and its data deleted when its shape ends.
  */
 public final class MetadataSuite {
-  /**
-   * Broker settings for many partitions, each with its reason. Everything else is Kafka's default,
-   * so both modes are measured as they ship.
-   */
-  static final Map<String, String> BROKER_OVERRIDES =
-      Map.of(
-          // Each partition preallocates a 10 MiB offset index and a 10 MiB time index, sparse and
-          // memory-mapped: 20,000 partitions would map 400 GiB. The sweep's partitions stay empty,
-          // and 64 KiB holds 8,192 index entries.
-          "log.index.size.max.bytes", Integer.toString(64 * 1024));
-
-  /**
-   * The setting after which each mode notices that its controller died, with Kafka 3.9.1's default:
-   * the suite leaves both as shipped (a {@link #BROKER_OVERRIDES} entry would win). ZooKeeper mode
-   * waits for the dead controller's ZooKeeper session to expire before another broker may take
-   * {@code /controller}; in KRaft a voter that hears nothing from the quorum's leader for the fetch
-   * timeout starts an election.
-   */
-  static final Map<KafkaMode, Map.Entry<String, Long>> FAILOVER_TIMEOUTS =
-      Map.of(
-          KafkaMode.ZOOKEEPER, Map.entry("zookeeper.session.timeout.ms", 18_000L),
-          KafkaMode.KRAFT, Map.entry("controller.quorum.fetch.timeout.ms", 2_000L));
-
-  /** {@link #FAILOVER_TIMEOUTS}' value for {@code mode}, or the override the brokers run with. */
-  static long failoverTimeoutMs(KafkaMode mode) {
-    Map.Entry<String, Long> setting = FAILOVER_TIMEOUTS.get(mode);
-    String override = BROKER_OVERRIDES.get(setting.getKey());
-    return override == null ? setting.getValue() : Long.parseLong(override);
-  }
-
-  /**
-   * The ensemble's {@code zoo.cfg} beyond ZooKeeper's defaults. ZooKeeper grants a session timeout
-   * between {@code minSessionTimeout} and {@code maxSessionTimeout} only, and the minimum defaults
-   * to two ticks: without this, a broker asking for KRaft's 2 s would silently get 4 s. Kafka's 18
-   * s default lies inside either bound.
-   */
-  static final Map<String, String> ZOOKEEPER_OVERRIDES =
-      Map.of(
-          "minSessionTimeout",
-          Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)),
-          // ZooKeeper checks for expired sessions once a tick: with 1 s ticks a dead broker's 2 s
-          // session ends 2-3 s after its death, not 2-4 s. The ensemble's limits in ticks
-          // (initLimit,
-          // syncLimit) shrink alike, ample on loopback; 18 s sessions stay within 20 ticks'
-          // maximum.
-          "tickTime",
-          "1000");
-
-  /** The setting that bounds ZooKeeper mode's failover, varied by the equal-timeout failover. */
-  static final String SESSION_TIMEOUT = FAILOVER_TIMEOUTS.get(KafkaMode.ZOOKEEPER).getKey();
-
   /** Topics of one partition created and deleted before a series' first point. */
   static final int WARMUP_TOPICS = 100;
 
   private final MetadataPlan plan;
   private final Progress progress;
   private final MachineLimits limits;
+  private final PointMeasurement measurement;
   private final List<MetadataRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
   private Duration wallTime = Duration.ZERO;
@@ -107,6 +56,7 @@ public final class MetadataSuite {
     this.plan = plan;
     this.progress = progress;
     this.limits = limits;
+    this.measurement = new PointMeasurement(plan);
   }
 
   /** How many progress steps {@link #run} takes: one per point. */
@@ -136,7 +86,7 @@ public final class MetadataSuite {
     json.put("kafkaVersion", KafkaNode.VERSION);
     json.put("plan", plan.describe());
     json.put("limits", limitsJson(limits, plan));
-    json.put("brokerOverrides", BROKER_OVERRIDES);
+    json.put("brokerOverrides", ClusterSettings.BROKER_OVERRIDES);
     json.put("wallTimeMs", wallTime.toMillis());
     json.put("rows", rows());
     return json;
@@ -177,20 +127,6 @@ public final class MetadataSuite {
       runShape(shape);
     }
     wallTime = Duration.ofNanos(System.nanoTime() - begin);
-  }
-
-  /** What one series (one mode, one shape, one cluster) knows as it grows. */
-  private static final class Series {
-    final KafkaMode mode;
-    final Set<String> topics = new LinkedHashSet<>();
-    KafkaCluster cluster;
-    String ended;
-    long createOnlineTotalMs;
-    int probes;
-
-    Series(KafkaMode mode) {
-      this.mode = mode;
-    }
   }
 
   /**
@@ -309,7 +245,9 @@ public final class MetadataSuite {
     if (series.cluster == null) {
       try {
         series.cluster =
-            new KafkaCluster("meta-" + mode.label() + "-" + point.shape().label(), spec(mode));
+            new KafkaCluster(
+                "meta-" + mode.label() + "-" + point.shape().label(),
+                ClusterSettings.spec(plan, mode));
         series.cluster.start();
         warmUp(series.cluster);
       } catch (RuntimeException e) {
@@ -327,7 +265,7 @@ public final class MetadataSuite {
       }
     }
     boolean last = point.partitions() == plan.partitions().get(plan.partitions().size() - 1);
-    MetadataRow row = measure(series.cluster, point, series, !last);
+    MetadataRow row = measurement.measure(series.cluster, point, series, !last);
     rows.add(row);
     progress.done(summary(row));
     if (!row.ok()) {
@@ -362,23 +300,6 @@ public final class MetadataSuite {
     }
   }
 
-  private KafkaClusterSpec spec(KafkaMode mode) {
-    Duration startTimeout =
-        plan.pointBudget().compareTo(Duration.ofMinutes(2)) > 0
-            ? plan.pointBudget()
-            : Duration.ofMinutes(2);
-    return new KafkaClusterSpec(
-            mode,
-            plan.brokers(),
-            mode == KafkaMode.KRAFT ? plan.brokers() : 0,
-            plan.heap(),
-            // checked per point by refusal(), so that a series runs up to what fits
-            0,
-            BROKER_OVERRIDES,
-            startTimeout)
-        .withZooKeeper(plan.zookeeperNodes(), plan.zookeeperHeap(), ZOOKEEPER_OVERRIDES);
-  }
-
   /** Why the machine cannot hold {@code point}, or null when it can. */
   String refusal(MetadataPlan.Point point) {
     try {
@@ -398,224 +319,6 @@ public final class MetadataSuite {
         plan.replicationFactor(),
         plan.pointBudget().toMillis(),
         status);
-  }
-
-  /** The figures of one point as they are measured, so a point that stops keeps what it has. */
-  private static final class Figures {
-    Long createAckMs;
-    Long createOnlineMs;
-    Long createOnlineTotalMs;
-    Long znodes;
-    Long zkWatches;
-    Long zkDataBytes;
-    Double zkAvgLatencyMs;
-    Double zkMaxLatencyMs;
-    Long zkOutstandingRequests;
-    Long metadataLogBytes;
-    Long controlledShutdownMs;
-    Long restartMs;
-    Long controllerFailoverMs;
-    Long failoverAtEqualTimeoutMs;
-    Long equalFailoverTimeoutMs;
-    Long describeAllMs;
-    Long brokerRssBytes;
-    List<Long> brokerRssBytesEach = List.of();
-    Long zkRssBytes;
-    Long brokerOpenFiles;
-    Long brokerMemoryMaps;
-  }
-
-  /**
-   * @param restore whether the cluster must be whole again after the failover (not after the last
-   *     point of a series: the cluster is torn down next)
-   */
-  private MetadataRow measure(
-      KafkaCluster cluster, MetadataPlan.Point point, Series series, boolean restore) {
-    Deadline deadline = new Deadline(plan.pointBudget());
-    Figures figures = new Figures();
-    boolean zookeeper = point.mode() == KafkaMode.ZOOKEEPER;
-    String status = MetadataRow.OK;
-    List<NewTopic> created = newTopics(point, series);
-    try (ClusterProbe probe = new ClusterProbe(cluster, plan.pointBudget())) {
-      if (zookeeper) {
-        probe.resetZooKeeperStats();
-      }
-      Set<String> names = new LinkedHashSet<>();
-      created.forEach(topic -> names.add(topic.name()));
-      long begin = System.nanoTime();
-      probe.create(created, deadline);
-      figures.createAckMs = ClusterProbe.millisSince(begin);
-      series.topics.addAll(names);
-      probe.awaitCreated(
-          names,
-          (long) (point.partitions() - point.previousPartitions()) * plan.replicationFactor(),
-          deadline);
-      figures.createOnlineMs = ClusterProbe.millisSince(begin);
-      series.createOnlineTotalMs += figures.createOnlineMs;
-      figures.createOnlineTotalMs = series.createOnlineTotalMs;
-
-      figures.describeAllMs = probe.describeAll(deadline);
-      List<Long> rss = new ArrayList<>();
-      for (KafkaNode node : cluster.nodes()) {
-        rss.add(ClusterProbe.rssBytes(node.pid()));
-      }
-      figures.brokerRssBytesEach = rss;
-      figures.brokerOpenFiles = most(cluster, ClusterProbe::openFiles);
-      figures.brokerMemoryMaps = most(cluster, ClusterProbe::memoryMaps);
-      figures.brokerRssBytes = rss.stream().filter(v -> v != null).max(Long::compare).orElse(null);
-      if (zookeeper) {
-        figures.zkRssBytes = ClusterProbe.rssBytes(cluster.zookeeper().pid());
-        Map<String, String> mntr = probe.mntr();
-        figures.znodes = longOf(mntr, "zk_znode_count");
-        figures.zkWatches = longOf(mntr, "zk_watch_count");
-        figures.zkDataBytes = longOf(mntr, "zk_approximate_data_size");
-      } else {
-        figures.metadataLogBytes = probe.metadataLogBytes();
-      }
-
-      if (point.operations()) {
-        // The operations' own budget: restarts at thousands of partitions take minutes, and
-        // running out of them must not void the creation just measured within the point's.
-        Deadline operations = new Deadline(plan.pointBudget());
-        series.probes++;
-        String probeTopic =
-            "probe-" + point.shape().label() + "-" + point.partitions() + "-" + series.probes;
-        if (plan.restarts()) {
-          int controllerId = probe.activeController(operations);
-          KafkaNode victim =
-              cluster.nodes().stream()
-                  .filter(node -> node.nodeId() != controllerId)
-                  .findFirst()
-                  .orElseThrow();
-          figures.controlledShutdownMs = probe.controlledShutdown(victim);
-          if (figures.controlledShutdownMs == null) {
-            status =
-                String.format(
-                    "did not finish in %s: controlled shutdown of %s (the harness killed it)",
-                    Deadline.format(victim.stopTimeout()), victim.name());
-          }
-          operations.check("stopping " + victim.name());
-          // As shipped, whatever an earlier point's equal-timeout failover left it with.
-          victim.setSetting(SESSION_TIMEOUT, null);
-          figures.restartMs = probe.restart(victim, series.topics, operations);
-        }
-        boolean equalToo = zookeeper && plan.equalTimeoutFailover();
-        // Kafka's default first: every broker starts with it, so at the first operation point no
-        // broker restarts for it.
-        probe.controllerWith(SESSION_TIMEOUT, null, series.topics, operations);
-        figures.controllerFailoverMs =
-            probe.failover(
-                probeTopic,
-                series.topics,
-                operations,
-                restore || equalToo,
-                equalToo ? Long.toString(failoverTimeoutMs(KafkaMode.KRAFT)) : null);
-        if (equalToo) {
-          String equal = Long.toString(failoverTimeoutMs(KafkaMode.KRAFT));
-          probe.controllerWith(SESSION_TIMEOUT, equal, series.topics, operations);
-          figures.failoverAtEqualTimeoutMs =
-              probe.failover(probeTopic + "-equal", series.topics, operations, false, null);
-          figures.equalFailoverTimeoutMs = failoverTimeoutMs(KafkaMode.KRAFT);
-          if (restore) {
-            // The next point creates with Kafka's defaults: a 2 s session could expire under
-            // that load and move the controller in the middle of the measurement.
-            probe.everyBrokerWith(SESSION_TIMEOUT, null, series.topics, operations);
-          }
-        }
-      }
-      if (zookeeper) {
-        Map<String, String> mntr = probe.mntr();
-        figures.zkAvgLatencyMs = doubleOf(mntr, "zk_avg_latency");
-        figures.zkMaxLatencyMs = doubleOf(mntr, "zk_max_latency");
-        figures.zkOutstandingRequests = longOf(mntr, "zk_outstanding_requests");
-      }
-    } catch (PointTimeoutException e) {
-      status =
-          String.format(
-              "did not finish in %s: %s", Deadline.format(plan.pointBudget()), e.getMessage());
-    } catch (RuntimeException e) {
-      status = "failed: " + Errors.firstLine(e);
-    }
-    return row(point, series, figures, status);
-  }
-
-  private List<NewTopic> newTopics(MetadataPlan.Point point, Series series) {
-    List<NewTopic> topics = new ArrayList<>();
-    String prefix = point.shape() == Shape.MANY_TOPICS ? "t1p-" : "t1kp-";
-    int index = series.topics.size();
-    for (int size : point.shape().topicsBetween(point.previousPartitions(), point.partitions())) {
-      topics.add(
-          new NewTopic(
-              String.format("%s%06d", prefix, index++), size, (short) plan.replicationFactor()));
-    }
-    return topics;
-  }
-
-  private MetadataRow row(MetadataPlan.Point point, Series series, Figures f, String status) {
-    return new MetadataRow(
-        point.mode().label(),
-        point.shape().label(),
-        point.partitions(),
-        series.topics.size(),
-        plan.replicationFactor(),
-        point.partitions() - point.previousPartitions(),
-        f.createAckMs,
-        f.createOnlineMs,
-        f.createOnlineTotalMs,
-        f.znodes,
-        f.zkWatches,
-        f.zkDataBytes,
-        f.zkAvgLatencyMs,
-        f.zkMaxLatencyMs,
-        f.zkOutstandingRequests,
-        f.metadataLogBytes,
-        f.controlledShutdownMs,
-        f.restartMs,
-        f.controllerFailoverMs,
-        f.controllerFailoverMs == null ? null : failoverTimeoutMs(point.mode()),
-        f.failoverAtEqualTimeoutMs,
-        f.equalFailoverTimeoutMs,
-        f.describeAllMs,
-        f.brokerRssBytes,
-        f.brokerRssBytesEach,
-        f.zkRssBytes,
-        f.brokerOpenFiles,
-        f.brokerMemoryMaps,
-        plan.pointBudget().toMillis(),
-        status);
-  }
-
-  /** The largest of {@code figure} over the brokers that are up; null when none answers. */
-  private static Long most(KafkaCluster cluster, java.util.function.LongFunction<Long> figure) {
-    return cluster.nodes().stream()
-        .map(node -> figure.apply(node.pid()))
-        .filter(v -> v != null)
-        .max(Long::compare)
-        .orElse(null);
-  }
-
-  private static Long longOf(Map<String, String> mntr, String key) {
-    String value = mntr.get(key);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Math.round(Double.parseDouble(value));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Double doubleOf(Map<String, String> mntr, String key) {
-    String value = mntr.get(key);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   /** The console line after a point. */

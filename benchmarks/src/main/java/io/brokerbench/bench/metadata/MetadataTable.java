@@ -200,7 +200,7 @@ public final class MetadataTable {
                           "%s mode %s (`%s`)",
                           mode.equals("kraft") ? "KRaft" : "ZooKeeper",
                           seconds(ms),
-                          MetadataSuite.FAILOVER_TIMEOUTS
+                          ClusterSettings.FAILOVER_TIMEOUTS
                               .get(
                                   mode.equals("kraft")
                                       ? io.brokerbench.brokers.kafka.KafkaMode.KRAFT

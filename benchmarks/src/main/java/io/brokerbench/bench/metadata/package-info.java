@@ -9,8 +9,13 @@
  *       and shape (ZooKeeper mode on a 3-server ensemble), both modes of a shape side by side and
  *       interleaved point by point; refuses what the machine's limits cannot hold, ends a series at
  *       a point over its budget, always stops the clusters and deletes their data.
- *   <li>{@code ClusterProbe}: the measurements, each asked of the brokers (Admin requests,
- *       ZooKeeper's {@code mntr}) or of the operating system ({@code /proc}).
+ *   <li>{@code PointMeasurement}: one point's measurement on its series' cluster ({@code Series}),
+ *       in order, into a row; {@code ClusterSettings}: the settings beyond the defaults that the
+ *       clusters run with, and the failover timeouts both modes ship with.
+ *   <li>{@code ClusterProbe}: the measurements asked through Admin (create, online, describe);
+ *       {@code ControllerOperations}: the clean stop and restart and the controller's failover;
+ *       {@code MetadataStoreProbe}: ZooKeeper's {@code mntr} and the KRaft metadata log's bytes;
+ *       {@code ProcessFigures}: what {@code /proc} says of each process.
  *   <li>{@link io.brokerbench.bench.metadata.MetadataRow}: one point's figures, the rows of {@code
  *       metadata-scaling.json}; {@link io.brokerbench.bench.metadata.MetadataTable} and {@link
  *       io.brokerbench.bench.metadata.MetadataPlots}: how people read them. The verdicts on K4 and

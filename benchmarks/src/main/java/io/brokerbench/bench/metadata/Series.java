@@ -1,0 +1,24 @@
+package io.brokerbench.bench.metadata;
+
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What one series (one mode, one shape, one cluster) knows as it grows. Its own class because both
+ * the series' life cycle ({@link MetadataSuite}) and each point's measurement ({@link
+ * PointMeasurement}) read and extend it.
+ */
+final class Series {
+  final KafkaMode mode;
+  final Set<String> topics = new LinkedHashSet<>();
+  KafkaCluster cluster;
+  String ended;
+  long createOnlineTotalMs;
+  int probes;
+
+  Series(KafkaMode mode) {
+    this.mode = mode;
+  }
+}
