@@ -1,6 +1,7 @@
 package io.brokerbench.bench;
 
 import io.brokerbench.bench.claims.Messages;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import java.util.Set;
  *     -Dbench.tiers=none,ack,durable} (default all)
  */
 public record BenchConfig(
-    String profile,
+    Profile profile,
     Set<BenchSystem> systems,
     Path results,
     Path repository,
@@ -51,16 +52,13 @@ public record BenchConfig(
     String kafkaZookeeperBootstrap,
     String zookeeperConnect,
     Set<GuaranteeTier> tiers) {
-  public static final Set<String> PROFILES = Set.of("smoke", "quick", "full");
-
   /** The suites in the order they run. */
   public static final List<String> SUITES =
       List.of("startup", "throughput", "latency", "durability", "footprint", "metadata");
 
   public BenchConfig {
-    if (!PROFILES.contains(profile)) {
-      throw new IllegalArgumentException(
-          "bench.profile: unknown profile '" + profile + "'; expected smoke, quick or full");
+    if (profile == null) {
+      throw new IllegalArgumentException("bench.profile: missing; expected smoke, quick or full");
     }
     if (systems.isEmpty()) {
       throw new IllegalArgumentException("bench.systems: no system selected");
@@ -123,7 +121,7 @@ public record BenchConfig(
 
   /** Parses {@code --name=value} arguments; every one has a default. */
   public static BenchConfig parse(String... args) {
-    String profile = "quick";
+    Profile profile = Profile.QUICK;
     Set<BenchSystem> systems = EnumSet.allOf(BenchSystem.class);
     Path results = Path.of("results");
     Path repository = Path.of(".");
@@ -145,7 +143,7 @@ public record BenchConfig(
       String name = arg.substring(2, eq);
       String value = arg.substring(eq + 1);
       switch (name) {
-        case "profile" -> profile = value.trim().toLowerCase(Locale.ROOT);
+        case "profile" -> profile = Profile.parse(value);
         case "systems" -> systems = parseSystems(value);
         case "results" -> results = Path.of(value);
         case "repository" -> repository = Path.of(value);

@@ -13,6 +13,7 @@ import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.metadata.MetadataPlan;
 import io.brokerbench.bench.metadata.MetadataSuite;
 import io.brokerbench.bench.startup.StartupScenario;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.throughput.ThroughputSuite;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
@@ -67,7 +68,7 @@ public final class BenchMain {
   }
 
   private int runScoped(BenchConfig config) {
-    RunDirectory runDir = RunDirectory.create(config.results(), config.profile());
+    RunDirectory runDir = RunDirectory.create(config.results(), config.profile().key());
     out.printf(
         "brokerbench: run %s (profile %s, systems %s) -> %s%n",
         runDir.run(),
@@ -76,7 +77,7 @@ public final class BenchMain {
         runDir.finalPath());
     try {
       Map<String, Object> environment =
-          Environment.capture(config.repository(), runDir.run(), config.profile());
+          Environment.capture(config.repository(), runDir.run(), config.profile().key());
 
       int starts = starts(config.profile());
       ThroughputSuite.Settings throughputSettings =
@@ -189,7 +190,7 @@ public final class BenchMain {
       String report =
           Report.markdown(
               runDir.run(),
-              config.profile(),
+              config.profile().key(),
               environment,
               startup.rows(),
               throughput.rows(),
@@ -267,15 +268,19 @@ public final class BenchMain {
   }
 
   /** Fresh starts per system: enough for a spread outside the smoke profile. */
-  static int starts(String profile) {
+  static int starts(Profile profile) {
     return switch (profile) {
-      case "smoke" -> 1;
-      case "quick" -> 3;
-      default -> 5;
+      case SMOKE -> 1;
+      case QUICK -> 3;
+      case FULL -> 5;
     };
   }
 
-  static int messages(String profile) {
-    return "full".equals(profile) ? 10_000 : 1_000;
+  /** Round-trip messages per start. */
+  static int messages(Profile profile) {
+    return switch (profile) {
+      case SMOKE, QUICK -> 1_000;
+      case FULL -> 10_000;
+    };
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.suite.Profile;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class BenchConfigTest {
   @Test
   void defaultsRunTheQuickProfileOnEverySystemInAFixedOrder() {
     BenchConfig config = BenchConfig.parse();
-    assertEquals("quick", config.profile());
+    assertEquals(Profile.QUICK, config.profile());
     assertEquals(
         List.of(BenchSystem.values()), List.copyOf(config.systems()), "every system, enum order");
     assertEquals("", config.rabbitmqUri());
@@ -22,7 +23,7 @@ class BenchConfigTest {
   @Test
   void systemsAndProfileComeFromTheCommandLine() {
     BenchConfig config = BenchConfig.parse("--profile=SMOKE", "--systems=rabbitmq, kafka-kraft");
-    assertEquals("smoke", config.profile());
+    assertEquals(Profile.SMOKE, config.profile());
     assertEquals(Set.of(BenchSystem.RABBITMQ, BenchSystem.KAFKA_KRAFT), config.systems());
   }
 
@@ -141,7 +142,7 @@ class BenchConfigTest {
     // Quick: Kafka's single broker and 3-broker cluster at ack, RabbitMQ at ack, the fsync count
     // of each single-node broker; no consumer crash (tier durable) and no ZeroMQ (tier none).
     var durability =
-        io.brokerbench.bench.durability.DurabilitySettings.forProfile("quick")
+        io.brokerbench.bench.durability.DurabilitySettings.forProfile(Profile.QUICK)
             .onlyTiers(ack.tiers());
     assertEquals(
         5, io.brokerbench.bench.durability.DurabilitySuite.steps(durability, ack.systems()));
@@ -152,7 +153,7 @@ class BenchConfigTest {
     assertEquals(
         13,
         io.brokerbench.bench.throughput.ThroughputSuite.steps(
-            io.brokerbench.bench.throughput.ThroughputSuite.Settings.forProfile("quick"),
+            io.brokerbench.bench.throughput.ThroughputSuite.Settings.forProfile(Profile.QUICK),
             ack.systems(),
             Set.of(io.brokerbench.harness.workload.GuaranteeTier.NONE)));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.bench.durability.DurabilityRow;
 import io.brokerbench.bench.durability.DurabilitySettings;
 import io.brokerbench.bench.durability.DurabilityTable;
+import io.brokerbench.bench.suite.Profile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class MarkdownTest {
             "rabbitmqctl said: a | b\nand more");
     String md =
         DurabilityTable.markdown(
-            DurabilitySettings.forProfile("quick"), List.of(failed), List.of());
+            DurabilitySettings.forProfile(Profile.QUICK), List.of(failed), List.of());
     String line = md.lines().filter(l -> l.startsWith("| rabbitmq")).findFirst().orElseThrow();
     assertTrue(line.endsWith("| rabbitmqctl said: a \\| b and more |"), line);
     assertEquals(18, line.replace("\\|", "").chars().filter(c -> c == '|').count(), line);

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.durability;
 
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.Collections;
@@ -28,7 +29,7 @@ import java.util.Set;
  *     so that about as many are at risk when it comes: a third of what comes before it
  */
 public record DurabilitySettings(
-    String profile,
+    Profile profile,
     int messageBytes,
     int ratePerSecond,
     Duration faultAfter,
@@ -56,7 +57,7 @@ public record DurabilitySettings(
    * them the consumer's backlog.
    */
   public DurabilitySettings(
-      String profile,
+      Profile profile,
       int messageBytes,
       int ratePerSecond,
       Duration faultAfter,
@@ -83,7 +84,7 @@ public record DurabilitySettings(
 
   /** All tiers chosen. */
   public DurabilitySettings(
-      String profile,
+      Profile profile,
       int messageBytes,
       int ratePerSecond,
       Duration faultAfter,
@@ -105,9 +106,9 @@ public record DurabilitySettings(
         EnumSet.allOf(GuaranteeTier.class));
   }
 
-  public static DurabilitySettings forProfile(String profile) {
+  public static DurabilitySettings forProfile(Profile profile) {
     return switch (profile) {
-      case "smoke" ->
+      case SMOKE ->
           new DurabilitySettings(
               profile,
               1024,
@@ -118,7 +119,7 @@ public record DurabilitySettings(
               false,
               List.of(GuaranteeTier.DURABLE),
               false);
-      case "full" ->
+      case FULL ->
           new DurabilitySettings(
               profile,
               1024,
@@ -129,7 +130,7 @@ public record DurabilitySettings(
               true,
               GuaranteeTier.SINGLE_NODE,
               true);
-      default ->
+      case QUICK ->
           new DurabilitySettings(
               profile,
               1024,

@@ -164,7 +164,7 @@ public final class DurabilitySuite {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", "durability");
     Map<String, Object> sizes = new LinkedHashMap<>();
-    sizes.put("profile", settings.profile());
+    sizes.put("profile", settings.profile().key());
     sizes.put("messageBytes", settings.messageBytes());
     sizes.put("ratePerSecond", settings.ratePerSecond());
     sizes.put("faultAfterMs", settings.faultAfter().toMillis());

@@ -3,6 +3,7 @@ package io.brokerbench.bench.footprint;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
@@ -69,13 +70,10 @@ public final class FootprintSuite {
      * (measured to take under three minutes for all four setups together on the 2-core development
      * machine, see the README).
      */
-    public static Settings forProfile(String profile) {
+    public static Settings forProfile(Profile profile) {
       return switch (profile) {
-        case "smoke" -> new Settings(20_000, 1024, Duration.ofSeconds(2));
-        case "quick", "full" -> new Settings(1_000_000, 1024, Duration.ofSeconds(5));
-        default ->
-            throw new IllegalArgumentException(
-                "footprint: unknown profile '" + profile + "'; expected smoke, quick or full");
+        case SMOKE -> new Settings(20_000, 1024, Duration.ofSeconds(2));
+        case QUICK, FULL -> new Settings(1_000_000, 1024, Duration.ofSeconds(5));
       };
     }
   }

@@ -2,6 +2,7 @@ package io.brokerbench.bench.latency;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.latency.LatencySuite.Settings;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
@@ -29,10 +30,10 @@ final class LatencyPlan {
    */
   static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-  /** The settings of {@code profile}: smoke, quick, or (any other name) full. */
-  static Settings settings(String profile, Arrivals arrivals) {
+  /** The settings of {@code profile}. */
+  static Settings settings(Profile profile, Arrivals arrivals) {
     return switch (profile) {
-      case "smoke" ->
+      case SMOKE ->
           new Settings(
               // One rate, the spectrum's: smoke must draw every plot within its 5 minutes.
               List.of(SPECTRUM_RATE_PER_SEC),
@@ -49,7 +50,7 @@ final class LatencyPlan {
               Set.of(BenchSystem.KAFKA_KRAFT),
               arrivals,
               false);
-      case "quick" ->
+      case QUICK ->
           new Settings(
               List.of(1_000, SPECTRUM_RATE_PER_SEC, 20_000),
               Duration.ofSeconds(5),
@@ -70,7 +71,7 @@ final class LatencyPlan {
               Set.of(BenchSystem.KAFKA_KRAFT),
               arrivals,
               false);
-      default ->
+      case FULL ->
           new Settings(
               List.of(1_000, SPECTRUM_RATE_PER_SEC, 10_000, 20_000, 50_000, 100_000, 200_000),
               Duration.ofSeconds(15),

@@ -3,6 +3,7 @@ package io.brokerbench.bench.latency;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
@@ -118,11 +119,11 @@ public final class LatencySuite {
           sweep);
     }
 
-    public static Settings forProfile(String profile) {
+    public static Settings forProfile(Profile profile) {
       return forProfile(profile, Arrivals.FIXED_RATE);
     }
 
-    public static Settings forProfile(String profile, Arrivals arrivals) {
+    public static Settings forProfile(Profile profile, Arrivals arrivals) {
       return LatencyPlan.settings(profile, arrivals);
     }
 

@@ -12,6 +12,7 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.targets;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.vendor.VendorResult;
@@ -125,9 +126,9 @@ public final class ThroughputSuite {
       return iterationTime.multipliedBy(iterations);
     }
 
-    public static Settings forProfile(String profile) {
+    public static Settings forProfile(Profile profile) {
       return switch (profile) {
-        case "smoke" ->
+        case SMOKE ->
             new Settings(
                 // One round, one iteration: a coarse figure (no spread) that proves the pipeline.
                 1,
@@ -146,7 +147,7 @@ public final class ThroughputSuite {
                 false,
                 EnumSet.of(GuaranteeTier.ACK),
                 false);
-        case "quick" ->
+        case QUICK ->
             new Settings(
                 // Three rounds are the fewest that give each ratio an interval of its own. The
                 // suite's budget is 6 minutes on the 2-core development machine (the whole quick
@@ -177,7 +178,7 @@ public final class ThroughputSuite {
                 EnumSet.of(GuaranteeTier.ACK),
                 // Two 3-node clusters and their rounds do not fit the quick profile's time.
                 false);
-        default ->
+        case FULL ->
             new Settings(
                 3,
                 Duration.ofSeconds(1),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ class DurabilityIT {
   /** The IT's sizes: the smoke profile's, at tiers ack and durable, the fault at 1,500 acked. */
   private static final DurabilitySettings SETTINGS =
       new DurabilitySettings(
-          "it",
+          Profile.SMOKE,
           1024,
           1_000,
           Duration.ofMillis(1_500),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.measure.Ledger;
 import io.brokerbench.harness.measure.SendTracker;
 import io.brokerbench.harness.measure.SequenceTracker;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The durability section: the ledger's table, the caveat, and the fsync counts when measured. */
 class DurabilityTableTest {
-  private static final DurabilitySettings QUICK = DurabilitySettings.forProfile("quick");
+  private static final DurabilitySettings QUICK = DurabilitySettings.forProfile(Profile.QUICK);
 
   @Test
   void theFsyncTableGivesEachCallAndTheRatePerThousandMessages() {

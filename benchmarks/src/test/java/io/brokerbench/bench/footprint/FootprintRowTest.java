@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -210,10 +211,10 @@ class FootprintRowTest {
 
   @Test
   void profilesSendTheClaimsMillionOutsideSmokeAndRefuseUnknownOnes() {
-    assertEquals(20_000, FootprintSuite.Settings.forProfile("smoke").messages());
-    assertEquals(1_000_000, FootprintSuite.Settings.forProfile("full").messages());
-    assertEquals(1024, FootprintSuite.Settings.forProfile("quick").messageBytes());
-    assertThrows(IllegalArgumentException.class, () -> FootprintSuite.Settings.forProfile("fast"));
+    assertEquals(20_000, FootprintSuite.Settings.forProfile(Profile.SMOKE).messages());
+    assertEquals(1_000_000, FootprintSuite.Settings.forProfile(Profile.FULL).messages());
+    assertEquals(1024, FootprintSuite.Settings.forProfile(Profile.QUICK).messageBytes());
+    assertThrows(IllegalArgumentException.class, () -> Profile.parse("fast"));
     assertThrows(
         IllegalArgumentException.class, () -> new FootprintSuite.Settings(0, 1024, Duration.ZERO));
   }

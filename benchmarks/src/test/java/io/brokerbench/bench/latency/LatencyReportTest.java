@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.rig.Arrivals;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LatencyReportTest {
   private static final LatencySuite.Settings QUICK =
-      LatencySuite.Settings.forProfile("quick", Arrivals.FIXED_RATE);
+      LatencySuite.Settings.forProfile(Profile.QUICK, Arrivals.FIXED_RATE);
 
   private static LatencyRow ok(String system, String tier, int rate, double p99Us) {
     boolean acks = !tier.equals("none");

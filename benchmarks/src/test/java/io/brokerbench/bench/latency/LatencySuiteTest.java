@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchConfig;
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
@@ -18,19 +19,19 @@ import org.junit.jupiter.api.Test;
 class LatencySuiteTest {
   @Test
   void everyProfileSweepsTheSpectrumRateAndQuickHasAtLeastThreeRates() {
-    for (String profile : List.of("smoke", "quick", "full")) {
+    for (Profile profile : Profile.values()) {
       LatencySuite.Settings settings = LatencySuite.Settings.forProfile(profile);
       assertTrue(
           settings.ratesPerSec().contains(settings.spectrumRatePerSec()),
           profile + ": the spectrum's rate is measured");
       assertTrue(settings.repeats() >= 2, profile + ": a spread needs two repeats");
     }
-    assertTrue(LatencySuite.Settings.forProfile("quick").ratesPerSec().size() >= 3);
+    assertTrue(LatencySuite.Settings.forProfile(Profile.QUICK).ratesPerSec().size() >= 3);
   }
 
   @Test
   void stepsCountEveryOfferedTierOfEverySystemAndTheFloor() {
-    LatencySuite.Settings quick = LatencySuite.Settings.forProfile("quick");
+    LatencySuite.Settings quick = LatencySuite.Settings.forProfile(Profile.QUICK);
     int perTier = quick.ratesPerSec().size() + 1;
     // in-memory ack; kafka-kraft none, ack, durable; kafka-zookeeper not in quick; rabbitmq
     // none, ack, durable; zeromq none.
@@ -40,9 +41,9 @@ class LatencySuiteTest {
 
   @Test
   void theFullProfileSweepsTierReplicatedOnThreeNodesOfEachBroker() {
-    LatencySuite.Settings full = LatencySuite.Settings.forProfile("full");
+    LatencySuite.Settings full = LatencySuite.Settings.forProfile(Profile.FULL);
     assertTrue(full.replicated());
-    assertFalse(LatencySuite.Settings.forProfile("quick").replicated());
+    assertFalse(LatencySuite.Settings.forProfile(Profile.QUICK).replicated());
     int perTier = full.ratesPerSec().size() + 1;
     // in-memory ack; kafka-kraft and kafka-zookeeper none, ack, durable, and kraft on 3 brokers
     // replicated; rabbitmq none, ack, durable, and 3 nodes replicated; zeromq none.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.throughput.Targets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ class ReplicatedLatencyIT {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void replicatedIsMeasuredOnThreeNodesOfEachBroker() {
-    LatencySuite.Settings smoke = LatencySuite.Settings.forProfile("smoke").withReplicated(true);
+    LatencySuite.Settings smoke =
+        LatencySuite.Settings.forProfile(Profile.SMOKE).withReplicated(true);
     LatencySuite suite = new LatencySuite(smoke, null, new Progress(System.out, 8));
     suite.replicated(BenchSystem.KAFKA_KRAFT);
     suite.replicated(BenchSystem.RABBITMQ);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.brokers.MachineLimits;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,7 @@ class MetadataLimitsTest {
 
   private static MetadataSuite suite(int replicationFactor) {
     return new MetadataSuite(
-        MetadataPlan.forProfile("full", replicationFactor),
+        MetadataPlan.forProfile(Profile.FULL, replicationFactor),
         new Progress(new PrintStream(new ByteArrayOutputStream()), 1),
         HERE);
   }
@@ -30,7 +31,8 @@ class MetadataLimitsTest {
   @Test
   void threeBrokersHoldFiftyThousandPartitionsOfOneReplicaButNotAHundredThousand() {
     assertEquals(19_000, HERE.maxPartitionsPerBroker(), "open files bind before memory maps");
-    assertEquals(57_000, MetadataSuite.maxPartitions(HERE, MetadataPlan.forProfile("full", 1)));
+    assertEquals(
+        57_000, MetadataSuite.maxPartitions(HERE, MetadataPlan.forProfile(Profile.FULL, 1)));
     assertNull(suite(1).refusal(point(50_000)));
     String refusal = suite(1).refusal(point(100_000));
     assertTrue(refusal.contains("33,334 partitions"), refusal);
@@ -39,7 +41,8 @@ class MetadataLimitsTest {
 
   @Test
   void threeReplicasTripleWhatEachBrokerHolds() {
-    assertEquals(19_000, MetadataSuite.maxPartitions(HERE, MetadataPlan.forProfile("full", 3)));
+    assertEquals(
+        19_000, MetadataSuite.maxPartitions(HERE, MetadataPlan.forProfile(Profile.FULL, 3)));
     assertNull(suite(3).refusal(point(10_000)));
     assertTrue(suite(3).refusal(point(20_000)).contains("20,000 partitions"));
   }
@@ -50,7 +53,7 @@ class MetadataLimitsTest {
     assertEquals((65_530 - 2_000) / 2, maps.maxPartitionsPerBroker());
     MetadataSuite suite =
         new MetadataSuite(
-            MetadataPlan.forProfile("full", 1),
+            MetadataPlan.forProfile(Profile.FULL, 1),
             new Progress(new PrintStream(new ByteArrayOutputStream()), 1),
             maps);
     String refusal = suite.refusal(point(100_000));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MetadataPlanTest {
   @Test
   void smokeIsOneTinyPointPerModeWithoutTheSlowOperations() {
-    List<MetadataPlan.Point> points = MetadataPlan.forProfile("smoke", 1).points();
+    List<MetadataPlan.Point> points = MetadataPlan.forProfile(Profile.SMOKE, 1).points();
     assertEquals(2, points.size());
     assertEquals(
         List.of(KafkaMode.ZOOKEEPER, KafkaMode.KRAFT),
@@ -29,7 +30,7 @@ class MetadataPlanTest {
 
   @Test
   void quickSweepsBothShapesInBothModesWithoutTheSlowOperations() {
-    MetadataPlan plan = MetadataPlan.forProfile("quick", 1);
+    MetadataPlan plan = MetadataPlan.forProfile(Profile.QUICK, 1);
     List<MetadataPlan.Point> points = plan.points();
     assertEquals(12, points.size(), "3 counts x 2 shapes x 2 modes");
     assertEquals(List.of(1_000, 5_000, 10_000), plan.partitions());
@@ -48,7 +49,7 @@ class MetadataPlanTest {
 
   @Test
   void fullReachesFiftyThousandAndBeyondWithEveryMeasurementEverywhere() {
-    MetadataPlan plan = MetadataPlan.forProfile("full", 1);
+    MetadataPlan plan = MetadataPlan.forProfile(Profile.FULL, 1);
     assertTrue(plan.partitions().contains(50_000));
     assertTrue(plan.partitions().get(plan.partitions().size() - 1) > 50_000);
     assertTrue(plan.points().stream().allMatch(MetadataPlan.Point::operations));
@@ -56,16 +57,17 @@ class MetadataPlanTest {
 
   @Test
   void replicasAreSpreadOverTheBrokersRoundedUp() {
-    assertEquals(3_334, MetadataPlan.forProfile("quick", 1).replicasPerBroker(10_000));
-    assertEquals(10_000, MetadataPlan.forProfile("quick", 3).replicasPerBroker(10_000));
+    assertEquals(3_334, MetadataPlan.forProfile(Profile.QUICK, 1).replicasPerBroker(10_000));
+    assertEquals(10_000, MetadataPlan.forProfile(Profile.QUICK, 3).replicasPerBroker(10_000));
   }
 
   @Test
   void withModesKeepsTheRestOfThePlan() {
-    MetadataPlan plan = MetadataPlan.forProfile("quick", 1).withModes(List.of(KafkaMode.KRAFT));
+    MetadataPlan plan =
+        MetadataPlan.forProfile(Profile.QUICK, 1).withModes(List.of(KafkaMode.KRAFT));
     assertEquals(6, plan.points().size());
     assertTrue(plan.points().stream().allMatch(point -> point.mode() == KafkaMode.KRAFT));
-    assertEquals(0, MetadataPlan.forProfile("quick", 1).withModes(List.of()).points().size());
+    assertEquals(0, MetadataPlan.forProfile(Profile.QUICK, 1).withModes(List.of()).points().size());
   }
 
   @ParameterizedTest
@@ -74,13 +76,13 @@ class MetadataPlanTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> MetadataPlan.forProfile("quick", replicationFactor));
+            () -> MetadataPlan.forProfile(Profile.QUICK, replicationFactor));
     assertTrue(e.getMessage().startsWith("replicationFactor"), e.getMessage());
   }
 
   @Test
   void partitionCountsMustIncreaseAndTheProfileMustExist() {
-    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    MetadataPlan quick = MetadataPlan.forProfile(Profile.QUICK, 1);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -97,7 +99,7 @@ class MetadataPlanTest {
                     "1g"));
     assertTrue(e.getMessage().contains("[5000, 1000]"), e.getMessage());
     assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> MetadataPlan.forProfile("fast", 1))
+        assertThrows(IllegalArgumentException.class, () -> Profile.parse("fast"))
             .getMessage()
             .contains("smoke, quick or full"));
   }
@@ -118,10 +120,10 @@ class MetadataPlanTest {
 
   @Test
   void everyProfileRunsAThreeServerEnsembleAndStatesEachModesHeaps() {
-    for (String profile : List.of("smoke", "quick", "full")) {
+    for (Profile profile : Profile.values()) {
       MetadataPlan plan = MetadataPlan.forProfile(profile, 1);
-      assertEquals(3, plan.zookeeperNodes(), profile);
-      assertEquals("512m", plan.zookeeperHeap(), profile);
+      assertEquals(3, plan.zookeeperNodes(), profile.key());
+      assertEquals("512m", plan.zookeeperHeap(), profile.key());
       var json = plan.describe();
       assertEquals(3, json.get("zookeeperNodes"));
       assertEquals(true, json.get("modesInterleaved"));
@@ -133,7 +135,7 @@ class MetadataPlanTest {
               "3 x 1g brokers + 3 x 512m ZooKeeper"),
           json.get("heaps"));
     }
-    MetadataPlan full = MetadataPlan.forProfile("full", 1);
+    MetadataPlan full = MetadataPlan.forProfile(Profile.FULL, 1);
     assertTrue(full.restarts() && full.equalTimeoutFailover());
     assertTrue(full.measures().contains("equal to KRaft's"), full.measures());
     assertTrue(full.measures().contains("restart"), full.measures());
@@ -141,7 +143,7 @@ class MetadataPlanTest {
 
   @Test
   void anEvenEnsembleOrABadHeapIsRefusedWithTheFieldNamed() {
-    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    MetadataPlan quick = MetadataPlan.forProfile(Profile.QUICK, 1);
     IllegalArgumentException even =
         assertThrows(
             IllegalArgumentException.class,
@@ -184,7 +186,7 @@ class MetadataPlanTest {
 
   @Test
   void bothModesSideBySideMustFitInTheAvailableMemory() {
-    MetadataPlan quick = MetadataPlan.forProfile("quick", 1);
+    MetadataPlan quick = MetadataPlan.forProfile(Profile.QUICK, 1);
     // 6 x 1 GiB brokers + 3 x 512 MiB ZooKeeper = 7.5 GiB of heap, 9.4 GiB with the margin.
     assertEquals(null, MetadataSuite.memoryRefusal(quick, 16L << 30));
     String refused = MetadataSuite.memoryRefusal(quick, 4L << 30);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.brokers.MachineLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ class MetadataReportTest {
   void theTableHasARowPerPointAndSaysWhyAPointDidNotFinish() {
     String md =
         MetadataTable.markdown(
-            MetadataPlan.forProfile("quick", 1),
+            MetadataPlan.forProfile(Profile.QUICK, 1),
             new MachineLimits(20_000, 65_530),
             sweep(),
             Duration.ofSeconds(421),
@@ -197,7 +198,7 @@ class MetadataReportTest {
     assertFalse(ratios.contains("few-topics | controller failover"), ratios);
     String md =
         MetadataTable.markdown(
-            MetadataPlan.forProfile("quick", 1),
+            MetadataPlan.forProfile(Profile.QUICK, 1),
             new MachineLimits(20_000, 65_530),
             sweep(),
             Duration.ofMinutes(5),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
@@ -180,11 +181,11 @@ class ThroughputRulesTest {
     // Full: the in-memory ceiling's fork in the first round, then in each round Kafka's and
     // RabbitMQ's 3-node clusters (the baseline and its window check each); ZeroMQ offers no
     // replicated tier to run.
-    ThroughputSuite.Settings full = ThroughputSuite.Settings.forProfile("full");
+    ThroughputSuite.Settings full = ThroughputSuite.Settings.forProfile(Profile.FULL);
     assertTrue(full.replicated());
     assertEquals(1 + full.rounds() * 2, ThroughputSuite.steps(full, systems, replicated));
     // Quick starts no cluster: only the ceiling runs.
-    ThroughputSuite.Settings quick = ThroughputSuite.Settings.forProfile("quick");
+    ThroughputSuite.Settings quick = ThroughputSuite.Settings.forProfile(Profile.QUICK);
     assertFalse(quick.replicated());
     assertEquals(1, ThroughputSuite.steps(quick, systems, replicated));
   }
