@@ -2,6 +2,7 @@ package io.brokerbench.bench;
 
 import io.brokerbench.bench.claims.Messages;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Set;
  * What one bench run does, from the command line that {@code mvn verify -Pbench} builds.
  *
  * @param profile {@code smoke} (CI and a class in a hurry), {@code quick} (the default) or {@code
- *     full}
+ *     full}, from {@code -Dbench.profile}
  * @param systems the systems to run, from {@code -Dbench.systems=kafka-kraft,rabbitmq} (default
  *     all)
  * @param results the folder that receives {@code <run>/} and the {@code latest} link
@@ -117,6 +118,12 @@ public record BenchConfig(
   /** The brokers this run uses instead of starting its own, by system. */
   public External external() {
     return new External(kafkaBootstrap, kafkaZookeeperBootstrap, zookeeperConnect, rabbitmqUri);
+  }
+
+  /** What every suite of this run is built from. */
+  public RunPlan plan() {
+    return new RunPlan(
+        profile, systems, tiers, external(), arrivals, metadataReplicationFactor, lang);
   }
 
   /** Parses {@code --name=value} arguments; every one has a default. */

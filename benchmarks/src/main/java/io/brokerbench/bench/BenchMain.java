@@ -1,23 +1,14 @@
 package io.brokerbench.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.brokerbench.bench.claims.Claims;
-import io.brokerbench.bench.claims.ClaimsReport;
-import io.brokerbench.bench.claims.Messages;
-import io.brokerbench.bench.claims.RunRows;
-import io.brokerbench.bench.durability.DurabilitySettings;
 import io.brokerbench.bench.durability.DurabilitySuite;
 import io.brokerbench.bench.footprint.FootprintSuite;
 import io.brokerbench.bench.latency.LatencySuite;
-import io.brokerbench.bench.metadata.MetadataPlan;
 import io.brokerbench.bench.metadata.MetadataSuite;
 import io.brokerbench.bench.startup.StartupScenario;
-import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.bench.throughput.ThroughputSuite;
-import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code mvn verify -Pbench} runs: every scenario of the chosen profile, then the results into
- * {@code results/<run>/}. Thin on purpose: arguments into a {@link BenchConfig}, then {@link #run}.
+ * What {@code mvn verify -Pbench} runs: every suite of the chosen profile, then the results into
+ * {@code results/<run>/}. Thin on purpose: arguments into a {@link BenchConfig}, then a loop over
+ * the suites, each known only by the {@link Suite} contract.
  */
 public final class BenchMain {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** One factory per suite, in the order they run and appear in the report. */
+  static final List<Suite.Factory> SUITES =
+      List.of(
+          StartupScenario::of,
+          ThroughputSuite::of,
+          LatencySuite::of,
+          DurabilitySuite::of,
+          FootprintSuite::of,
+          MetadataSuite::of);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -78,148 +77,33 @@ public final class BenchMain {
     try {
       Map<String, Object> environment =
           Environment.capture(config.repository(), runDir.run(), config.profile().key());
-
-      int starts = starts(config.profile());
-      ThroughputSuite.Settings throughputSettings =
-          ThroughputSuite.Settings.forProfile(config.profile());
-      LatencySuite.Settings latencySettings =
-          LatencySuite.Settings.forProfile(config.profile(), config.arrivals());
-      DurabilitySettings durabilitySettings =
-          DurabilitySettings.forProfile(config.profile()).onlyTiers(config.tiers());
-      MetadataPlan metadataPlan =
-          MetadataPlan.forProfile(config.profile(), config.metadataReplicationFactor())
-              // A Kafka the user runs cannot be swept: the sweep restarts and kills its brokers.
-              .withModes(
-                  metadataModes(
-                      config.systems().stream()
-                          .filter(system -> !config.external().isExternal(system))
-                          .collect(java.util.stream.Collectors.toSet())));
-      int steps =
-          (config.runs("startup") ? starts * config.systems().size() : 0)
-              + (config.runs("throughput")
-                  ? ThroughputSuite.steps(throughputSettings, config.systems(), config.tiers())
-                  : 0)
-              + (config.runs("latency")
-                  ? LatencySuite.steps(latencySettings, config.systems(), config.tiers())
-                  : 0)
-              + (config.runs("durability")
-                  ? DurabilitySuite.steps(durabilitySettings, config.systems())
-                  : 0)
-              + (config.runs("footprint") ? FootprintSuite.steps(config.systems()) : 0)
-              + (config.runs("metadata") ? MetadataSuite.steps(metadataPlan) : 0);
-      Progress progress = new Progress(out, steps);
-
-      StartupScenario startup =
-          new StartupScenario(starts, messages(config.profile()), config.external(), progress);
+      RunPlan plan = config.plan();
+      Progress progress = new Progress(out);
+      List<Suite> suites = new ArrayList<>();
+      for (Suite.Factory factory : SUITES) {
+        Suite suite = factory.create(plan, runDir.staging(), progress);
+        if (config.runs(suite.name()) && suite.applies()) {
+          suites.add(suite);
+        }
+      }
+      progress.expect(suites.stream().mapToInt(Suite::steps).sum());
       Map<String, Long> suiteWallMs = new LinkedHashMap<>();
-      if (config.runs("startup")) {
-        timed(
-            suiteWallMs,
-            "startup",
-            () -> {
-              for (BenchSystem system : config.systems()) {
-                startup.run(system);
-              }
-              Work.deleteCreated();
-            });
-      }
-      ThroughputSuite throughput =
-          new ThroughputSuite(throughputSettings, runDir.staging(), progress)
-              .onlyTiers(config.tiers());
-      if (config.runs("throughput")) {
-        timed(suiteWallMs, "throughput", () -> throughput.run(config.systems(), config.external()));
-      }
-      LatencySuite latency =
-          new LatencySuite(latencySettings, runDir.staging(), progress).onlyTiers(config.tiers());
-      if (config.runs("latency")) {
-        timed(suiteWallMs, "latency", () -> latency.run(config.systems(), config.external()));
-      }
-      DurabilitySuite durability = new DurabilitySuite(durabilitySettings, progress);
-      if (config.runs("durability")) {
-        timed(suiteWallMs, "durability", () -> durability.run(config.systems(), config.external()));
-      }
-      FootprintSuite footprint =
-          new FootprintSuite(FootprintSuite.Settings.forProfile(config.profile()), progress);
-      if (config.runs("footprint")) {
-        timed(suiteWallMs, "footprint", () -> footprint.run(config.systems(), config.external()));
-      }
-      MetadataSuite metadata = new MetadataSuite(metadataPlan, progress);
-      // Without a Kafka system among --systems there is nothing to compare: no file, no section.
-      boolean runsMetadata = config.runs("metadata") && !metadataPlan.modes().isEmpty();
-      if (runsMetadata) {
-        timed(suiteWallMs, "metadata", metadata::run);
+      for (Suite suite : suites) {
+        long began = System.nanoTime();
+        try {
+          suite.run();
+        } finally {
+          suiteWallMs.put(suite.name(), (System.nanoTime() - began) / 1_000_000);
+        }
       }
 
-      List<Description> brokers = new ArrayList<>(startup.descriptions());
-      brokers.addAll(throughput.descriptions());
-      brokers.addAll(latency.descriptions());
-      brokers.addAll(durability.descriptions());
-      brokers.addAll(footprint.descriptions());
-      brokers.addAll(metadata.descriptions());
-      environment.put("brokers", brokers);
-      environment.put("external", config.external().describe());
-      environment.put("suiteWallMs", suiteWallMs);
-      runDir.write("environment.json", JSON.writeValueAsString(environment));
-      if (config.runs("startup")) {
-        runDir.write("startup.json", JSON.writeValueAsString(rowsJson("startup", startup.rows())));
-      }
-      if (config.runs("throughput")) {
-        runDir.write(
-            "throughput.json", JSON.writeValueAsString(rowsJson("throughput", throughput.rows())));
-      }
-      String latencySection = "";
-      if (config.runs("latency")) {
-        runDir.write("latency.json", JSON.writeValueAsString(latency.json()));
-        latencySection = latency.report(runDir.staging());
-      }
-      if (config.runs("durability")) {
-        runDir.write("durability.json", JSON.writeValueAsString(durability.json()));
-        latencySection += durability.report();
-      }
-      String footprintSection = "";
-      if (config.runs("footprint")) {
-        runDir.write("footprint.json", JSON.writeValueAsString(footprint.json()));
-        footprintSection = "\n" + footprint.report();
-      }
-      if (runsMetadata) {
-        runDir.write("metadata-scaling.json", JSON.writeValueAsString(metadata.json()));
-        String metadataSection = metadata.report(runDir.staging());
-        latencySection =
-            latencySection.isEmpty() ? metadataSection : latencySection + "\n" + metadataSection;
-      }
-      String report =
-          Report.markdown(
-              runDir.run(),
-              config.profile().key(),
-              environment,
-              startup.rows(),
-              throughput.rows(),
-              latencySection + footprintSection);
-      // The verdicts are computed from the files just written, as anyone could from the folder.
-      ClaimsReport claims =
-          new ClaimsReport(
-              Claims.evaluate(RunRows.of(runDir.staging())), Messages.forTag(config.lang()));
-      report = claims.insertInto(report);
-      runDir.write("summary.json", claims.summaryJson(runDir.run(), report));
-      runDir.write("REPORT.md", report);
-      try {
-        runDir.write("report.html", claims.html(report, runDir.staging(), runDir.run()));
-      } catch (RuntimeException e) {
-        // The measurements and REPORT.md stand without the HTML copy: keep the run.
-        err.println("brokerbench: report.html not written: " + e.getMessage());
-      }
+      String report = RunResults.write(runDir, config, environment, suiteWallMs, suites, err);
       Path published = runDir.commit();
 
       out.println();
       out.println(report);
       out.println("brokerbench: results in " + published);
-      boolean failed =
-          startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || durability.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || footprint.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || metadata.rows().stream().anyMatch(row -> row.status().startsWith("failed"));
+      boolean failed = suites.stream().anyMatch(Suite::failed);
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }
@@ -230,57 +114,5 @@ public final class BenchMain {
       err.println("brokerbench: the run failed and left no results: " + e);
       return 1;
     }
-  }
-
-  /** A suite's work, which may throw what the suites throw. */
-  @FunctionalInterface
-  private interface SuiteRun {
-    void run() throws Exception;
-  }
-
-  /** Runs a suite and notes its wall time under {@code suite}: the profiles' time targets. */
-  private static void timed(Map<String, Long> wallMs, String suite, SuiteRun run) throws Exception {
-    long began = System.nanoTime();
-    try {
-      run.run();
-    } finally {
-      wallMs.put(suite, (System.nanoTime() - began) / 1_000_000);
-    }
-  }
-
-  /** The Kafka modes among the chosen systems: the metadata suite compares those it is given. */
-  static List<KafkaMode> metadataModes(java.util.Set<BenchSystem> systems) {
-    List<KafkaMode> modes = new ArrayList<>();
-    if (systems.contains(BenchSystem.KAFKA_ZOOKEEPER)) {
-      modes.add(KafkaMode.ZOOKEEPER);
-    }
-    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
-      modes.add(KafkaMode.KRAFT);
-    }
-    return modes;
-  }
-
-  private static Map<String, Object> rowsJson(String scenario, List<?> rows) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("scenario", scenario);
-    json.put("rows", rows);
-    return json;
-  }
-
-  /** Fresh starts per system: enough for a spread outside the smoke profile. */
-  static int starts(Profile profile) {
-    return switch (profile) {
-      case SMOKE -> 1;
-      case QUICK -> 3;
-      case FULL -> 5;
-    };
-  }
-
-  /** Round-trip messages per start. */
-  static int messages(Profile profile) {
-    return switch (profile) {
-      case SMOKE, QUICK -> 1_000;
-      case FULL -> 10_000;
-    };
   }
 }

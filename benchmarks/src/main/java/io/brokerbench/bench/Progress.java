@@ -9,12 +9,25 @@ import java.time.Duration;
  */
 public final class Progress {
   private final PrintStream out;
-  private final int totalSteps;
   private final long beganNs = System.nanoTime();
+  private int totalSteps;
   private int step;
 
   public Progress(PrintStream out, int totalSteps) {
     this.out = out;
+    this.totalSteps = totalSteps;
+  }
+
+  /**
+   * Progress whose total is not known yet: the suites of a run are built with it, and then {@link
+   * #expect} the sum of their steps.
+   */
+  public Progress(PrintStream out) {
+    this(out, 0);
+  }
+
+  /** Sets the steps the run will take, before the first {@link #step}. */
+  public void expect(int totalSteps) {
     this.totalSteps = totalSteps;
   }
 

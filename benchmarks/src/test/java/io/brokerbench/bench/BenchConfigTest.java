@@ -102,8 +102,19 @@ class BenchConfigTest {
         List.of(
             io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER,
             io.brokerbench.brokers.kafka.KafkaMode.KRAFT),
-        BenchMain.metadataModes(BenchConfig.parse().systems()));
-    assertEquals(List.of(), BenchMain.metadataModes(Set.of(BenchSystem.RABBITMQ)));
+        metadataModes(BenchConfig.parse()));
+    assertEquals(List.of(), metadataModes(BenchConfig.parse("--systems=rabbitmq")));
+    // A Kafka the user runs cannot be swept: the sweep restarts and kills its brokers.
+    assertEquals(
+        List.of(io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER),
+        metadataModes(BenchConfig.parse("--kafka-bootstrap=127.0.0.1:9092")));
+  }
+
+  private static List<io.brokerbench.brokers.kafka.KafkaMode> metadataModes(BenchConfig config) {
+    return io.brokerbench.bench.metadata.MetadataSuite.of(
+            config.plan(), null, new Progress(System.out))
+        .plan()
+        .modes();
   }
 
   @Test

@@ -4,8 +4,11 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +33,47 @@ import java.util.Set;
  * acknowledges before an fsync (Kafka's default, RabbitMQ's transient messages) can look as good as
  * one that waits for it. The report says so beside the table.
  */
-public final class DurabilitySuite {
+public final class DurabilitySuite implements Suite {
 
   private final DurabilitySettings settings;
+  private final RunPlan plan;
   private final ScenarioRunner runner;
   private final KafkaScenarios kafka;
   private final RabbitScenarios rabbit;
   private final ZeroMqScenarios zeroMq;
 
-  public DurabilitySuite(DurabilitySettings settings, Progress progress) {
+  /**
+   * @param settings the sizes and the tiers that run (narrowed to the plan's by {@link #of})
+   * @param plan the systems; an external one is a skipped row
+   */
+  public DurabilitySuite(DurabilitySettings settings, RunPlan plan, Progress progress) {
     this.settings = settings;
+    this.plan = plan;
     this.runner = new ScenarioRunner(settings, progress);
     this.kafka = new KafkaScenarios(settings, runner);
     this.rabbit = new RabbitScenarios(settings, runner);
     this.zeroMq = new ZeroMqScenarios(settings, runner);
+  }
+
+  /** The suite of {@code plan}'s profile at the plan's tiers. */
+  public static DurabilitySuite of(RunPlan plan, Path staging, Progress progress) {
+    return new DurabilitySuite(
+        DurabilitySettings.forProfile(plan.profile()).onlyTiers(plan.tiers()), plan, progress);
+  }
+
+  @Override
+  public String name() {
+    return "durability";
+  }
+
+  @Override
+  public int steps() {
+    return steps(settings, plan.systems());
+  }
+
+  @Override
+  public boolean failed() {
+    return rows().stream().anyMatch(row -> row.status().equals("failed"));
   }
 
   /** Progress steps the suite will announce for {@code systems}. */
@@ -71,15 +101,14 @@ public final class DurabilitySuite {
     return steps;
   }
 
-  public void run(Set<BenchSystem> systems) {
-    run(systems, External.NONE);
-  }
-
   /**
-   * Runs the scenarios of {@code systems}; an external system is skipped with one row that says
+   * Runs the scenarios of the plan's systems; an external system is skipped with one row that says
    * why: a fault needs brokerbench to kill and restart the broker's processes.
    */
-  public void run(Set<BenchSystem> systems, External external) {
+  @Override
+  public void run() {
+    Set<BenchSystem> systems = plan.systems();
+    External external = plan.external();
     for (BenchSystem system : systems) {
       if (external.isExternal(system)) {
         Scenario scenario = new Scenario(system.label(), "external", "all", "all faults", 0);
@@ -155,11 +184,13 @@ public final class DurabilitySuite {
     return runner.syncRows();
   }
 
+  @Override
   public List<Description> descriptions() {
     return runner.descriptions();
   }
 
   /** {@code durability.json}: the settings, the honesty note and one row per scenario. */
+  @Override
   public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", "durability");
@@ -180,7 +211,8 @@ public final class DurabilitySuite {
     return json;
   }
 
-  public String report() {
+  @Override
+  public String report(Path staging) {
     return DurabilityTable.markdown(settings, rows(), runner.syncRows());
   }
 }

@@ -4,10 +4,13 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +38,7 @@ import java.util.Set;
  * <p>A setup that is not installed is a skipped row; one that fails is a failed row with the
  * reason, and the suite goes on.
  */
-public final class FootprintSuite {
+public final class FootprintSuite implements Suite {
   /** How often resident memory is sampled while the messages are sent. */
   static final Duration SAMPLE_INTERVAL = Duration.ofMillis(200);
 
@@ -79,13 +82,39 @@ public final class FootprintSuite {
   }
 
   private final Settings settings;
+  private final RunPlan plan;
   private final Progress progress;
   private final List<FootprintRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
 
-  public FootprintSuite(Settings settings, Progress progress) {
+  /**
+   * @param plan the setups measured, one per system; an external one (a user's cluster, or one of
+   *     docker-compose.yml) is a skipped row: its processes and disk are not ours to measure
+   */
+  public FootprintSuite(Settings settings, RunPlan plan, Progress progress) {
     this.settings = settings;
+    this.plan = plan;
     this.progress = progress;
+  }
+
+  /** The suite of {@code plan}'s profile. */
+  public static FootprintSuite of(RunPlan plan, Path staging, Progress progress) {
+    return new FootprintSuite(Settings.forProfile(plan.profile()), plan, progress);
+  }
+
+  @Override
+  public String name() {
+    return "footprint";
+  }
+
+  @Override
+  public int steps() {
+    return steps(plan.systems());
+  }
+
+  @Override
+  public boolean failed() {
+    return rows.stream().anyMatch(row -> row.status().equals("failed"));
   }
 
   /** Progress steps of a run over {@code systems}: one per setup. */
@@ -93,23 +122,12 @@ public final class FootprintSuite {
     return systems.size();
   }
 
-  /**
-   * Measures every setup of {@code systems}.
-   *
-   * @param rabbitmqUri a RabbitMQ the user runs; its footprint cannot be measured from here (its
-   *     processes and disk are not ours), so RabbitMQ is then a skipped row
-   */
-  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
-    run(systems, new External("", "", "", rabbitmqUri));
-  }
-
-  /**
-   * Measures every setup of {@code systems}; an external one (a user's cluster, or one of
-   * docker-compose.yml) is a skipped row: its processes and disk are not ours to measure.
-   */
-  public void run(Set<BenchSystem> systems, External external) {
+  /** Measures every setup of the plan's systems. */
+  @Override
+  public void run() {
+    External external = plan.external();
     String rabbitmqUri = external.rabbitmq();
-    for (BenchSystem system : systems) {
+    for (BenchSystem system : plan.systems()) {
       progress.step(
           String.format(
               java.util.Locale.ROOT,
@@ -146,11 +164,13 @@ public final class FootprintSuite {
   }
 
   /** What each setup ran: versions, ports, configuration. */
+  @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
   }
 
   /** The content of {@code footprint.json}. */
+  @Override
   public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", "footprint");
@@ -163,7 +183,8 @@ public final class FootprintSuite {
   }
 
   /** The REPORT.md section. */
-  public String report() {
+  @Override
+  public String report(Path staging) {
     return FootprintTable.markdown(rows);
   }
 

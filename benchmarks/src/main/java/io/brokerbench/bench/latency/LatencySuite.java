@@ -4,6 +4,8 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
@@ -45,7 +47,7 @@ import org.HdrHistogram.Histogram;
  * system does not offer is a row that says so; a system that cannot start is a row that says why,
  * and the suite goes on.
  */
-public final class LatencySuite {
+public final class LatencySuite implements Suite {
   /**
    * How much a profile measures.
    *
@@ -149,6 +151,11 @@ public final class LatencySuite {
   }
 
   private final Settings settings;
+  private final RunPlan plan;
+
+  /** The single-node tiers chosen: tier {@code replicated} is a 3-node sweep of its own. */
+  private final Set<GuaranteeTier> tiers;
+
   private final Path staging;
   private final Progress progress;
   private final List<LatencyRow> rows = new ArrayList<>();
@@ -159,11 +166,15 @@ public final class LatencySuite {
   private final LatencyBrokers brokers;
 
   /**
+   * @param plan the systems, the tiers swept (the in-memory floor runs anyway) and the external
+   *     clusters, measured where they are
    * @param staging the run's folder: the points' logs go into its {@code latency/}; null to write
    *     none
    */
-  public LatencySuite(Settings settings, Path staging, Progress progress) {
+  public LatencySuite(Settings settings, RunPlan plan, Path staging, Progress progress) {
     this.settings = settings;
+    this.plan = plan;
+    this.tiers = GuaranteeTier.singleNode(plan.tiers());
     this.staging = staging;
     this.progress = progress;
     this.brokers = new LatencyBrokers(settings, rows, described, progress);
@@ -179,17 +190,25 @@ public final class LatencySuite {
     return LatencyPlan.steps(settings, systems, chosen);
   }
 
-  private Set<GuaranteeTier> tiers = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
-  private Set<GuaranteeTier> chosen = EnumSet.allOf(GuaranteeTier.class);
+  /** The suite of {@code plan}'s profile, with its arrivals. */
+  public static LatencySuite of(RunPlan plan, Path staging, Progress progress) {
+    return new LatencySuite(
+        Settings.forProfile(plan.profile(), plan.arrivals()), plan, staging, progress);
+  }
 
-  /**
-   * Sweeps only {@code chosen} tiers (the in-memory floor runs anyway); all by default. The suite
-   * runs single nodes: tier {@code replicated} is the durability suite's.
-   */
-  public LatencySuite onlyTiers(Set<GuaranteeTier> chosen) {
-    this.tiers = GuaranteeTier.singleNode(chosen);
-    this.chosen = EnumSet.copyOf(chosen);
-    return this;
+  @Override
+  public String name() {
+    return "latency";
+  }
+
+  @Override
+  public int steps() {
+    return steps(settings, plan.systems(), plan.tiers());
+  }
+
+  @Override
+  public boolean failed() {
+    return rows.stream().anyMatch(row -> row.status().equals("failed"));
   }
 
   public Settings settings() {
@@ -204,11 +223,13 @@ public final class LatencySuite {
     return List.copyOf(searches);
   }
 
+  @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
   }
 
   /** The suite's {@code latency.json}: settings, rows and searches. */
+  @Override
   public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", "latency");
@@ -223,6 +244,7 @@ public final class LatencySuite {
    * plot that cannot be drawn (no fonts on a bare server, say) is a sentence in the report, not a
    * failed run: the numbers are in the table and in {@code latency.json}.
    */
+  @Override
   public String report(Path dir) {
     List<String> plots = List.of();
     String problem = "";
@@ -234,12 +256,10 @@ public final class LatencySuite {
     return LatencyTable.markdown(settings, rows, searches, plots, problem);
   }
 
-  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
-    run(systems, new External("", "", "", rabbitmqUri));
-  }
-
   /** Runs every system; an external one is measured where it is, not started. */
-  public void run(Set<BenchSystem> systems, External external) {
+  @Override
+  public void run() {
+    External external = plan.external();
     String rabbitmqUri = external.rabbitmq();
     brokers.warmUpHarness();
     sweep(
@@ -247,7 +267,7 @@ public final class LatencySuite {
         "in process",
         GuaranteeTier.ACK,
         () -> Targets.driver(InMemoryDriver.SYSTEM));
-    for (BenchSystem system : systems) {
+    for (BenchSystem system : plan.systems()) {
       switch (system) {
         case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
           if (external.isExternal(system)) {
@@ -268,8 +288,9 @@ public final class LatencySuite {
         }
       }
     }
-    for (BenchSystem system : systems) {
-      if (LatencyPlan.replicatedSweep(settings, chosen, system) && !external.isExternal(system)) {
+    for (BenchSystem system : plan.systems()) {
+      if (LatencyPlan.replicatedSweep(settings, plan.tiers(), system)
+          && !external.isExternal(system)) {
         replicated(system);
       }
     }

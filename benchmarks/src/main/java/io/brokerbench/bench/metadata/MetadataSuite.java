@@ -1,8 +1,11 @@
 package io.brokerbench.bench.metadata;
 
+import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.MachineLimits;
@@ -13,6 +16,7 @@ import io.brokerbench.brokers.kafka.KafkaNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +40,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * step it was in. Either ends that series (a larger point would not fare better) and the sweep goes
  * on. Every cluster is stopped and its data deleted when its shape ends.
  */
-public final class MetadataSuite {
+public final class MetadataSuite implements Suite {
   /** Topics of one partition created and deleted before a series' first point. */
   static final int WARMUP_TOPICS = 100;
 
@@ -59,6 +63,62 @@ public final class MetadataSuite {
     this.measurement = new PointMeasurement(plan);
   }
 
+  /**
+   * The suite of {@code plan}'s profile and replication factor over the Kafka modes among the
+   * plan's systems. A Kafka the user runs cannot be swept: the sweep restarts and kills its
+   * brokers, so an external one is left out.
+   */
+  public static MetadataSuite of(RunPlan plan, Path staging, Progress progress) {
+    Set<BenchSystem> started = EnumSet.noneOf(BenchSystem.class);
+    plan.systems().stream()
+        .filter(system -> !plan.external().isExternal(system))
+        .forEach(started::add);
+    return new MetadataSuite(
+        MetadataPlan.forProfile(plan.profile(), plan.metadataReplicationFactor())
+            .withModes(modes(started)),
+        progress);
+  }
+
+  /** The Kafka modes among {@code systems}: the suite compares those it is given. */
+  static List<KafkaMode> modes(Set<BenchSystem> systems) {
+    List<KafkaMode> modes = new ArrayList<>();
+    if (systems.contains(BenchSystem.KAFKA_ZOOKEEPER)) {
+      modes.add(KafkaMode.ZOOKEEPER);
+    }
+    if (systems.contains(BenchSystem.KAFKA_KRAFT)) {
+      modes.add(KafkaMode.KRAFT);
+    }
+    return modes;
+  }
+
+  /** {@code metadata}; its file is {@code metadata-scaling.json}. */
+  @Override
+  public String name() {
+    return "metadata";
+  }
+
+  @Override
+  public String jsonFile() {
+    return "metadata-scaling.json";
+  }
+
+  /** Without a Kafka system among those chosen there is nothing to compare: no file, no section. */
+  @Override
+  public boolean applies() {
+    return !plan.modes().isEmpty();
+  }
+
+  @Override
+  public int steps() {
+    return steps(plan);
+  }
+
+  /** Any row whose status starts with {@code failed} (a point's status names the failed step). */
+  @Override
+  public boolean failed() {
+    return rows.stream().anyMatch(row -> row.status().startsWith("failed"));
+  }
+
   /** How many progress steps {@link #run} takes: one per point. */
   public static int steps(MetadataPlan plan) {
     return plan.points().size();
@@ -72,6 +132,7 @@ public final class MetadataSuite {
     return List.copyOf(rows);
   }
 
+  @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
   }
@@ -80,6 +141,7 @@ public final class MetadataSuite {
    * The suite's {@code metadata-scaling.json}: plan, limits and rows. The verdicts (K4, K5) are the
    * claims report's, read from these rows.
    */
+  @Override
   public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", "metadata-scaling");
@@ -110,6 +172,7 @@ public final class MetadataSuite {
    * Draws the plots into {@code dir} and returns the report's section. A plot that cannot be drawn
    * is a sentence in the report, not a failed run: the numbers are in the table and the JSON.
    */
+  @Override
   public String report(Path dir) {
     List<String> plots = List.of();
     String problem = "";
@@ -121,6 +184,7 @@ public final class MetadataSuite {
     return MetadataTable.markdown(plan, limits, rows, wallTime, plots, problem);
   }
 
+  @Override
   public void run() {
     long begin = System.nanoTime();
     for (Shape shape : plan.shapes()) {

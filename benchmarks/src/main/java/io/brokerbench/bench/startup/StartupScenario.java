@@ -3,10 +3,14 @@ package io.brokerbench.bench.startup;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Ports;
+import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaMode;
@@ -17,9 +21,11 @@ import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip;
 import io.brokerbench.brokers.zeromq.ZmqConnect;
 import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,12 +39,13 @@ import org.zeromq.ZMQ;
  * then stop it cleanly. It proves that the brokers of this machine work before any suite measures
  * them, and gives the footprint's start-up times.
  */
-public final class StartupScenario {
+public final class StartupScenario implements Suite {
   /** The size of every round-trip message: big enough for the sequence number, no more. */
   private static final int MESSAGE_BYTES = 100;
 
   private final int starts;
   private final int messages;
+  private final RunPlan plan;
   private final String rabbitmqUri;
   private final External external;
   private final Progress progress;
@@ -48,25 +55,61 @@ public final class StartupScenario {
   /**
    * @param starts fresh starts per system (their spread is reported)
    * @param messages round-trip messages per start
-   * @param rabbitmqUri a running RabbitMQ to use instead of starting one; empty to start one
+   * @param plan the systems to start; an external one (a user's cluster) is not started, only its
+   *     round trip is measured
    */
-  public StartupScenario(int starts, int messages, String rabbitmqUri, Progress progress) {
-    this(starts, messages, new External("", "", "", rabbitmqUri), progress);
-  }
-
-  /**
-   * @param external the systems brokerbench does not start: only their round trip is measured
-   */
-  public StartupScenario(int starts, int messages, External external, Progress progress) {
+  public StartupScenario(int starts, int messages, RunPlan plan, Progress progress) {
     this.starts = starts;
     this.messages = messages;
-    this.rabbitmqUri = external.rabbitmq();
-    this.external = external;
+    this.plan = plan;
+    this.rabbitmqUri = plan.external().rabbitmq();
+    this.external = plan.external();
     this.progress = progress;
   }
 
+  /** The scenario of {@code plan}'s profile: {@link #starts} and {@link #messages}. */
+  public static StartupScenario of(RunPlan plan, Path staging, Progress progress) {
+    return new StartupScenario(starts(plan.profile()), messages(plan.profile()), plan, progress);
+  }
+
+  /** Fresh starts per system: enough for a spread outside the smoke profile. */
+  static int starts(Profile profile) {
+    return switch (profile) {
+      case SMOKE -> 1;
+      case QUICK -> 3;
+      case FULL -> 5;
+    };
+  }
+
+  /** Round-trip messages per start. */
+  static int messages(Profile profile) {
+    return switch (profile) {
+      case SMOKE, QUICK -> 1_000;
+      case FULL -> 10_000;
+    };
+  }
+
+  @Override
+  public String name() {
+    return "startup";
+  }
+
+  @Override
+  public int steps() {
+    return starts * plan.systems().size();
+  }
+
+  /** Runs every start of every system, then deletes the data directories the starts made. */
+  @Override
+  public void run() {
+    for (BenchSystem system : plan.systems()) {
+      run(system);
+    }
+    Work.deleteCreated();
+  }
+
   /** Runs every start of {@code system}; a system that is not available is one skipped row. */
-  public void run(BenchSystem system) {
+  private void run(BenchSystem system) {
     for (int attempt = 1; attempt <= starts; attempt++) {
       progress.step(system.label() + " start " + attempt + "/" + starts);
       StartupRow row = runOnce(system, attempt);
@@ -83,8 +126,29 @@ public final class StartupScenario {
   }
 
   /** What the first start of each system ran: versions, ports, configuration. */
+  @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
+  }
+
+  @Override
+  public boolean failed() {
+    return rows.stream().anyMatch(row -> row.status().equals("failed"));
+  }
+
+  /** {@code startup.json}: one row per start. */
+  @Override
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "startup");
+    json.put("rows", rows());
+    return json;
+  }
+
+  /** The report's table of starts; empty when nothing ran. */
+  @Override
+  public String report(Path staging) {
+    return rows.isEmpty() ? "" : StartupTable.markdown(rows());
   }
 
   private StartupRow runOnce(BenchSystem system, int attempt) {

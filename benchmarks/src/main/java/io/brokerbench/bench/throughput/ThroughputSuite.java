@@ -13,6 +13,8 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.vendor.VendorResult;
@@ -45,7 +47,7 @@ import java.util.stream.Collectors;
  * row that says so; a trial that fails is a failed row (with the other trials of its fork) and the
  * suite goes on.
  */
-public final class ThroughputSuite {
+public final class ThroughputSuite implements Suite {
   /**
    * How much a profile measures.
    *
@@ -215,36 +217,69 @@ public final class ThroughputSuite {
   static final long QUICK_BACKLOG = 200_000;
 
   private final Settings settings;
+  private final RunPlan plan;
   private final Progress progress;
   private final List<ThroughputRow> rows = new ArrayList<>();
   private final List<Description> described = new ArrayList<>();
-  private Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
   private final ForkRunner forks;
   private final VendorTools tools;
 
-  public ThroughputSuite(Settings settings, Path staging, Progress progress) {
+  /**
+   * @param plan the systems, the tiers (the in-memory ceiling runs anyway; tier {@code replicated}
+   *     runs where the settings start its 3-node clusters, {@link Settings#replicated}) and the
+   *     external clusters, measured where they are
+   * @param staging the run's folder: JMH's results and the trials' histograms go into it
+   */
+  public ThroughputSuite(Settings settings, RunPlan plan, Path staging, Progress progress) {
     this.settings = settings;
+    this.plan = plan;
     this.progress = progress;
     this.forks = new ForkRunner(settings, staging);
     this.tools = new VendorTools(settings, progress);
   }
 
-  /**
-   * Runs only {@code chosen} tiers (the in-memory ceiling runs anyway); all by default. Tier {@code
-   * replicated} runs where the profile starts its 3-node clusters ({@link Settings#replicated}).
-   */
-  public ThroughputSuite onlyTiers(Set<GuaranteeTier> chosen) {
-    this.tiers = EnumSet.noneOf(GuaranteeTier.class);
-    this.tiers.addAll(chosen);
-    return this;
+  /** The suite of {@code plan}'s profile. */
+  public static ThroughputSuite of(RunPlan plan, Path staging, Progress progress) {
+    return new ThroughputSuite(Settings.forProfile(plan.profile()), plan, staging, progress);
+  }
+
+  @Override
+  public String name() {
+    return "throughput";
+  }
+
+  @Override
+  public int steps() {
+    return steps(settings, plan.systems(), plan.tiers());
   }
 
   public List<ThroughputRow> rows() {
     return List.copyOf(rows);
   }
 
+  @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
+  }
+
+  @Override
+  public boolean failed() {
+    return rows.stream().anyMatch(row -> row.status().equals("failed"));
+  }
+
+  /** {@code throughput.json}: one row per system, tier and workload. */
+  @Override
+  public Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", "throughput");
+    json.put("rows", rows());
+    return json;
+  }
+
+  /** The report's tables, one per tier; empty when nothing ran. */
+  @Override
+  public String report(Path staging) {
+    return rows.isEmpty() ? "" : ThroughputTable.markdown(rows());
   }
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
@@ -275,15 +310,13 @@ public final class ThroughputSuite {
     return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
   }
 
-  public void run(Set<BenchSystem> systems, String rabbitmqUri) {
-    run(systems, new External("", "", "", rabbitmqUri));
-  }
-
   /** Runs every system; an external one is measured where it is, not started. */
-  public void run(Set<BenchSystem> systems, External external) {
-    List<Target> targets = targets(settings, systems, external);
+  @Override
+  public void run() {
+    Set<GuaranteeTier> tiers = plan.tiers();
+    List<Target> targets = targets(settings, plan.systems(), plan.external());
     List<AutoCloseable> started = new ArrayList<>();
-    // Made per run: its rows are those of the tiers chosen (onlyTiers).
+    // Made per run: its rows are those of the tiers chosen.
     RowFolder folder = new RowFolder(settings, tiers, rows);
     ConsumerOnlyComparison comparison =
         new ConsumerOnlyComparison(settings, progress, forks, folder, rows);

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.List;
@@ -33,10 +35,14 @@ class DurabilityIT {
           List.of(GuaranteeTier.ACK, GuaranteeTier.DURABLE),
           false);
 
+  /** The scenarios are called one by one: the plan's systems are those they run. */
+  private static final RunPlan PLAN =
+      RunPlan.of(Profile.SMOKE, java.util.EnumSet.allOf(BenchSystem.class));
+
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void durableTiersKeepWhatTheyAcknowledgedAndPayForItAndTransientOnesLoseIt() {
-    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 16));
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, PLAN, new Progress(System.out, 16));
     suite.kafkaSingle();
     suite.rabbitSingle();
     suite.zeroMq();
@@ -130,7 +136,7 @@ class DurabilityIT {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void replicatedTiersKeepWhatTheyAcknowledgedThroughTheLossOfTheirLeader() {
-    DurabilitySuite suite = new DurabilitySuite(SETTINGS, new Progress(System.out, 3));
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, PLAN, new Progress(System.out, 3));
     suite.kafkaCluster(false);
     suite.rabbitQuorum();
     List<DurabilityRow> rows = suite.rows();

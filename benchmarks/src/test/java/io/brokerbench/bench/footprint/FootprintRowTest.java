@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -225,8 +227,10 @@ class FootprintRowTest {
     FootprintSuite suite =
         new FootprintSuite(
             new FootprintSuite.Settings(100, 1024, Duration.ZERO),
+            RunPlan.of(Profile.SMOKE, Set.of(BenchSystem.RABBITMQ))
+                .withExternal(new External("", "", "", "amqp://guest:guest@127.0.0.1:5672/%2F")),
             new Progress(new PrintStream(console, true), 1));
-    suite.run(Set.of(BenchSystem.RABBITMQ), "amqp://guest:guest@127.0.0.1:5672/%2F");
+    suite.run();
     assertEquals("skipped", suite.rows().get(0).status());
     assertTrue(console.toString().contains("footprint rabbitmq, 100 messages"), console.toString());
     assertTrue(console.toString().contains("SKIPPED: an external RabbitMQ"), console.toString());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.brokers.Work;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +36,9 @@ class FootprintSuiteIT {
     FootprintSuite suite =
         new FootprintSuite(
             new FootprintSuite.Settings(MESSAGES, 1024, Duration.ofSeconds(1)),
+            RunPlan.of(Profile.SMOKE, EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.ZEROMQ)),
             new Progress(new PrintStream(console, true), 2));
-    suite.run(EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.ZEROMQ), "");
+    suite.run();
     List<FootprintRow> rows = suite.rows();
     System.out.println(console);
     assertEquals(2, rows.size());

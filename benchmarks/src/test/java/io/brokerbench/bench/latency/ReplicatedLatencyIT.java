@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.throughput.Targets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +27,12 @@ class ReplicatedLatencyIT {
   void replicatedIsMeasuredOnThreeNodesOfEachBroker() {
     LatencySuite.Settings smoke =
         LatencySuite.Settings.forProfile(Profile.SMOKE).withReplicated(true);
-    LatencySuite suite = new LatencySuite(smoke, null, new Progress(System.out, 8));
+    LatencySuite suite =
+        new LatencySuite(
+            smoke,
+            RunPlan.of(Profile.SMOKE, Set.of(BenchSystem.KAFKA_KRAFT, BenchSystem.RABBITMQ)),
+            null,
+            new Progress(System.out, 8));
     suite.replicated(BenchSystem.KAFKA_KRAFT);
     suite.replicated(BenchSystem.RABBITMQ);
     List<LatencyRow> rows = suite.rows();

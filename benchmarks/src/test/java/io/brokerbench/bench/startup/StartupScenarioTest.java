@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.brokers.rabbitmq.RabbitInstallation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +26,12 @@ class StartupScenarioTest {
     try {
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       StartupScenario scenario =
-          new StartupScenario(3, 10, "", new Progress(new PrintStream(console), 3));
-      scenario.run(BenchSystem.RABBITMQ);
+          new StartupScenario(
+              3,
+              10,
+              RunPlan.of(Profile.SMOKE, Set.of(BenchSystem.RABBITMQ)),
+              new Progress(new PrintStream(console), 3));
+      scenario.run();
       List<StartupRow> rows = scenario.rows();
       assertEquals(1, rows.size(), "one skipped row, not three failed starts");
       assertEquals("skipped", rows.get(0).status());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.JmhForks;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -65,11 +67,11 @@ class BrokerDeathIT {
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.ZEROMQ);
     ThroughputSuite suite =
         new ThroughputSuite(
-                settings,
-                staging,
-                new Progress(
-                    new PrintStream(System.out), ThroughputSuite.steps(settings, systems, tiers)))
-            .onlyTiers(tiers);
+            settings,
+            RunPlan.of(Profile.SMOKE, systems).withTiers(tiers),
+            staging,
+            new Progress(
+                new PrintStream(System.out), ThroughputSuite.steps(settings, systems, tiers)));
 
     AtomicLong killedAtNs = new AtomicLong();
     AtomicReference<String> killed = new AtomicReference<>();
@@ -93,7 +95,7 @@ class BrokerDeathIT {
     killer.setDaemon(true);
     killer.start();
 
-    suite.run(systems, "");
+    suite.run();
     long endNs = System.nanoTime();
     killer.interrupt();
 

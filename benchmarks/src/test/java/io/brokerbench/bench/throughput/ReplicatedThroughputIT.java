@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -53,12 +55,12 @@ class ReplicatedThroughputIT {
         EnumSet.of(BenchSystem.KAFKA_KRAFT, BenchSystem.RABBITMQ, BenchSystem.ZEROMQ);
     ThroughputSuite suite =
         new ThroughputSuite(
-                settings,
-                staging,
-                new Progress(
-                    new PrintStream(System.out), ThroughputSuite.steps(settings, systems, tiers)))
-            .onlyTiers(tiers);
-    suite.run(systems, "");
+            settings,
+            RunPlan.of(Profile.SMOKE, systems).withTiers(tiers),
+            staging,
+            new Progress(
+                new PrintStream(System.out), ThroughputSuite.steps(settings, systems, tiers)));
+    suite.run();
     List<ThroughputRow> rows = suite.rows();
     System.out.println(rows);
     for (BenchSystem system : List.of(BenchSystem.KAFKA_KRAFT, BenchSystem.RABBITMQ)) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,12 +53,12 @@ class ZeroMqConnectionsIT {
     Set<BenchSystem> systems = EnumSet.of(BenchSystem.ZEROMQ);
     ThroughputSuite suite =
         new ThroughputSuite(
-                settings,
-                staging,
-                new Progress(
-                    new PrintStream(System.out), ThroughputSuite.steps(settings, systems, tiers)))
-            .onlyTiers(tiers);
-    suite.run(systems, "");
+            settings,
+            RunPlan.of(Profile.SMOKE, systems).withTiers(tiers),
+            staging,
+            new Progress(
+                new PrintStream(System.out), ThroughputSuite.steps(settings, systems, tiers)));
+    suite.run();
 
     List<ThroughputRow> rows = suite.rows();
     String all = rows.stream().map(ThroughputRow::toString).collect(Collectors.joining("\n"));
