@@ -113,7 +113,7 @@ public final class MetadataSuite implements Suite {
     return steps(plan);
   }
 
-  /** Any row whose status starts with {@code failed} (a point's status names the failed step). */
+  /** Any row whose status starts with {@code failed}: a failed point says why after it. */
   @Override
   public boolean failed() {
     return rows.stream().anyMatch(row -> row.status().startsWith("failed"));
