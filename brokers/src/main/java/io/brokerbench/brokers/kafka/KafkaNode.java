@@ -6,8 +6,8 @@ import io.brokerbench.brokers.Log4j;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.PropertiesFile;
-import io.brokerbench.brokers.ServerClasspath;
 import io.brokerbench.brokers.TcpProbe;
+import io.brokerbench.brokers.VendorClasspath;
 import io.brokerbench.brokers.process.ChildProcess;
 import io.brokerbench.brokers.zookeeper.FourLetterWords;
 import io.brokerbench.brokers.zookeeper.ZooKeeperNode;
@@ -113,7 +113,7 @@ public final class KafkaNode extends ProcessNode {
   }
 
   private String classpath() {
-    return ServerClasspath.kafka(VERSION);
+    return VendorClasspath.kafka(VERSION);
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.brokerbench.brokers.Log4j;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.PropertiesFile;
-import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.VendorClasspath;
 import io.brokerbench.brokers.Work;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -157,7 +157,7 @@ public final class ZooKeeperNode extends ProcessNode {
                     "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties"),
                     "-Dzookeeper.jmx.log4j.disable=true"))
             .toList(),
-        ServerClasspath.kafka(KAFKA_VERSION),
+        VendorClasspath.kafka(KAFKA_VERSION),
         // ZooKeeperServerMain ignores server.N lines and runs standalone; an ensemble member is a
         // QuorumPeerMain.
         serverId == 0

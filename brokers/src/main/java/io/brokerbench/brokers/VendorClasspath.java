@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The classpath of a broker's (or a vendor tool's) own JVM, resolved by the build (modules under
- * {@code servers/}) from Maven Central and shipped as a resource. Those jars never join the
- * harness's own classpath: the broker runs the server, the harness only the client.
+ * The classpath of a vendor's own JVM, a broker's or a vendor tool's, resolved by the build (the
+ * modules under {@code classpaths/}) from Maven Central and shipped as a resource. Those jars never
+ * join the harness's own classpath: the broker runs the server, the harness only the client.
  */
-public final class ServerClasspath {
-  private ServerClasspath() {}
+public final class VendorClasspath {
+  private VendorClasspath() {}
 
   /** The classpath of Kafka {@code version} (with its ZooKeeper and tools), checked to exist. */
   public static String kafka(String version) {
@@ -29,9 +29,9 @@ public final class ServerClasspath {
   }
 
   private static String resolve(String name, String what) {
-    String resource = "/io/brokerbench/servers/" + name + ".classpath";
+    String resource = "/io/brokerbench/classpaths/" + name + ".classpath";
     String text;
-    try (InputStream in = ServerClasspath.class.getResourceAsStream(resource)) {
+    try (InputStream in = VendorClasspath.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new BrokerUnavailableException(
             what
