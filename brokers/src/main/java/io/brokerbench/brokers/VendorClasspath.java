@@ -1,5 +1,6 @@
 package io.brokerbench.brokers;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ public final class VendorClasspath {
       throw new UncheckedIOException(e);
     }
     List<String> missing =
-        Arrays.stream(text.split(java.io.File.pathSeparator))
+        Arrays.stream(text.split(File.pathSeparator))
             .filter(entry -> !Files.exists(Path.of(entry)))
             .collect(Collectors.toList());
     if (!missing.isEmpty()) {

@@ -2,6 +2,7 @@ package io.brokerbench.bench.metadata;
 
 import io.brokerbench.bench.Markdown;
 import io.brokerbench.brokers.MachineLimits;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -200,10 +201,7 @@ public final class MetadataTable {
                           mode.equals("kraft") ? "KRaft" : "ZooKeeper",
                           seconds(ms),
                           ClusterSettings.FAILOVER_TIMEOUTS
-                              .get(
-                                  mode.equals("kraft")
-                                      ? io.brokerbench.brokers.kafka.KafkaMode.KRAFT
-                                      : io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER)
+                              .get(mode.equals("kraft") ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER)
                               .getKey())));
     }
     String equal =
