@@ -1,5 +1,8 @@
 package io.brokerbench.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +54,9 @@ public final class JmhForks {
    */
   public static String commandLine(ProcessHandle process) {
     try {
-      byte[] raw =
-          java.nio.file.Files.readAllBytes(Path.of("/proc", process.pid() + "", "cmdline"));
-      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-    } catch (java.io.IOException | RuntimeException e) {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", process.pid() + "", "cmdline"));
+      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
       return "";
     }
   }

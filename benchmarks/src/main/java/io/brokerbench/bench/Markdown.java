@@ -1,5 +1,9 @@
 package io.brokerbench.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /** What every table of {@code REPORT.md} needs from Markdown. */
 public final class Markdown {
   private Markdown() {}
@@ -10,5 +14,115 @@ public final class Markdown {
    */
   public static String cell(String text) {
     return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  /** How a column's cells line up. */
+  public enum Align {
+    LEFT("---"),
+    RIGHT("---:");
+
+    private final String rule;
+
+    Align(String rule) {
+      this.rule = rule;
+    }
+  }
+
+  /**
+   * A Markdown table: columns (a header and an alignment each), then rows. Every cell, header
+   * included, goes through {@link #cell}, so no text can break the table; an empty cell is written
+   * as {@code | |}. Callers hand over plain text, never text they escaped themselves.
+   *
+   * <pre>{@code
+   * new Markdown.Table().left("system").right("msg/s").row("kafka", "1,000").toString()
+   * }</pre>
+   *
+   * gives {@code | system | msg/s |}, {@code |---|---:|} and {@code | kafka | 1,000 |}, one line
+   * each.
+   */
+  public static final class Table {
+    private final List<String> header = new ArrayList<>();
+    private final List<Align> alignment = new ArrayList<>();
+    private final StringBuilder rows = new StringBuilder();
+    private int rowCount;
+
+    /** Adds left-aligned columns named {@code names}. */
+    public Table left(String... names) {
+      return columns(Align.LEFT, Arrays.asList(names));
+    }
+
+    /** Adds left-aligned columns named {@code names}. */
+    public Table left(List<String> names) {
+      return columns(Align.LEFT, names);
+    }
+
+    /** Adds right-aligned columns named {@code names}, for figures. */
+    public Table right(String... names) {
+      return columns(Align.RIGHT, Arrays.asList(names));
+    }
+
+    /** Adds right-aligned columns named {@code names}, for figures. */
+    public Table right(List<String> names) {
+      return columns(Align.RIGHT, names);
+    }
+
+    private Table columns(Align align, List<String> names) {
+      if (rowCount > 0) {
+        throw new IllegalStateException(
+            "table: column " + names + " added after " + rowCount + " rows; add columns first");
+      }
+      for (String name : names) {
+        header.add(name);
+        alignment.add(align);
+      }
+      return this;
+    }
+
+    /** Adds a row of one cell per column, in the columns' order; empty strings for blank cells. */
+    public Table row(String... cells) {
+      return row(Arrays.asList(cells));
+    }
+
+    /** Adds a row of one cell per column, in the columns' order; empty strings for blank cells. */
+    public Table row(List<String> cells) {
+      if (cells.size() != header.size()) {
+        throw new IllegalArgumentException(
+            "table: a row of "
+                + cells.size()
+                + " cells in a table of "
+                + header.size()
+                + " columns "
+                + header
+                + ": "
+                + cells);
+      }
+      rows.append(line(cells));
+      rowCount++;
+      return this;
+    }
+
+    /** True until a row is added. */
+    public boolean isEmpty() {
+      return rowCount == 0;
+    }
+
+    /** The table, each line ending in a line feed. */
+    @Override
+    public String toString() {
+      StringBuilder md = new StringBuilder(line(header)).append('|');
+      for (Align align : alignment) {
+        md.append(align.rule).append('|');
+      }
+      return md.append('\n').append(rows).toString();
+    }
+
+    private static String line(List<String> cells) {
+      StringBuilder md = new StringBuilder("|");
+      for (String text : cells) {
+        String cell = cell(text);
+        md.append(cell.isEmpty() ? " " : " " + cell + " ").append('|');
+      }
+      return md.append('\n').toString();
+    }
   }
 }

@@ -1,11 +1,13 @@
 package io.brokerbench.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -62,7 +64,7 @@ public final class RunDirectory {
    * Deletes the incomplete folders under {@code results} whose run is no longer alive (its process
    * id file names a process that is gone, or there is none), saying so on {@code err}.
    */
-  static void removeAbandoned(Path results, java.io.PrintStream err) {
+  static void removeAbandoned(Path results, PrintStream err) {
     if (!Files.isDirectory(results)) {
       return;
     }
@@ -164,7 +166,7 @@ public final class RunDirectory {
     // The suite's thread runs on while the shutdown hooks do: it may have started one more fork,
     // or created the folder again, just before it saw the flag. Clear up until nothing comes back.
     for (int pass = 0; pass < 5; pass++) {
-      JmhForks.killAll(java.time.Duration.ofSeconds(5));
+      JmhForks.killAll(Duration.ofSeconds(5));
       try {
         if (Files.exists(staging)) {
           deleteTree(staging);

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C in the middle of a JMH trial: the terminal sends SIGINT to the whole process group, the
  * harness and its JMH fork alike. Every child must be gone within seconds and no unfinished results
- * folder may be left. A fork used to linger in its own shutdown for a minute, re-parented to init,
- * still writing into a folder the harness had deleted. A Kafka trial, since its clients are what
- * kept the fork in its shutdown; the broker must be gone too.
+ * folder may be left: a fork that lingers in its own shutdown, re-parented to init, would go on
+ * writing into a folder the harness has deleted. A Kafka trial, since its clients are what can keep
+ * a fork in its shutdown; the broker must be gone too.
  */
 class InterruptedRunIT {
   /** The broker's clean stop (up to 10 s, then SIGKILL) and the forks' SIGKILL, with a margin. */

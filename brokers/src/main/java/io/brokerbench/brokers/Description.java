@@ -1,5 +1,7 @@
 package io.brokerbench.brokers;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +29,8 @@ public record Description(
     Map<String, String> config) {
   public Description {
     // Ordered copies: ports and settings read in the order the launcher wrote them.
-    ports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ports));
+    ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
     pids = List.copyOf(pids);
-    config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+    config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
   }
 }

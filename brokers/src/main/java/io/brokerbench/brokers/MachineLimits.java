@@ -1,5 +1,6 @@
 package io.brokerbench.brokers;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +98,7 @@ public record MachineLimits(long openFiles, long maxMapCount) {
   private static long readMaxMapCount() {
     try {
       // Read line by line: /proc files report a size of 0, which whole-file reads trust.
-      try (java.io.BufferedReader in =
-          Files.newBufferedReader(Path.of("/proc/sys/vm/max_map_count"))) {
+      try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/vm/max_map_count"))) {
         return Long.parseLong(in.readLine().trim());
       }
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,7 +92,7 @@ public abstract class ProcessNode implements Broker {
    * for the footprint's count of configuration.
    */
   public final Map<String, String> launchEnvironment() {
-    Map<String, String> set = new java.util.LinkedHashMap<>();
+    Map<String, String> set = new LinkedHashMap<>();
     environment()
         .forEach(
             (key, value) -> {
@@ -98,7 +100,7 @@ public abstract class ProcessNode implements Broker {
                 set.put(key, value);
               }
             });
-    return java.util.Collections.unmodifiableMap(set);
+    return Collections.unmodifiableMap(set);
   }
 
   /** Where the process writes its output. */

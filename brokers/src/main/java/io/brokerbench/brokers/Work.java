@@ -1,12 +1,16 @@
 package io.brokerbench.brokers;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -18,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class Work {
   private static final AtomicInteger counter = new AtomicInteger();
-  private static final List<Path> created =
-      java.util.Collections.synchronizedList(new ArrayList<>());
+  private static final List<Path> created = Collections.synchronizedList(new ArrayList<>());
   private static final String stamp =
       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 
@@ -40,7 +43,7 @@ public final class Work {
    * Where the innermost open {@link Scope} began in {@link #created}: {@link #deleteCreated} leaves
    * the directories handed out before it alone.
    */
-  private static final java.util.Deque<Integer> scopes = new java.util.ArrayDeque<>();
+  private static final Deque<Integer> scopes = new ArrayDeque<>();
 
   /**
    * The directories handed out from now until it is closed are the scope's: within it, {@link
@@ -86,7 +89,7 @@ public final class Work {
       }
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         // A file that went away while walking (a process still writing) leaves the rest: say so.
         System.err.println("brokerbench: could not delete all of " + dir + ": " + e.getMessage());
       }

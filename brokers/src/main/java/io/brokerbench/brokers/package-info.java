@@ -5,7 +5,7 @@
  * {@link io.brokerbench.brokers.Ports} finds free ports and refuses busy ones, {@link
  * io.brokerbench.brokers.Work} owns the run's scratch directories, {@link
  * io.brokerbench.brokers.MachineLimits} reads the limits (open files, memory maps) a large broker
- * needs, and {@link io.brokerbench.brokers.ServerClasspath} the broker's own classpath, which never
+ * needs, and {@link io.brokerbench.brokers.VendorClasspath} the broker's own classpath, which never
  * mixes with the harness's. One package per system: {@code kafka}, {@code zookeeper}, {@code
  * rabbitmq}, {@code zeromq}; {@code process} makes sure no child outlives the JVM.
  */

@@ -2,6 +2,7 @@ package io.brokerbench.bench.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.bench.Markdown;
 import io.brokerbench.bench.claims.RunRows;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -276,15 +277,12 @@ public final class CompareRuns {
     sa.get().path("claims").forEach(c -> va.put(c.path("id").asText(), c.path("verdict").asText()));
     Map<String, String> vb = new LinkedHashMap<>();
     sb.get().path("claims").forEach(c -> vb.put(c.path("id").asText(), c.path("verdict").asText()));
-    md.append("## Verdicts\n\n| claim | A | B | |\n|---|---|---|---|\n");
+    Markdown.Table table = new Markdown.Table().left("claim", "A", "B", "");
     for (String id : va.keySet()) {
       String other = vb.getOrDefault(id, "");
-      md.append(
-          String.format(
-              "| %s | %s | %s | %s |%n",
-              id, va.get(id), other, other.equals(va.get(id)) ? "" : "**changed**"));
+      table.row(id, va.get(id), other, other.equals(va.get(id)) ? "" : "**changed**");
     }
-    md.append("\n");
+    md.append("## Verdicts\n\n").append(table).append("\n");
   }
 
   private static Optional<JsonNode> summary(Path folder) throws NotAResultFolder {
@@ -336,7 +334,8 @@ public final class CompareRuns {
       return;
     }
     md.append("## ").append(table.title()).append(" (`").append(table.file()).append("`)\n\n");
-    StringBuilder lines = new StringBuilder();
+    Markdown.Table matched =
+        new Markdown.Table().left(String.join(", ", table.keys())).left("figure", "A", "B", "B/A");
     int onlyA = 0;
     for (Map.Entry<String, Map<String, List<Double>>> row : a.entrySet()) {
       Map<String, List<Double>> other = b.get(row.getKey());
@@ -352,25 +351,19 @@ public final class CompareRuns {
         }
         double ma = median(va);
         double mb = median(vb);
-        lines.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %s | %s | %s | %s |%n",
-                row.getKey().replace("|", "\\|"),
-                figure,
-                number(ma),
-                number(mb),
-                ma == 0 ? "—" : String.format(Locale.ROOT, "%.2f", mb / ma)));
+        matched.row(
+            row.getKey(),
+            figure,
+            number(ma),
+            number(mb),
+            ma == 0 ? "—" : String.format(Locale.ROOT, "%.2f", mb / ma));
       }
     }
     long onlyB = b.keySet().stream().filter(key -> !a.containsKey(key)).count();
-    if (lines.length() == 0) {
+    if (matched.isEmpty()) {
       md.append("No measured row in common.\n");
     } else {
-      md.append("| ")
-          .append(String.join(", ", table.keys()))
-          .append(" | figure | A | B | B/A |\n|---|---|---|---|---|\n")
-          .append(lines);
+      md.append(matched);
     }
     if (onlyA + onlyB > 0) {
       md.append(

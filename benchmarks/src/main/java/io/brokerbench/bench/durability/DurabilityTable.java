@@ -1,6 +1,8 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.bench.Markdown;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The durability section of {@code REPORT.md}: one table row per scenario, then the caveat. */
@@ -50,46 +52,53 @@ public final class DurabilityTable {
             settings.backlogMessages(),
             settings.duration().toMillis(),
             settings.outage().toMillis()));
-    md.append(
-        "| system | mode | tier | fault | sent | acked | at risk | acked lost | unacked lost |"
-            + " refused | recovered | duplicates | reordered | recovery | fsync/1k | read back |"
-            + " note |\n");
-    md.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+    Markdown.Table table =
+        new Markdown.Table()
+            .left("system", "mode", "tier", "fault")
+            .right(
+                "sent",
+                "acked",
+                "at risk",
+                "acked lost",
+                "unacked lost",
+                "refused",
+                "recovered",
+                "duplicates",
+                "reordered",
+                "recovery",
+                "fsync/1k")
+            .left("read back", "note");
     for (DurabilityRow row : rows) {
       if (!row.status().equals(DurabilityRow.OK)) {
-        md.append(
-            String.format(
-                "| %s | %s | %s | %s | %s | | | | | | | | | | | | %s |%n",
-                row.system(),
-                Markdown.cell(row.mode()),
-                row.tier(),
-                Markdown.cell(row.fault()),
-                row.status(),
-                Markdown.cell(row.note())));
+        // The status stands where "sent" would; the other figures and "read back" stay blank.
+        List<String> cells =
+            new ArrayList<>(
+                List.of(row.system(), row.mode(), row.tier(), row.fault(), row.status()));
+        cells.addAll(Collections.nCopies(11, ""));
+        cells.add(row.note());
+        table.row(cells);
         continue;
       }
-      md.append(
-          String.format(
-              "| %s | %s | %s | %s | %,d | %,d | %,d | **%,d** | %,d | %,d | %,d | %,d | %,d | %s"
-                  + " | %s | %s | %s |%n",
-              row.system(),
-              Markdown.cell(row.mode()),
-              row.tier(),
-              Markdown.cell(row.fault()),
-              row.sent(),
-              row.acked(),
-              row.atRisk(),
-              row.ackedLost(),
-              row.unackedLost(),
-              row.refused(),
-              row.recovered(),
-              row.duplicates(),
-              row.reordered(),
-              row.recoveryMs() == null ? "–" : String.format("%,d ms", row.recoveryMs()),
-              row.syncPerThousand() == null ? "–" : String.format("%.1f", row.syncPerThousand()),
-              row.readBack().isEmpty() ? "live consumer" : row.readBack(),
-              Markdown.cell(row.note())));
+      table.row(
+          row.system(),
+          row.mode(),
+          row.tier(),
+          row.fault(),
+          String.format("%,d", row.sent()),
+          String.format("%,d", row.acked()),
+          String.format("%,d", row.atRisk()),
+          String.format("**%,d**", row.ackedLost()),
+          String.format("%,d", row.unackedLost()),
+          String.format("%,d", row.refused()),
+          String.format("%,d", row.recovered()),
+          String.format("%,d", row.duplicates()),
+          String.format("%,d", row.reordered()),
+          row.recoveryMs() == null ? "–" : String.format("%,d ms", row.recoveryMs()),
+          row.syncPerThousand() == null ? "–" : String.format("%.1f", row.syncPerThousand()),
+          row.readBack().isEmpty() ? "live consumer" : row.readBack(),
+          row.note());
     }
+    md.append(table);
     md.append("\n").append(CAVEAT).append("\n\n");
     if (!syncRows.isEmpty()) {
       syncCalls(md, syncRows);
@@ -110,27 +119,29 @@ public final class DurabilityTable {
             + " during a run without a fault at the same rate, per tier. Without them, an"
             + " acknowledged message lives in the page cache until the kernel writes it out;"
             + " strace slows the broker while it counts, so only the counts are figures.\n\n");
-    md.append("| system | mode | tier | messages |");
-    for (String syscall : SyncCalls.SYSCALLS) {
-      md.append(" ").append(syscall).append(" |");
-    }
-    md.append(" per 1,000 messages | note |\n|---|---|---|---:|");
-    md.append("---:|".repeat(SyncCalls.SYSCALLS.size()));
-    md.append("---:|---|\n");
+    Markdown.Table table =
+        new Markdown.Table()
+            .left("system", "mode", "tier")
+            .right("messages")
+            .right(SyncCalls.SYSCALLS)
+            .right("per 1,000 messages")
+            .left("note");
     for (SyncRow row : syncRows) {
-      md.append(String.format("| %s | %s | %s |", row.system(), row.mode(), row.tier()));
+      List<String> cells = new ArrayList<>(List.of(row.system(), row.mode(), row.tier()));
       if (!row.status().equals(DurabilityRow.OK)) {
-        md.append(" ").append(row.status()).append(" |");
-        md.append(" |".repeat(SyncCalls.SYSCALLS.size() + 1));
-        md.append(" ").append(Markdown.cell(row.note())).append(" |\n");
-        continue;
+        cells.add(row.status());
+        cells.addAll(Collections.nCopies(SyncCalls.SYSCALLS.size() + 1, ""));
+      } else {
+        cells.add(String.format("%,d", row.messages()));
+        for (String syscall : SyncCalls.SYSCALLS) {
+          cells.add(String.format("%,d", row.calls().getOrDefault(syscall, 0L)));
+        }
+        cells.add(String.format("%.1f", row.perThousand()));
       }
-      md.append(String.format(" %,d |", row.messages()));
-      for (String syscall : SyncCalls.SYSCALLS) {
-        md.append(String.format(" %,d |", row.calls().getOrDefault(syscall, 0L)));
-      }
-      md.append(String.format(" %.1f | %s |%n", row.perThousand(), Markdown.cell(row.note())));
+      cells.add(row.note());
+      table.row(cells);
     }
+    md.append(table);
     md.append("\n");
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What consumers in child processes received, read back from their {@link DeliveryLog} files: one
@@ -61,6 +62,6 @@ public record RecordedDeliveries(List<SequenceTracker> received, long firstAfter
   Long recoveryMs(long faultNs) {
     return faultNs < 0 || firstAfterFaultNs < 0
         ? null
-        : java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(firstAfterFaultNs - faultNs);
+        : TimeUnit.NANOSECONDS.toMillis(firstAfterFaultNs - faultNs);
   }
 }

@@ -6,11 +6,15 @@ import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
+import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the durability suite's scenarios share while they run: the progress lines, the crash and
@@ -71,15 +75,15 @@ final class ScenarioRunner {
   void countSyncCalls(
       BenchSystem system,
       String mode,
-      io.brokerbench.brokers.ProcessNode node,
-      java.util.function.Function<GuaranteeTier, CrashTrial> trials) {
+      ProcessNode node,
+      Function<GuaranteeTier, CrashTrial> trials) {
     if (!settings.singleNodeExtras() || settings.tiers().isEmpty()) {
       return;
     }
     progress.step("durability: " + system.label() + " (" + mode + "), fsync calls per tier");
     String unavailable = SyncCalls.unavailable();
     List<String> found = new ArrayList<>();
-    java.nio.file.Path dir = Work.newDirectory("strace");
+    Path dir = Work.newDirectory("strace");
     for (GuaranteeTier tier : settings.tiers()) {
       if (unavailable != null) {
         syncRows.add(
@@ -88,7 +92,7 @@ final class ScenarioRunner {
         continue;
       }
       try {
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         SyncCalls.Count count =
             SyncCalls.during(
                 node.pid(),

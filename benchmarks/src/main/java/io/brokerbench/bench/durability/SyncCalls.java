@@ -1,6 +1,7 @@
 package io.brokerbench.bench.durability;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class SyncCalls {
   static String unavailable() {
     String path = System.getenv().getOrDefault("PATH", "");
     boolean found =
-        Stream.of(path.split(java.io.File.pathSeparator))
+        Stream.of(path.split(File.pathSeparator))
             .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "strace")));
     return found
         ? null

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,6 @@ final class ConfigLines {
 
   /** Source (file, environment, command) to its lines, in the order they were added. */
   Map<String, Integer> sources() {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(sources));
   }
 }

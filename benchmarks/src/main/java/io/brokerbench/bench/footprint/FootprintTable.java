@@ -1,5 +1,8 @@
 package io.brokerbench.bench.footprint;
 
+import io.brokerbench.bench.Markdown;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,45 +22,45 @@ final class FootprintTable {
             + " after the messages were acknowledged at the durable setting, configuration lines"
             + " counted in what the launchers wrote. `footprint.json` has every figure and where"
             + " each configuration line comes from.\n\n");
-    md.append(
-        "| system | mode | status | processes (broker) | start to ready | idle RSS | loaded RSS"
-            + " | messages | acknowledged | send time | disk after | config lines (files + env +"
-            + " args) |\n");
-    md.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    Markdown.Table table =
+        new Markdown.Table()
+            .left("system", "mode", "status")
+            .right(
+                "processes (broker)",
+                "start to ready",
+                "idle RSS",
+                "loaded RSS",
+                "messages",
+                "acknowledged",
+                "send time",
+                "disk after",
+                "config lines (files + env + args)");
     for (FootprintRow row : rows) {
-      boolean measured = row.processes() > 0;
-      md.append("| ").append(row.system());
-      md.append(" | ").append(row.mode());
-      md.append(" | ").append(row.status());
-      if (!measured) {
-        md.append(" | | | | | | | | | |\n");
-        continue;
+      List<String> cells = new ArrayList<>(List.of(row.system(), row.mode(), row.status()));
+      if (row.processes() > 0) {
+        cells.addAll(
+            List.of(
+                row.processes() + " (" + row.brokerProcesses() + ")",
+                String.format(Locale.ROOT, "%,d ms", row.startToReadyMs()),
+                bytes(row.idleRssBytes()),
+                bytes(row.loadedRssBytes()),
+                String.format(Locale.ROOT, "%,d × %s", row.messages(), bytes(row.messageBytes())),
+                String.format(Locale.ROOT, "%,d", row.acknowledged()),
+                String.format(Locale.ROOT, "%.1f s", row.loadMs() / 1000.0),
+                bytes(row.diskBytesAfterMillion()),
+                String.format(
+                    Locale.ROOT,
+                    "%d (%d + %d + %d)",
+                    row.configLines(),
+                    row.configFileLines(),
+                    row.configEnvironmentLines(),
+                    row.configArgumentLines())));
+      } else {
+        cells.addAll(Collections.nCopies(9, "")); // not measured: no figure in any column
       }
-      md.append(" | ")
-          .append(row.processes())
-          .append(" (")
-          .append(row.brokerProcesses())
-          .append(")");
-      md.append(" | ").append(String.format(Locale.ROOT, "%,d ms", row.startToReadyMs()));
-      md.append(" | ").append(bytes(row.idleRssBytes()));
-      md.append(" | ").append(bytes(row.loadedRssBytes()));
-      md.append(" | ")
-          .append(
-              String.format(Locale.ROOT, "%,d × %s", row.messages(), bytes(row.messageBytes())));
-      md.append(" | ").append(String.format(Locale.ROOT, "%,d", row.acknowledged()));
-      md.append(" | ").append(String.format(Locale.ROOT, "%.1f s", row.loadMs() / 1000.0));
-      md.append(" | ").append(bytes(row.diskBytesAfterMillion()));
-      md.append(" | ")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "%d (%d + %d + %d)",
-                  row.configLines(),
-                  row.configFileLines(),
-                  row.configEnvironmentLines(),
-                  row.configArgumentLines()));
-      md.append(" |\n");
+      table.row(cells);
     }
+    md.append(table);
     md.append('\n');
     for (FootprintRow row : rows) {
       md.append("- ").append(row.system()).append(' ').append(row.mode()).append(": ");

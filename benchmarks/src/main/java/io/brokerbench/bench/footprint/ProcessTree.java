@@ -1,6 +1,7 @@
 package io.brokerbench.bench.footprint;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ final class ProcessTree {
   static String commandLine(long pid) {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').strip();
+      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
     } catch (IOException e) {
       return "";
     }

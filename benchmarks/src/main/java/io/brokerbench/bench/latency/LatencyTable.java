@@ -95,8 +95,7 @@ public final class LatencyTable {
       }
       header.add("send delay p99");
       header.add("remarks");
-      md.append(line(header));
-      md.append("|---".repeat(header.size())).append("|\n");
+      Markdown.Table table = new Markdown.Table().left(header);
       for (LatencyRow row : ofTier) {
         String target = row.targetPerSec() == 0 ? "" : String.format("%,d", row.targetPerSec());
         if (row.searched()) {
@@ -138,9 +137,9 @@ public final class LatencyTable {
                     Markdown.cell(row.reason())));
           }
         }
-        md.append(line(cells));
+        table.row(cells);
       }
-      md.append("\n");
+      md.append(table).append("\n");
     }
     rows.stream()
         .filter(row -> row.tier().equals("all"))
@@ -265,12 +264,6 @@ public final class LatencyTable {
       return String.format("%.0f ms", ms);
     }
     return String.format("%.2f s", ms / 1_000);
-  }
-
-  private static String line(List<String> cells) {
-    return cells.stream()
-        .map(cell -> cell.isEmpty() ? " " : " " + cell + " ")
-        .collect(Collectors.joining("|", "|", "|\n"));
   }
 
   private static String oneLine(String text) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -107,7 +108,7 @@ public final class MetadataPlots {
       }
       String rowMode = equal ? "zookeeper" : mode;
       for (String shape : List.of("many-topics", "few-topics")) {
-        java.util.TreeMap<Integer, List<Long>> samples = new java.util.TreeMap<>();
+        TreeMap<Integer, List<Long>> samples = new TreeMap<>();
         rows.stream()
             .filter(r -> r.mode().equals(rowMode) && r.shape().equals(shape))
             .filter(r -> value.apply(r) != null)

@@ -339,8 +339,8 @@ public final class MetadataSuite implements Suite {
 
   /**
    * Creates {@value #WARMUP_TOPICS} topics, describes them and deletes them again, unmeasured: a
-   * fresh broker runs its first requests interpreted (DESIGN.md: warm up before measuring), and the
-   * first point would pay for that.
+   * fresh broker runs its first requests interpreted (docs/measurement.md, rule 4), and the first
+   * point would pay for that.
    */
   private void warmUp(KafkaCluster cluster) {
     Deadline deadline = new Deadline(plan.pointBudget());

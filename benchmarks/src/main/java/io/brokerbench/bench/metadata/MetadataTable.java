@@ -1,6 +1,8 @@
 package io.brokerbench.bench.metadata;
 
+import io.brokerbench.bench.Markdown;
 import io.brokerbench.brokers.MachineLimits;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,70 +80,68 @@ public final class MetadataTable {
             limits.openFiles(),
             limits.maxMapCount(),
             MetadataSuite.maxPartitions(limits, plan)));
-    List<String> header =
-        List.of(
-            "mode",
-            "shape",
-            "partitions",
-            "topics",
-            "create ack",
-            "create online",
-            "online per 1,000",
-            "describe all",
-            "controlled shutdown",
-            "restart",
-            "controller failover",
-            "failover at equal timeout",
-            "znodes",
-            "ZK latency avg / max",
-            "metadata log",
-            "broker RSS (max)",
-            "ZK RSS",
-            "broker files / maps",
-            "status");
-    md.append(line(header));
-    md.append("|---".repeat(header.size())).append("|\n");
+    Markdown.Table table =
+        new Markdown.Table()
+            .left(
+                "mode",
+                "shape",
+                "partitions",
+                "topics",
+                "create ack",
+                "create online",
+                "online per 1,000",
+                "describe all",
+                "controlled shutdown",
+                "restart",
+                "controller failover",
+                "failover at equal timeout",
+                "znodes",
+                "ZK latency avg / max",
+                "metadata log",
+                "broker RSS (max)",
+                "ZK RSS",
+                "broker files / maps",
+                "status");
     List<String> notes = new ArrayList<>();
     for (MetadataRow row : rows) {
-      md.append(
-          line(
-              List.of(
-                  row.mode(),
-                  row.shape(),
-                  String.format("%,d", row.partitions()),
-                  row.topics() == 0 ? "" : String.format("%,d", row.topics()),
-                  seconds(row.createAckMs()),
-                  seconds(row.createOnlineMs()),
-                  row.createOnlineMsPer1000() == null
-                      ? ""
-                      : seconds(Math.round(row.createOnlineMsPer1000())),
-                  seconds(row.describeAllMs()),
-                  seconds(row.controlledShutdownMs()),
-                  seconds(row.restartMs()),
-                  seconds(row.controllerFailoverMs()),
-                  row.failoverAtEqualTimeoutMs() == null
-                      ? ""
-                      : seconds(row.failoverAtEqualTimeoutMs())
-                          + " ("
-                          + seconds(row.equalFailoverTimeoutMs())
-                          + " session)",
-                  row.znodes() == null ? "" : String.format("%,d", row.znodes()),
-                  row.zkAvgLatencyMs() == null
-                      ? ""
-                      : String.format(
-                          "%.1f / %.0f ms",
-                          row.zkAvgLatencyMs(),
-                          row.zkMaxLatencyMs() == null ? 0 : row.zkMaxLatencyMs()),
-                  mib(row.metadataLogBytes()),
-                  mib(row.brokerRssBytes()),
-                  mib(row.zkRssBytes()),
-                  row.brokerOpenFiles() == null
-                      ? ""
-                      : String.format(
-                          "%,d / %,d",
-                          row.brokerOpenFiles(),
-                          row.brokerMemoryMaps() == null ? 0 : row.brokerMemoryMaps()),
-                  row.ok() ? "ok" : row.status().split(":")[0])));
+      table.row(
+          List.of(
+              row.mode(),
+              row.shape(),
+              String.format("%,d", row.partitions()),
+              row.topics() == 0 ? "" : String.format("%,d", row.topics()),
+              seconds(row.createAckMs()),
+              seconds(row.createOnlineMs()),
+              row.createOnlineMsPer1000() == null
+                  ? ""
+                  : seconds(Math.round(row.createOnlineMsPer1000())),
+              seconds(row.describeAllMs()),
+              seconds(row.controlledShutdownMs()),
+              seconds(row.restartMs()),
+              seconds(row.controllerFailoverMs()),
+              row.failoverAtEqualTimeoutMs() == null
+                  ? ""
+                  : seconds(row.failoverAtEqualTimeoutMs())
+                      + " ("
+                      + seconds(row.equalFailoverTimeoutMs())
+                      + " session)",
+              row.znodes() == null ? "" : String.format("%,d", row.znodes()),
+              row.zkAvgLatencyMs() == null
+                  ? ""
+                  : String.format(
+                      "%.1f / %.0f ms",
+                      row.zkAvgLatencyMs(),
+                      row.zkMaxLatencyMs() == null ? 0 : row.zkMaxLatencyMs()),
+              mib(row.metadataLogBytes()),
+              mib(row.brokerRssBytes()),
+              mib(row.zkRssBytes()),
+              row.brokerOpenFiles() == null
+                  ? ""
+                  : String.format(
+                      "%,d / %,d",
+                      row.brokerOpenFiles(),
+                      row.brokerMemoryMaps() == null ? 0 : row.brokerMemoryMaps()),
+              row.ok() ? "ok" : row.status().split(":")[0]));
       if (!row.ok()) {
         notes.add(
             String.format(
@@ -149,7 +149,7 @@ public final class MetadataTable {
                 row.mode(), row.shape(), row.partitions(), oneLine(row.status())));
       }
     }
-    md.append("\n");
+    md.append(table).append("\n");
     if (!notes.isEmpty()) {
       md.append(String.join("\n", notes)).append("\n\n");
     }
@@ -201,10 +201,7 @@ public final class MetadataTable {
                           mode.equals("kraft") ? "KRaft" : "ZooKeeper",
                           seconds(ms),
                           ClusterSettings.FAILOVER_TIMEOUTS
-                              .get(
-                                  mode.equals("kraft")
-                                      ? io.brokerbench.brokers.kafka.KafkaMode.KRAFT
-                                      : io.brokerbench.brokers.kafka.KafkaMode.ZOOKEEPER)
+                              .get(mode.equals("kraft") ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER)
                               .getKey())));
     }
     String equal =
@@ -237,7 +234,8 @@ public final class MetadataTable {
    */
   static String ratios(List<MetadataRow> rows) {
     List<Integer> points = rows.stream().map(MetadataRow::partitions).distinct().sorted().toList();
-    List<String> lines = new ArrayList<>();
+    Markdown.Table table = new Markdown.Table().left("shape", "ZooKeeper/KRaft");
+    points.forEach(p -> table.left(String.format("%,d", p)));
     for (String shape : rows.stream().map(MetadataRow::shape).distinct().toList()) {
       for (Time time : TIMES) {
         List<String> cells = new ArrayList<>(List.of(shape, time.name()));
@@ -250,22 +248,17 @@ public final class MetadataTable {
           cells.add(both ? ratio(z, k) : "");
         }
         if (any) {
-          lines.add(line(cells));
+          table.row(cells);
         }
       }
     }
-    if (lines.isEmpty()) {
+    if (table.isEmpty()) {
       return "";
     }
-    List<String> header = new ArrayList<>(List.of("shape", "ZooKeeper/KRaft"));
-    points.forEach(p -> header.add(String.format("%,d", p)));
     return "ZooKeeper mode's time over KRaft's at each point both completed (above 1: ZooKeeper"
         + " mode slower); where a point has several samples, the ratio of the medians and in"
         + " brackets the lowest and highest ratio any two samples give:\n\n"
-        + line(header)
-        + "|---".repeat(header.size())
-        + "|\n"
-        + String.join("", lines)
+        + table
         + "\n";
   }
 
@@ -386,12 +379,6 @@ public final class MetadataTable {
   private static String minutes(Duration duration) {
     long seconds = duration.toSeconds();
     return String.format("%d:%02d min", seconds / 60, seconds % 60);
-  }
-
-  private static String line(List<String> cells) {
-    return cells.stream()
-        .map(cell -> cell.isEmpty() ? " " : " " + cell + " ")
-        .collect(Collectors.joining("|", "|", "|\n"));
   }
 
   private static String oneLine(String text) {

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +60,7 @@ final class ProcessFigures {
   }
 
   /** The largest of {@code figure} over the brokers that are up; null when none answers. */
-  static Long most(KafkaCluster cluster, java.util.function.LongFunction<Long> figure) {
+  static Long most(KafkaCluster cluster, LongFunction<Long> figure) {
     return cluster.nodes().stream()
         .map(node -> figure.apply(node.pid()))
         .filter(v -> v != null)

@@ -7,6 +7,7 @@ import io.brokerbench.bench.RunDirectory;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ final class ForkRunner {
             .resultFormat(ResultFormatType.JSON)
             .result(staging.resolve("jmh").resolve(fork + ".json").toString());
     try {
-      java.nio.file.Files.createDirectories(staging.resolve("jmh"));
+      Files.createDirectories(staging.resolve("jmh"));
       RunResult result = new Runner(options.build()).runSingle();
       List<Double> delivered = new ArrayList<>();
       List<Double> sent = new ArrayList<>();

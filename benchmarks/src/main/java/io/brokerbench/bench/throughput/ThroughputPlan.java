@@ -10,6 +10,7 @@ import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.WorkloadLoader;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ final class ThroughputPlan {
   static final class Target {
     final String system;
     final String mode;
-    final Map<String, String> target = new java.util.HashMap<>();
+    final Map<String, String> target = new HashMap<>();
     final Set<GuaranteeTier> offered;
     final String bootstrap;
     final String uri;

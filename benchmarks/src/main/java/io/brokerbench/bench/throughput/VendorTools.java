@@ -15,6 +15,9 @@ import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The vendors' own tools, each run right after the fork that holds the trial it is compared with,
@@ -105,11 +108,9 @@ final class VendorTools {
         (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), expectedPerSec * seconds));
     VendorResult vendor = KafkaProducerPerformance.run(bootstrap, topic, records, 1024, acks);
     try (var admin =
-        org.apache.kafka.clients.admin.Admin.create(
-            Map.<String, Object>of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap))) {
-      admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Admin.create(
+            Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
     }
     return vendor;
   }

@@ -2,6 +2,8 @@ package io.brokerbench.bench.vendor;
 
 import io.brokerbench.brokers.zeromq.ZmqConnect;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -24,7 +26,7 @@ public final class JeromqLoop {
     for (int i = 0; i < RUNS; i++) {
       runs[i] = once(messages, messageBytes);
     }
-    java.util.Arrays.sort(runs, java.util.Comparator.comparingDouble(VendorResult::msgPerSec));
+    Arrays.sort(runs, Comparator.comparingDouble(VendorResult::msgPerSec));
     VendorResult median = runs[RUNS / 2];
     return new VendorResult(
         median.tool(),

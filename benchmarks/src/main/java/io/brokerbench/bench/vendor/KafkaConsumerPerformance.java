@@ -1,6 +1,6 @@
 package io.brokerbench.bench.vendor;
 
-import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.VendorClasspath;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class KafkaConsumerPerformance {
             "kafka-consumer-perf",
             // The figures are printed with the default locale's decimal separator: fix it.
             List.of("-Xmx512m", "-XX:+UseG1GC", "-Duser.language=en", "-Duser.country=US"),
-            ServerClasspath.kafka(KafkaNode.VERSION),
+            VendorClasspath.kafka(KafkaNode.VERSION),
             "org.apache.kafka.tools.ConsumerPerformance",
             args,
             Map.of(),

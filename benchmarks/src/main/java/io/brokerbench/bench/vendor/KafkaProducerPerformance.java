@@ -1,6 +1,6 @@
 package io.brokerbench.bench.vendor;
 
-import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.VendorClasspath;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class KafkaProducerPerformance {
         ToolProcess.run(
             "kafka-producer-perf-acks-" + acks,
             List.of("-Xmx512m", "-XX:+UseG1GC"),
-            ServerClasspath.kafka(KafkaNode.VERSION),
+            VendorClasspath.kafka(KafkaNode.VERSION),
             "org.apache.kafka.tools.ProducerPerformance",
             args,
             Map.of(),

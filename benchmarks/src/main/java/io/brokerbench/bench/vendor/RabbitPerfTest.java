@@ -1,6 +1,6 @@
 package io.brokerbench.bench.vendor;
 
-import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.VendorClasspath;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public final class RabbitPerfTest {
         ToolProcess.run(
             "rabbitmq-perftest-" + tier,
             List.of("-Xmx512m", "-XX:+UseG1GC"),
-            ServerClasspath.perfTest(VERSION),
+            VendorClasspath.perfTest(VERSION),
             "com.rabbitmq.perf.PerfTest",
             args,
             environment,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** metadata-scaling.json's rows, the report's table and ratios, and its plots. */
 class MetadataReportTest {
-  /** The fields the issue asks every row to carry. */
+  /** Fields every row of metadata-scaling.json carries; the README lists them all. */
   private static final List<String> REQUIRED =
       List.of(
           "mode",

@@ -6,6 +6,7 @@ import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.MachineLimits;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.Work;
+import io.brokerbench.brokers.process.LogTail;
 import io.brokerbench.brokers.zookeeper.ZooKeeperNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -260,7 +261,7 @@ public final class KafkaCluster implements Broker {
             + " s",
         first.ports(),
         first.logFile(),
-        io.brokerbench.brokers.process.LogTail.of(first.logFile(), 25));
+        LogTail.of(first.logFile(), 25));
   }
 
   /**

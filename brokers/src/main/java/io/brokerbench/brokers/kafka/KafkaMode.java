@@ -1,5 +1,7 @@
 package io.brokerbench.brokers.kafka;
 
+import java.util.Locale;
+
 /** How a Kafka cluster keeps its metadata. */
 public enum KafkaMode {
   /** In a Raft quorum of Kafka controllers (KIP-500): no ZooKeeper. */
@@ -9,6 +11,6 @@ public enum KafkaMode {
 
   /** The lower-case name used in results ({@code kraft}, {@code zookeeper}). */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -6,12 +6,13 @@ import io.brokerbench.brokers.Log4j;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.PropertiesFile;
-import io.brokerbench.brokers.ServerClasspath;
 import io.brokerbench.brokers.TcpProbe;
+import io.brokerbench.brokers.VendorClasspath;
 import io.brokerbench.brokers.process.ChildProcess;
 import io.brokerbench.brokers.zookeeper.FourLetterWords;
 import io.brokerbench.brokers.zookeeper.ZooKeeperNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ public final class KafkaNode extends ProcessNode {
   }
 
   private String classpath() {
-    return ServerClasspath.kafka(VERSION);
+    return VendorClasspath.kafka(VERSION);
   }
 
   @Override
@@ -167,7 +168,7 @@ public final class KafkaNode extends ProcessNode {
       // Every start reads the settings as they are now (setSetting may have changed one).
       PropertiesFile.write(serverProperties(), "written by brokerbench", config);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("could not write " + serverProperties(), e);
+      throw new UncheckedIOException("could not write " + serverProperties(), e);
     }
     if (zookeeper == null || !zookeeper.isRunning()) {
       return;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,8 @@ public final class ChildProcess {
           logFile,
           "### brokerbench: " + String.join(" ", command) + System.lineSeparator(),
           StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       ChildProcess child = new ChildProcess(name, builder.start(), logFile);
       ChildReaper.instance().register(child);
       // A child that ends by itself (a tool, a crashed broker) leaves the watchdog's list, so a

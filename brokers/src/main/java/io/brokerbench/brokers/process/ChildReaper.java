@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,7 @@ public final class ChildReaper {
     if (children.isEmpty()) {
       return;
     }
-    java.util.Collections.reverse(children);
+    Collections.reverse(children);
     for (ChildProcess child : children) {
       child.signal(Signal.CONT);
       child.signal(Signal.TERM);

@@ -10,9 +10,9 @@ import org.zeromq.ZMQ;
  * the ZMTP handshake (a race in its poller when a channel is registered again; jeromq pull request
  * 1022). Measured here: 1 fresh connection in 40 between two JVMs on loopback stayed silent, the
  * peer's greeting unread in the socket. jeromq tears such a connection down only after {@code
- * ZMQ_HANDSHAKE_IVL}, 30 s by default, which voided a trial or made a 30 s "recovery". A handshake
- * on loopback takes well under a millisecond, so after {@value #HANDSHAKE_INTERVAL_MS} ms the
- * socket gives up on a stalled one and reconnects; a slow but live handshake is only retried.
+ * ZMQ_HANDSHAKE_IVL}, 30 s by default, enough to void a trial or make a 30 s "recovery". A
+ * handshake on loopback takes well under a millisecond, so after {@value #HANDSHAKE_INTERVAL_MS} ms
+ * the socket gives up on a stalled one and reconnects; a slow but live handshake is only retried.
  */
 public final class ZmqConnect {
   /** How long a connection may take to finish its ZMTP handshake before it is retried. */

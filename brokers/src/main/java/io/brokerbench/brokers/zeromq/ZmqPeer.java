@@ -1,6 +1,7 @@
 package io.brokerbench.brokers.zeromq;
 
 import io.brokerbench.brokers.DeliveryLog;
+import io.brokerbench.brokers.JavaPeerProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ import org.zeromq.ZMQ;
  */
 public final class ZmqPeer {
   /** The line a peer prints once it can exchange messages. */
-  public static final String READY = io.brokerbench.brokers.JavaPeerProcess.READY;
+  public static final String READY = JavaPeerProcess.READY;
 
   private ZmqPeer() {}
 

@@ -3,6 +3,7 @@ package io.brokerbench.brokers.zeromq;
 import io.brokerbench.brokers.JavaPeerProcess;
 import java.util.List;
 import java.util.Map;
+import org.zeromq.ZMQ;
 
 /**
  * A ZeroMQ peer ({@link ZmqPeer}) in a child JVM, so that a test can crash one side of a brokerless
@@ -21,7 +22,7 @@ public final class ZmqPeerProcess extends JavaPeerProcess {
   }
 
   private static String jeromqVersion() {
-    Package jeromq = org.zeromq.ZMQ.class.getPackage();
+    Package jeromq = ZMQ.class.getPackage();
     String version = jeromq == null ? null : jeromq.getImplementationVersion();
     return version == null ? "unknown" : version;
   }

@@ -5,14 +5,17 @@ import io.brokerbench.brokers.Log4j;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.PropertiesFile;
-import io.brokerbench.brokers.ServerClasspath;
+import io.brokerbench.brokers.VendorClasspath;
 import io.brokerbench.brokers.Work;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A ZooKeeper 3.8.4 server, the one Kafka 3.9.1 ships with, in its own JVM: standalone, or one
@@ -91,13 +94,13 @@ public final class ZooKeeperNode extends ProcessNode {
     // sync with the leader, and fall 10 s behind before it is dropped.
     shared.put("initLimit", "10");
     shared.put("syncLimit", "5");
-    List<Integer> clientPorts = new java.util.ArrayList<>();
+    List<Integer> clientPorts = new ArrayList<>();
     for (int id = 1; id <= size; id++) {
       clientPorts.add(Ports.free());
       shared.put("server." + id, Ports.LOOPBACK + ":" + Ports.free() + ":" + Ports.free());
     }
     shared.putAll(extra);
-    List<ZooKeeperNode> members = new java.util.ArrayList<>();
+    List<ZooKeeperNode> members = new ArrayList<>();
     for (int id = 1; id <= size; id++) {
       String member = name + "-" + id;
       members.add(
@@ -139,8 +142,8 @@ public final class ZooKeeperNode extends ProcessNode {
     PropertiesFile.write(dir.resolve("conf/zoo.cfg"), "written by brokerbench", config);
     if (serverId > 0) {
       // An ensemble member finds its own server.N line by the id in dataDir/myid.
-      java.nio.file.Files.createDirectories(dir.resolve("data"));
-      java.nio.file.Files.writeString(dir.resolve("data/myid"), serverId + "\n");
+      Files.createDirectories(dir.resolve("data"));
+      Files.writeString(dir.resolve("data/myid"), serverId + "\n");
     }
     PropertiesFile.write(
         dir.resolve("conf/log4j.properties"), "written by brokerbench", Log4j.consoleConfig());
@@ -149,15 +152,15 @@ public final class ZooKeeperNode extends ProcessNode {
   @Override
   protected List<String> command() {
     return JavaCommand.of(
-        java.util.stream.Stream.concat(
+        Stream.concat(
                 (heap == null ? DEFAULT_HEAP : List.of("-Xms" + heap, "-Xmx" + heap)).stream(),
-                java.util.stream.Stream.of(
+                Stream.of(
                     "-XX:+UseG1GC",
                     "-Djava.awt.headless=true",
                     "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties"),
                     "-Dzookeeper.jmx.log4j.disable=true"))
             .toList(),
-        ServerClasspath.kafka(KAFKA_VERSION),
+        VendorClasspath.kafka(KAFKA_VERSION),
         // ZooKeeperServerMain ignores server.N lines and runs standalone; an ensemble member is a
         // QuorumPeerMain.
         serverId == 0

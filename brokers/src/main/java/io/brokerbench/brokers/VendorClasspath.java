@@ -1,5 +1,6 @@
 package io.brokerbench.brokers;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,12 +12,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The classpath of a broker's (or a vendor tool's) own JVM, resolved by the build (modules under
- * {@code servers/}) from Maven Central and shipped as a resource. Those jars never join the
- * harness's own classpath: the broker runs the server, the harness only the client.
+ * The classpath of a vendor's own JVM, a broker's or a vendor tool's, resolved by the build (the
+ * modules under {@code classpaths/}) from Maven Central and shipped as a resource. Those jars never
+ * join the harness's own classpath: the broker runs the server, the harness only the client.
  */
-public final class ServerClasspath {
-  private ServerClasspath() {}
+public final class VendorClasspath {
+  private VendorClasspath() {}
 
   /** The classpath of Kafka {@code version} (with its ZooKeeper and tools), checked to exist. */
   public static String kafka(String version) {
@@ -29,9 +30,9 @@ public final class ServerClasspath {
   }
 
   private static String resolve(String name, String what) {
-    String resource = "/io/brokerbench/servers/" + name + ".classpath";
+    String resource = "/io/brokerbench/classpaths/" + name + ".classpath";
     String text;
-    try (InputStream in = ServerClasspath.class.getResourceAsStream(resource)) {
+    try (InputStream in = VendorClasspath.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new BrokerUnavailableException(
             what
@@ -44,7 +45,7 @@ public final class ServerClasspath {
       throw new UncheckedIOException(e);
     }
     List<String> missing =
-        Arrays.stream(text.split(java.io.File.pathSeparator))
+        Arrays.stream(text.split(File.pathSeparator))
             .filter(entry -> !Files.exists(Path.of(entry)))
             .collect(Collectors.toList());
     if (!missing.isEmpty()) {
