@@ -213,12 +213,12 @@ public final class BenchMain {
       out.println(report);
       out.println("brokerbench: results in " + published);
       boolean failed =
-          startup.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || throughput.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || latency.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || durability.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || footprint.rows().stream().anyMatch(row -> row.status().equals("failed"))
-              || metadata.rows().stream().anyMatch(row -> row.status().startsWith("failed"));
+          startup.rows().stream().anyMatch(row -> row.status().isFailure())
+              || throughput.rows().stream().anyMatch(row -> row.status().isFailure())
+              || latency.rows().stream().anyMatch(row -> row.status().isFailure())
+              || durability.rows().stream().anyMatch(row -> row.status().isFailure())
+              || footprint.rows().stream().anyMatch(row -> row.status().isFailure())
+              || metadata.rows().stream().anyMatch(row -> row.status().isFailure());
       if (failed) {
         err.println("brokerbench: some scenarios failed; see the report above.");
       }

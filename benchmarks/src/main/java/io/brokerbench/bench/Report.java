@@ -1,5 +1,6 @@
 package io.brokerbench.bench;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.startup.StartupRow;
 import io.brokerbench.bench.throughput.ThroughputRow;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -96,7 +97,7 @@ public final class Report {
               ? "ok"
               : all.stream()
                   .filter(row -> !row.ok())
-                  .map(StartupRow::status)
+                  .map(row -> row.status().label())
                   .distinct()
                   .collect(Collectors.joining(", "));
       if (ok.isEmpty()) {
@@ -200,7 +201,7 @@ public final class Report {
               String.format(
                   "| %s | %s | %s | %s | | | | | |%n",
                   row.system(), row.mode(), row.topology(), row.status()));
-          if (!row.status().equals("not offered")) {
+          if (row.status() != Status.NOT_OFFERED) {
             notes.add(
                 String.format(
                     "- %s, %s, %s: %s", row.system(), tier, row.topology(), oneLine(row.reason())));

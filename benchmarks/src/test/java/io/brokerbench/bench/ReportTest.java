@@ -3,6 +3,7 @@ package io.brokerbench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.startup.StartupRow;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,16 +36,16 @@ class ReportTest {
     List<StartupRow> rows =
         List.of(
             new StartupRow(
-                "kafka-kraft", "kraft", 1, "ok", "", 1, 2_500, 1000, 1000, 1000, 900, 400),
+                "kafka-kraft", "kraft", 1, Status.OK, "", 1, 2_500, 1000, 1000, 1000, 900, 400),
             new StartupRow(
-                "kafka-kraft", "kraft", 2, "ok", "", 1, 2_100, 1000, 1000, 1000, 800, 300),
+                "kafka-kraft", "kraft", 2, Status.OK, "", 1, 2_100, 1000, 1000, 1000, 800, 300),
             new StartupRow(
-                "kafka-kraft", "kraft", 3, "ok", "", 1, 3_100, 1000, 1000, 1000, 700, 500),
+                "kafka-kraft", "kraft", 3, Status.OK, "", 1, 3_100, 1000, 1000, 1000, 700, 500),
             new StartupRow(
                 "rabbitmq",
                 "",
                 1,
-                "skipped",
+                Status.SKIPPED,
                 "RabbitMQ is not installed:\n install it",
                 0,
                 -1,
@@ -71,7 +72,7 @@ class ReportTest {
                 "ack",
                 "1-topic-1-partition-1kb",
                 1024,
-                "ok",
+                Status.OK,
                 "",
                 20_000,
                 19.53,
@@ -102,7 +103,7 @@ class ReportTest {
                 "ack",
                 "1-topic-1-partition-1kb",
                 1024,
-                "not offered",
+                Status.NOT_OFFERED,
                 "zeromq has no ack guarantee",
                 0,
                 0,

@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class DurabilitySuite {
       if (external.isExternal(system)) {
         Scenario scenario = new Scenario(system.label(), "external", "all", "all faults", 0);
         String reason = External.needsProcessControl(system, "a crash ledger");
-        runner.skipped(scenario, DurabilityRow.SKIPPED, reason);
+        runner.skipped(scenario, Status.SKIPPED, reason);
       }
     }
     if (systems.contains(BenchSystem.KAFKA_KRAFT)
@@ -143,7 +144,7 @@ public final class DurabilitySuite {
 
   private Double syncPerThousand(DurabilityRow row) {
     return runner.syncRows().stream()
-        .filter(sync -> sync.status().equals(DurabilityRow.OK))
+        .filter(sync -> sync.status().equals(Status.OK))
         .filter(sync -> sync.system().equals(row.system()) && sync.mode().equals(row.mode()))
         .filter(sync -> sync.tier().equals(row.tier()))
         .map(SyncRow::perThousand)

@@ -1,6 +1,7 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.bench.Markdown;
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 
 /** The durability section of {@code REPORT.md}: one table row per scenario, then the caveat. */
@@ -56,7 +57,7 @@ public final class DurabilityTable {
             + " note |\n");
     md.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (DurabilityRow row : rows) {
-      if (!row.status().equals(DurabilityRow.OK)) {
+      if (!row.status().equals(Status.OK)) {
         md.append(
             String.format(
                 "| %s | %s | %s | %s | %s | | | | | | | | | | | | %s |%n",
@@ -119,7 +120,7 @@ public final class DurabilityTable {
     md.append("---:|---|\n");
     for (SyncRow row : syncRows) {
       md.append(String.format("| %s | %s | %s |", row.system(), row.mode(), row.tier()));
-      if (!row.status().equals(DurabilityRow.OK)) {
+      if (!row.status().equals(Status.OK)) {
         md.append(" ").append(row.status()).append(" |");
         md.append(" |".repeat(SyncCalls.SYSCALLS.size() + 1));
         md.append(" ").append(Markdown.cell(row.note())).append(" |\n");

@@ -3,6 +3,7 @@ package io.brokerbench.bench.footprint;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
@@ -260,12 +261,12 @@ public final class FootprintSuite {
       List<ProcessTree.Proc> left =
           ProcessTree.scan().stream().filter(proc -> seen.contains(proc.pid())).toList();
       String reason = "";
-      String status = "ok";
+      Status status = Status.OK;
       if (!left.isEmpty()) {
-        status = "failed";
+        status = Status.FAILED;
         reason = "processes left running after the stop: " + left;
       } else if (acknowledged < settings.messages()) {
-        status = "failed";
+        status = Status.FAILED;
         reason =
             acknowledged
                 + " of "
@@ -324,8 +325,8 @@ public final class FootprintSuite {
   }
 
   private static String describe(FootprintRow row) {
-    if (!row.status().equals("ok") && row.processes() == 0) {
-      return row.status().toUpperCase(java.util.Locale.ROOT) + ": " + row.reason();
+    if (!row.ok() && row.processes() == 0) {
+      return row.status().label().toUpperCase(java.util.Locale.ROOT) + ": " + row.reason();
     }
     String figures =
         String.format(

@@ -3,6 +3,7 @@ package io.brokerbench.bench.latency;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
@@ -345,7 +346,7 @@ public final class LatencySuite {
                 settings.messageBytes(),
                 0,
                 settings.arrivals().key(),
-                LatencyRow.NOT_OFFERED,
+                Status.NOT_OFFERED,
                 system + " has no " + tier.key() + " guarantee"));
         continue;
       }

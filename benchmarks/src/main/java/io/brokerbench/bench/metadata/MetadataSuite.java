@@ -3,6 +3,7 @@ package io.brokerbench.bench.metadata;
 import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.MachineLimits;
@@ -140,7 +141,8 @@ public final class MetadataSuite {
     for (KafkaMode mode : plan.modes()) {
       Series one = new Series(mode);
       if (memory != null) {
-        one.ended = "refused: " + memory;
+        one.ended = memory;
+        one.endedAs = Status.REFUSED;
       }
       series.add(one);
     }
@@ -229,15 +231,14 @@ public final class MetadataSuite {
             "metadata: kafka %s, %s, %,d partitions",
             mode.label(), point.shape().label(), point.partitions()));
     if (series.ended != null) {
-      String status =
-          series.ended.startsWith("refused: ") ? series.ended : "not run: " + series.ended;
-      rows.add(unmeasured(point, status));
-      progress.done(status);
+      MetadataRow row = unmeasured(point, series.endedAs, series.ended);
+      rows.add(row);
+      progress.done(row.statusText());
       return;
     }
     String refused = refusal(point);
     if (refused != null) {
-      rows.add(unmeasured(point, "refused: " + refused));
+      rows.add(unmeasured(point, Status.REFUSED, refused));
       progress.done("refused: " + refused);
       series.ended = String.format("the machine cannot hold %,d partitions", point.partitions());
       return;
@@ -257,9 +258,10 @@ public final class MetadataSuite {
           series.cluster.kill();
           series.cluster = null;
         }
-        String status = "failed: the cluster did not start: " + Errors.firstLine(e);
-        rows.add(unmeasured(point, status));
-        progress.done(status);
+        MetadataRow row =
+            unmeasured(point, Status.FAILED, "the cluster did not start: " + Errors.firstLine(e));
+        rows.add(row);
+        progress.done(row.statusText());
         series.ended = "the cluster did not start";
         return;
       }
@@ -311,14 +313,15 @@ public final class MetadataSuite {
     }
   }
 
-  private MetadataRow unmeasured(MetadataPlan.Point point, String status) {
+  private MetadataRow unmeasured(MetadataPlan.Point point, Status status, String reason) {
     return MetadataRow.unmeasured(
         point.mode().label(),
         point.shape().label(),
         point.partitions(),
         plan.replicationFactor(),
         plan.pointBudget().toMillis(),
-        status);
+        status,
+        reason);
   }
 
   /** The console line after a point. */
@@ -349,7 +352,7 @@ public final class MetadataSuite {
       parts.add(String.format("%,d znodes", row.znodes()));
     }
     if (!row.ok()) {
-      parts.add(row.status());
+      parts.add(row.statusText());
     }
     return String.join(", ", parts);
   }

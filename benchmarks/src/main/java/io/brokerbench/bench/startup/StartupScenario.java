@@ -3,6 +3,7 @@ package io.brokerbench.bench.startup;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
@@ -72,7 +73,7 @@ public final class StartupScenario {
       StartupRow row = runOnce(system, attempt);
       rows.add(row);
       progress.done(describe(row));
-      if (row.status().equals("skipped")) {
+      if (row.status() == Status.SKIPPED) {
         return;
       }
     }
@@ -119,7 +120,7 @@ public final class StartupScenario {
           system.label(),
           mode,
           attempt,
-          complete ? "ok" : "failed",
+          complete ? Status.OK : Status.FAILED,
           complete
               ? ""
               : String.format(
@@ -200,7 +201,7 @@ public final class StartupScenario {
           system.label(),
           mode,
           attempt,
-          complete ? "ok" : "failed",
+          complete ? Status.OK : Status.FAILED,
           complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
           0,
           -1,
@@ -226,7 +227,7 @@ public final class StartupScenario {
           BenchSystem.RABBITMQ.label(),
           mode,
           attempt,
-          complete ? "ok" : "failed",
+          complete ? Status.OK : Status.FAILED,
           complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
           0,
           -1,
@@ -261,7 +262,7 @@ public final class StartupScenario {
 
   private static String describe(StartupRow row) {
     return switch (row.status()) {
-      case "ok" ->
+      case OK ->
           String.format(
               "ready in %,d ms, %d/%d messages back in %,d ms, stopped in %,d ms",
               row.startToReadyMs(),
@@ -269,7 +270,7 @@ public final class StartupScenario {
               row.messages(),
               row.roundTripMs(),
               row.stopMs());
-      case "skipped" -> "skipped: " + row.reason();
+      case SKIPPED -> "skipped: " + row.reason();
       default -> "FAILED: " + row.reason();
     };
   }

@@ -6,6 +6,7 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.PRODUCER_ONLY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.bytes;
 import static io.brokerbench.bench.throughput.ThroughputPlan.workloads;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
@@ -53,7 +54,7 @@ final class RowFolder {
       Map<Cell, String> vendorTool) {
     List<Cell> own = cells.stream().filter(cell -> cell.target() == target).toList();
     if (own.isEmpty() && target.death != null) {
-      String status = target.death.startsWith("skipped") ? "skipped" : "failed";
+      Status status = target.death.startsWith("skipped") ? Status.SKIPPED : Status.FAILED;
       rows.add(
           ThroughputRow.notOk(target.system, target.mode, "all", "all", 0, status, target.death));
       return;
@@ -100,7 +101,7 @@ final class RowFolder {
                     tier.key(),
                     workload,
                     bytes(workload),
-                    "not offered",
+                    Status.NOT_OFFERED,
                     target.system + " has no " + tier.key() + " guarantee"));
           }
           continue;
@@ -139,7 +140,7 @@ final class RowFolder {
     int bytes = bytes(cell.workload());
     for (Measured round : rounds) {
       if (round.failure() != null) {
-        String status = round.failure().startsWith("skipped") ? "skipped" : "failed";
+        Status status = round.failure().startsWith("skipped") ? Status.SKIPPED : Status.FAILED;
         return ThroughputRow.notOk(
             target.system,
             target.mode,
@@ -170,7 +171,7 @@ final class RowFolder {
         cell.tier(),
         cell.workload(),
         bytes,
-        "ok",
+        Status.OK,
         "",
         mean,
         mean * bytes / (1 << 20),

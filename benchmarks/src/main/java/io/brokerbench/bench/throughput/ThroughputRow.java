@@ -1,5 +1,7 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 
 /**
@@ -68,7 +70,7 @@ public record ThroughputRow(
     String tier,
     String topology,
     int messageBytes,
-    String status,
+    Status status,
     String reason,
     double msgPerSec,
     double mbPerSec,
@@ -92,7 +94,8 @@ public record ThroughputRow(
     double parity,
     double parityLow,
     double parityHigh,
-    String trial) {
+    String trial)
+    implements Row {
 
   public ThroughputRow {
     rounds = List.copyOf(rounds);
@@ -130,7 +133,7 @@ public record ThroughputRow(
       String tier,
       String topology,
       int messageBytes,
-      String status,
+      Status status,
       String reason) {
     return new ThroughputRow(
         system,
@@ -275,9 +278,5 @@ public record ThroughputRow(
    */
   boolean waitedAtWindow() {
     return windowWaitShare > WAITED_AT_WINDOW;
-  }
-
-  public boolean ok() {
-    return "ok".equals(status);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class FootprintRowTest {
     return new FootprintRow(
         "rabbitmq",
         "classic",
-        "ok",
+        Status.OK,
         "",
         3,
         List.of("epmd", "beam.smp", "erl_child_setup"),
@@ -72,7 +73,7 @@ class FootprintRowTest {
                 new FootprintRow(
                     "kafka",
                     "kraft",
-                    "ok",
+                    Status.OK,
                     "",
                     1,
                     List.of("java"),
@@ -99,7 +100,7 @@ class FootprintRowTest {
                 new FootprintRow(
                     "kafka",
                     "kraft",
-                    "ok",
+                    Status.OK,
                     "",
                     1,
                     List.of("java"),
@@ -126,7 +127,7 @@ class FootprintRowTest {
                 new FootprintRow(
                     "kafka",
                     "kraft",
-                    "ok",
+                    Status.OK,
                     "",
                     2,
                     List.of("java"),
@@ -153,7 +154,7 @@ class FootprintRowTest {
   @Test
   void skippedAndFailedRowsCarryTheirReasonAndNoFigures() {
     FootprintRow skipped = FootprintRow.skipped("rabbitmq", "classic", "not installed");
-    assertEquals("skipped", skipped.status());
+    assertEquals(Status.SKIPPED, skipped.status());
     assertEquals(-1, skipped.idleRssBytes());
     assertEquals(0, skipped.processes());
   }
@@ -164,7 +165,7 @@ class FootprintRowTest {
         new FootprintRow(
             "zeromq",
             "brokerless",
-            "ok",
+            Status.OK,
             "",
             1,
             List.of("java"),
@@ -226,7 +227,7 @@ class FootprintRowTest {
             new FootprintSuite.Settings(100, 1024, Duration.ZERO),
             new Progress(new PrintStream(console, true), 1));
     suite.run(Set.of(BenchSystem.RABBITMQ), "amqp://guest:guest@127.0.0.1:5672/%2F");
-    assertEquals("skipped", suite.rows().get(0).status());
+    assertEquals(Status.SKIPPED, suite.rows().get(0).status());
     assertTrue(console.toString().contains("footprint rabbitmq, 100 messages"), console.toString());
     assertTrue(console.toString().contains("SKIPPED: an external RabbitMQ"), console.toString());
     Map<String, Object> json = suite.json();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
@@ -58,7 +59,7 @@ class ThroughputRulesTest {
         tier,
         "1-topic-1-partition-1kb",
         1024,
-        "ok",
+        Status.OK,
         "",
         9_000,
         8.8,

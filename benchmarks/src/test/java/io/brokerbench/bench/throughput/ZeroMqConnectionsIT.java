@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class ZeroMqConnectionsIT {
             .findFirst()
             .orElseThrow(
                 () -> new AssertionError("no row " + system + " " + workload + "\n" + all));
-    assertEquals("ok", row.status(), all);
+    assertEquals(Status.OK, row.status(), all);
     assertTrue(row.msgPerSec() > 0, row.toString());
     assertEquals(expected, row.connections(), system + " " + workload + ": " + row);
   }
