@@ -5,6 +5,8 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,10 +48,10 @@ final class DurabilityClaims {
   private DurabilityClaims() {}
 
   /** Rows of {@code family} that measured something. */
-  private static List<JsonNode> rows(List<JsonNode> all, String family) {
+  private static List<JsonNode> rows(List<JsonNode> all, Family family) {
     return all.stream()
         .filter(RunRows::ok)
-        .filter(row -> family(RunRows.system(row)).equals(family))
+        .filter(row -> family(RunRows.system(row)) == family)
         .toList();
   }
 
@@ -128,7 +130,7 @@ final class DurabilityClaims {
     // buffers through the outage, so an older row's "nothing lost" is taken as it is.
     AckedLosses durable = new AckedLosses(false);
     AckedLosses ack = new AckedLosses(false);
-    for (JsonNode row : rows(all.get(), "kafka")) {
+    for (JsonNode row : rows(all.get(), Family.KAFKA)) {
       Double lost = number(row, "ackedLost");
       if (lost == null) {
         continue;
@@ -170,8 +172,8 @@ final class DurabilityClaims {
 
   /** A row whose fault was never run: skipped, or the system does not offer the set-up. */
   private static boolean notRun(JsonNode row) {
-    String status = text(row, "status").toLowerCase(Locale.ROOT);
-    return status.startsWith("skipped") || status.startsWith("not offered");
+    Status status = RunRows.status(row).orElse(null);
+    return status == Status.SKIPPED || status == Status.NOT_OFFERED;
   }
 
   static ClaimResult r2(RunRows run) {
@@ -182,7 +184,7 @@ final class DurabilityClaims {
     }
     List<JsonNode> clusterRows =
         all.get().stream()
-            .filter(row -> family(RunRows.system(row)).equals("rabbitmq"))
+            .filter(row -> family(RunRows.system(row)) == Family.RABBITMQ)
             .filter(row -> number(row, "nodes") != null && number(row, "nodes") >= 3)
             .toList();
     if (clusterRows.isEmpty()) {
@@ -215,7 +217,7 @@ final class DurabilityClaims {
       }
     }
     double kafkaRecoveryMs = -1;
-    for (JsonNode row : rows(all.get(), "kafka")) {
+    for (JsonNode row : rows(all.get(), Family.KAFKA)) {
       Double nodes = number(row, "nodes");
       Double recovery = number(row, "recoveryMs");
       if (nodes != null && nodes >= 3 && recovery != null) {
@@ -269,7 +271,7 @@ final class DurabilityClaims {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
     List<JsonNode> crashes =
-        rows(all.get(), "zeromq").stream().filter(row -> !deliveryFault(row)).toList();
+        rows(all.get(), Family.ZEROMQ).stream().filter(row -> !deliveryFault(row)).toList();
     if (crashes.isEmpty()) {
       return ClaimResult.notMeasured(
           id, EVIDENCE, Message.of("reason.noCrashRows", "ZeroMQ", FILE));
@@ -327,7 +329,7 @@ final class DurabilityClaims {
       double sent = 0;
       double refused = 0;
       double lost = 0;
-      for (JsonNode row : rows(all.get(), "zeromq")) {
+      for (JsonNode row : rows(all.get(), Family.ZEROMQ)) {
         Double rowLost = acceptedLost(row);
         Double rowSent = number(row, "sent");
         if (!fault(row).contains(kind) || rowLost == null || rowSent == null) {

@@ -5,6 +5,8 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,17 +98,17 @@ final class FootprintClaims {
    */
   private static Tally compare(
       Map<String, Map<String, Double>> metrics,
-      String subject,
-      String other,
+      Family subject,
+      Family other,
       List<String> names,
       boolean lighter) {
     Tally tally = new Tally();
     for (var a : metrics.entrySet()) {
-      if (!family(a.getKey()).equals(subject)) {
+      if (family(a.getKey()) != subject) {
         continue;
       }
       for (var b : metrics.entrySet()) {
-        if (!family(b.getKey()).equals(other)) {
+        if (family(b.getKey()) != other) {
           continue;
         }
         for (String metric : names) {
@@ -129,14 +131,14 @@ final class FootprintClaims {
   }
 
   static ClaimResult k6(RunRows run) {
-    Tally tally = compare(metrics(run), "kafka", "rabbitmq", METRICS, false);
+    Tally tally = compare(metrics(run), Family.KAFKA, Family.RABBITMQ, METRICS, false);
     return tally.isEmpty()
         ? ClaimResult.notMeasured("K6", evidence(run), missing(run))
         : tally.result("K6", evidence(run));
   }
 
   static ClaimResult r3(RunRows run) {
-    Tally tally = compare(metrics(run), "rabbitmq", "kafka", METRICS, false);
+    Tally tally = compare(metrics(run), Family.RABBITMQ, Family.KAFKA, METRICS, false);
     return tally.isEmpty()
         ? ClaimResult.notMeasured("R3", evidence(run), missing(run))
         : tally.result("R3", evidence(run));
@@ -157,7 +159,7 @@ final class FootprintClaims {
     for (String file : List.of(ThroughputClaims.THROUGHPUT, STARTUP, FOOTPRINT)) {
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         if (RunRows.ok(row)
-            && family(RunRows.system(row)).equals("zeromq")
+            && family(RunRows.system(row)) == Family.ZEROMQ
             && text(row, "mode").toLowerCase(Locale.ROOT).contains("brokerless")) {
           brokerless = true;
           Double processes = number(row, "brokerProcesses");
@@ -181,8 +183,8 @@ final class FootprintClaims {
           Tally.round(brokerProcesses, 0),
           brokerProcesses == 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
     }
-    tally.addAll(compare(metrics, "zeromq", "kafka", names, true));
-    tally.addAll(compare(metrics, "zeromq", "rabbitmq", names, true));
+    tally.addAll(compare(metrics, Family.ZEROMQ, Family.KAFKA, names, true));
+    tally.addAll(compare(metrics, Family.ZEROMQ, Family.RABBITMQ, names, true));
     if (tally.isEmpty()) {
       return ClaimResult.notMeasured(id, evidence(run), missing(run));
     }
@@ -192,9 +194,10 @@ final class FootprintClaims {
   // ---- K4 ----
 
   /** Statuses that say nothing about the mode: the user skipped it, or the machine refused it. */
-  private static boolean notAttempted(String status) {
-    String s = status.trim().toLowerCase(Locale.ROOT);
-    return s.equals("skipped") || s.startsWith("refused") || s.startsWith("not run");
+  private static boolean notAttempted(JsonNode row) {
+    return RunRows.status(row)
+        .map(s -> s == Status.SKIPPED || s == Status.REFUSED || s == Status.NOT_RUN)
+        .orElse(false);
   }
 
   /** What one file says about each mode: rows that served, rows that failed or were not offered. */
@@ -227,7 +230,7 @@ final class FootprintClaims {
         String mode = text(row, "mode").toLowerCase(Locale.ROOT);
         boolean kraft = system.equals("kafka-kraft") || mode.startsWith("kraft");
         boolean zookeeper = system.equals("kafka-zookeeper") || RunRows.zookeeperMode(mode);
-        if ((!kraft && !zookeeper) || notAttempted(text(row, "status"))) {
+        if ((!kraft && !zookeeper) || notAttempted(row)) {
           continue;
         }
         // "not offered" (a Kafka without KRaft) counts as KRaft not serving

@@ -5,6 +5,8 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,8 +123,8 @@ final class ThroughputRows {
     return Estimate.ofRounds(msgPerSec, low, high, perRound);
   }
 
-  static List<Tp> ofFamily(List<Tp> rows, String family) {
-    return rows.stream().filter(row -> family(row.system()).equals(family)).toList();
+  static List<Tp> ofFamily(List<Tp> rows, Family family) {
+    return rows.stream().filter(row -> family(row.system()) == family).toList();
   }
 
   /**
@@ -131,16 +133,16 @@ final class ThroughputRows {
    * not the ZeroMQ that Z1 and Z4 judge.
    */
   static List<Tp> brokerlessZeroMq(List<Tp> rows) {
-    return ofFamily(rows, "zeromq").stream().filter(row -> !proxied(row)).toList();
+    return ofFamily(rows, Family.ZEROMQ).stream().filter(row -> !proxied(row)).toList();
   }
 
   private static boolean proxied(Tp row) {
-    return row.system().contains("proxy");
+    return SystemUnderTest.of(row.system()).orElse(null) == SystemUnderTest.ZEROMQ_PROXY;
   }
 
   /** The rows of ZeroMQ through a proxy with {@code row}'s tier, workload and size. */
   static List<Tp> proxiedTwins(List<Tp> all, Tp row) {
-    return ofFamily(all, "zeromq").stream()
+    return ofFamily(all, Family.ZEROMQ).stream()
         .filter(proxy -> proxied(proxy) && proxy.matches(row))
         .toList();
   }

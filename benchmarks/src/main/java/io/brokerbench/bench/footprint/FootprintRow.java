@@ -1,5 +1,6 @@
 package io.brokerbench.bench.footprint;
 
+import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
 import java.util.LinkedHashMap;
@@ -67,7 +68,10 @@ public record FootprintRow(
     int configArgumentLines,
     Map<String, Integer> configSources)
     implements Row {
-  public static final Set<String> SYSTEMS = Set.of("kafka", "rabbitmq", "zeromq");
+  /** The families a footprint row can name: every one with a setup to start (not in-memory). */
+  public static final Set<String> SYSTEMS =
+      Set.of(Family.KAFKA.label(), Family.RABBITMQ.label(), Family.ZEROMQ.label());
+
   public static final Set<Status> STATUSES = Set.of(Status.OK, Status.SKIPPED, Status.FAILED);
 
   public FootprintRow {

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.footprint;
 
+import io.brokerbench.bench.SystemUnderTest.Family;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,7 +64,7 @@ final class FootprintTable {
       md.append("- ").append(row.system()).append(' ').append(row.mode()).append(": ");
       if (row.processes() > 0) {
         md.append("processes ").append(String.join(", ", row.processNames()));
-        if (row.system().equals("zeromq")) {
+        if (row.system().equals(Family.ZEROMQ.label())) {
           md.append(" (no broker: the process is the receiving peer itself)");
         }
       }

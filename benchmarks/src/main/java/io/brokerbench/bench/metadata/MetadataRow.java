@@ -2,8 +2,10 @@ package io.brokerbench.bench.metadata;
 
 import com.fasterxml.jackson.annotation.JsonGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import java.util.List;
 
 /**
@@ -168,10 +170,16 @@ public record MetadataRow(
         reason);
   }
 
-  /** Every row of the sweep is Kafka's, in the metadata mode of {@code mode}. */
+  /**
+   * Every row of the sweep is Kafka's, in the metadata mode of {@code mode}: {@code kafka-kraft} or
+   * {@code kafka-zookeeper}.
+   */
   @Override
   public String system() {
-    return "kafka-" + mode;
+    return (mode.equals(KafkaMode.KRAFT.label())
+            ? SystemUnderTest.KAFKA_KRAFT
+            : SystemUnderTest.KAFKA_ZOOKEEPER)
+        .label();
   }
 
   /**

@@ -1,11 +1,11 @@
 package io.brokerbench.bench.throughput;
 
 import static io.brokerbench.bench.throughput.Measured.mean;
-import static io.brokerbench.bench.throughput.ThroughputPlan.IN_MEMORY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.PRODUCER_ONLY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.bytes;
 import static io.brokerbench.bench.throughput.ThroughputPlan.workloads;
 
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
@@ -83,7 +83,8 @@ final class RowFolder {
         check = windowCheck(measured.get(base), measured.get(checkCell), checkCell.window());
       }
       for (GuaranteeTier tier : GuaranteeTier.values()) {
-        if (!tiers.contains(tier) && !target.system.equals(IN_MEMORY) || !rowed(target, tier)) {
+        if (!tiers.contains(tier) && target.underTest != SystemUnderTest.IN_MEMORY
+            || !rowed(target, tier)) {
           continue;
         }
         Cell cell =
@@ -93,7 +94,7 @@ final class RowFolder {
                 .findFirst()
                 .orElse(null);
         if (cell == null) {
-          if (!workload.equals(PRODUCER_ONLY) && !target.system.equals(IN_MEMORY)) {
+          if (!workload.equals(PRODUCER_ONLY) && target.underTest != SystemUnderTest.IN_MEMORY) {
             rows.add(
                 ThroughputRow.notOk(
                     target.system,
@@ -129,9 +130,7 @@ final class RowFolder {
       return tier == GuaranteeTier.REPLICATED;
     }
     return tier != GuaranteeTier.REPLICATED
-        || settings.replicated()
-            && Targets.REPLICATED_MODES.keySet().stream()
-                .noneMatch(system -> system.label().equals(target.system));
+        || settings.replicated() && !target.underTest.replicates();
   }
 
   /** A cell's rounds as one row; a round that failed fails the row with its reason. */

@@ -1,7 +1,6 @@
 package io.brokerbench.bench.throughput;
 
 import static io.brokerbench.bench.throughput.ThroughputPlan.BASELINE;
-import static io.brokerbench.bench.throughput.ThroughputPlan.IN_MEMORY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.MESH;
 import static io.brokerbench.bench.throughput.ThroughputPlan.cells;
 import static io.brokerbench.bench.throughput.ThroughputPlan.forkOrder;
@@ -12,6 +11,8 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.targets;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.vendor.VendorResult;
@@ -259,7 +260,8 @@ public final class ThroughputSuite {
       int perRound =
           (own.isEmpty() ? 0 : 1)
               + (int) own.stream().filter(cell -> cell.vendor() != null).count();
-      forks += target.system.equals(IN_MEMORY) ? perRound : settings.rounds() * perRound;
+      forks +=
+          target.underTest == SystemUnderTest.IN_MEMORY ? perRound : settings.rounds() * perRound;
     }
     int consumerOnly = 0;
     for (BenchSystem system : systems) {
@@ -300,7 +302,7 @@ public final class ThroughputSuite {
       Map<Cell, String> vendorTool = new LinkedHashMap<>();
       for (int round = 1; round <= settings.rounds(); round++) {
         for (Target target : targets) {
-          if (round > 1 && target.system.equals(IN_MEMORY)) {
+          if (round > 1 && target.underTest == SystemUnderTest.IN_MEMORY) {
             continue;
           }
           List<Cell> fork =
@@ -338,7 +340,7 @@ public final class ThroughputSuite {
       }
       for (Target target : targets) {
         folder.addRows(target, cells, measured, vendor, vendorTool);
-        if (target.system.startsWith("kafka") && runsConsumerOnly(settings, tiers)) {
+        if (target.underTest.family() == Family.KAFKA && runsConsumerOnly(settings, tiers)) {
           comparison.consumerOnly(target);
         }
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
@@ -143,7 +144,7 @@ class ThroughputRulesTest {
 
   private static Target kafka() {
     return new Target(
-        "kafka-kraft",
+        SystemUnderTest.KAFKA_KRAFT,
         "kraft, 1 broker",
         Map.of(),
         EnumSet.allOf(GuaranteeTier.class),
@@ -166,7 +167,8 @@ class ThroughputRulesTest {
     assertEquals(List.of(ack, none, check, durable, producer), ThroughputPlan.forkOrder(cells, 3));
     // ZeroMQ: one tier, its trial compared with the jeromq loop and checked; nothing else to run.
     Target zeromq =
-        new Target("zeromq", "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "", null);
+        new Target(
+            SystemUnderTest.ZEROMQ, "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "", null);
     Cell zmq = new Cell(zeromq, "none", "w", 65_536, false, Tool.JEROMQ_LOOP);
     Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
     assertEquals(List.of(zmq, zmqCheck), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 1));

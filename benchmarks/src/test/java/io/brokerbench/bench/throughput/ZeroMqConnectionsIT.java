@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
@@ -63,8 +64,8 @@ class ZeroMqConnectionsIT {
     String all = rows.stream().map(ThroughputRow::toString).collect(Collectors.joining("\n"));
     assertConnections(rows, "zeromq", ThroughputPlan.BASELINE, 1, all);
     assertConnections(rows, "zeromq", ThroughputPlan.MESH, 16, all);
-    assertConnections(rows, ThroughputPlan.ZEROMQ_PROXY, ThroughputPlan.BASELINE, 2, all);
-    assertConnections(rows, ThroughputPlan.ZEROMQ_PROXY, ThroughputPlan.MESH, 8, all);
+    assertConnections(rows, SystemUnderTest.ZEROMQ_PROXY.label(), ThroughputPlan.BASELINE, 2, all);
+    assertConnections(rows, SystemUnderTest.ZEROMQ_PROXY.label(), ThroughputPlan.MESH, 8, all);
   }
 
   private static void assertConnections(
