@@ -4,6 +4,7 @@ import static io.brokerbench.bench.throughput.Measured.mean;
 import static io.brokerbench.bench.throughput.ThroughputSuite.firstLine;
 
 import io.brokerbench.bench.RunDirectory;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
@@ -97,14 +98,13 @@ final class ForkRunner {
       List<String> trials,
       ChainedOptionsBuilder options) {
     if (RunDirectory.interrupted()) {
-      return failedAll(trials, "not run: the run was interrupted");
+      return failedAll(trials, Status.FAILED, "not run: the run was interrupted");
     }
     if (target.down()) {
       return failedAll(
           trials,
-          target.death.startsWith("skipped") || target.death.startsWith("failed to start")
-              ? target.death
-              : "not run: " + target.death);
+          target.deathStatus,
+          target.diedAtStart ? target.death : "not run: " + target.death);
     }
     BrokerWatch watch = BrokerWatch.start(target.broker);
     List<Measured> result;
@@ -117,6 +117,7 @@ final class ForkRunner {
       target.death = "the broker " + target.broker.name() + " died during fork " + fork;
       return failedAll(
           trials,
+          Status.FAILED,
           "the broker "
               + target.broker.name()
               + " died during this trial's fork (its process ended); the JMH fork was stopped,"
@@ -125,8 +126,8 @@ final class ForkRunner {
     return result;
   }
 
-  private static List<Measured> failedAll(List<String> trials, String why) {
-    return trials.stream().map(trial -> Measured.failed(why)).toList();
+  private static List<Measured> failedAll(List<String> trials, Status status, String why) {
+    return trials.stream().map(trial -> Measured.failed(status, why)).toList();
   }
 
   private List<Measured> jmh(
@@ -171,6 +172,7 @@ final class ForkRunner {
       if (delivered.size() % trials.size() != 0) {
         return failedAll(
             trials,
+            Status.FAILED,
             "the fork returned "
                 + delivered.size()
                 + " iterations, not an equal share for each of its "
@@ -191,11 +193,12 @@ final class ForkRunner {
                 summary.meanLatencyUs(),
                 summary.windowWaitShare(),
                 summary.warmupSettled(),
-                null));
+                null,
+                Status.OK));
       }
       return measured;
     } catch (Exception e) {
-      return failedAll(trials, firstLine(e));
+      return failedAll(trials, Status.FAILED, firstLine(e));
     }
   }
 }

@@ -54,9 +54,9 @@ final class RowFolder {
       Map<Cell, String> vendorTool) {
     List<Cell> own = cells.stream().filter(cell -> cell.target() == target).toList();
     if (own.isEmpty() && target.death != null) {
-      Status status = target.death.startsWith("skipped") ? Status.SKIPPED : Status.FAILED;
       rows.add(
-          ThroughputRow.notOk(target.system, target.mode, "all", "all", 0, status, target.death));
+          ThroughputRow.notOk(
+              target.system, target.mode, "all", "all", 0, target.deathStatus, target.death));
       return;
     }
     List<String> withProducerOnly = new ArrayList<>(workloads(settings, target));
@@ -139,14 +139,13 @@ final class RowFolder {
     int bytes = bytes(cell.workload());
     for (Measured round : rounds) {
       if (round.failure() != null) {
-        Status status = round.failure().startsWith("skipped") ? Status.SKIPPED : Status.FAILED;
         return ThroughputRow.notOk(
             target.system,
             target.mode,
             cell.tier(),
             cell.workload(),
             bytes,
-            status,
+            round.status(),
             round.failure());
       }
     }

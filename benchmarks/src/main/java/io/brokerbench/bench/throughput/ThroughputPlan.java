@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.brokers.Broker;
@@ -73,6 +74,12 @@ final class ThroughputPlan {
     /** Why the system serves no more trials (its broker died, or never started), or null. */
     String death;
 
+    /** What its rows say once it is dead: skipped when its broker is not available here. */
+    Status deathStatus = Status.FAILED;
+
+    /** Whether it died before any trial, its broker never started: its trials say just why. */
+    boolean diedAtStart;
+
     /** {@code starts} makes the broker the suite starts for it; null where it starts none. */
     Target(
         SystemUnderTest underTest,
@@ -90,6 +97,13 @@ final class ThroughputPlan {
       this.bootstrap = bootstrap;
       this.uri = uri;
       this.starts = starts;
+    }
+
+    /** Its broker did not start: {@code status} skipped (not available here) or failed. */
+    void neverStarted(Status status, String why) {
+      death = why;
+      deathStatus = status;
+      diedAtStart = true;
     }
 
     /** Whether this is a 3-node cluster of tier replicated. */

@@ -13,6 +13,7 @@ import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.vendor.VendorResult;
@@ -372,9 +373,9 @@ public final class ThroughputSuite {
       target.broker = broker;
       target.target.putAll(Targets.of(broker));
     } catch (BrokerUnavailableException e) {
-      target.death = "skipped: " + e.getMessage();
+      target.neverStarted(Status.SKIPPED, "skipped: " + e.getMessage());
     } catch (RuntimeException e) {
-      target.death = "failed to start: " + firstLine(e);
+      target.neverStarted(Status.FAILED, "failed to start: " + firstLine(e));
     }
   }
 

@@ -12,6 +12,7 @@ import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class ThroughputRulesTest {
       mean += value / iterations.length;
     }
     List<Double> list = java.util.Arrays.stream(iterations).boxed().toList();
-    return new Measured(mean, mean, list, 0, 0, 0, true, null);
+    return new Measured(mean, mean, list, 0, 0, 0, true, null, Status.OK);
   }
 
   @Test
@@ -139,7 +140,7 @@ class ThroughputRulesTest {
     assertNull(RowFolder.windowCheck(base, List.of(round(40_000)), 262_144));
     assertNull(
         RowFolder.windowCheck(
-            base, List.of(round(40_000), Measured.failed("broker died")), 262_144));
+            base, List.of(round(40_000), Measured.failed(Status.FAILED, "broker died")), 262_144));
   }
 
   private static Target kafka() {
@@ -173,6 +174,54 @@ class ThroughputRulesTest {
     Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
     assertEquals(List.of(zmq, zmqCheck), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 1));
     assertEquals(List.of(zmqCheck, zmq), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 2));
+  }
+
+  @Test
+  void aSystemWhoseBrokerNeverStartedIsOneRowThatSaysWhetherItWasSkippedOrFailed() {
+    List<ThroughputRow> rows = new ArrayList<>();
+    RowFolder folder =
+        new RowFolder(
+            ThroughputSuite.Settings.forProfile("quick"),
+            EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+            rows);
+    Target skipped = kafka();
+    skipped.neverStarted(Status.SKIPPED, "skipped: Kafka is not installed");
+    Target failed =
+        new Target(
+            SystemUnderTest.RABBITMQ,
+            "1 node",
+            Map.of(),
+            EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+            "",
+            "",
+            null);
+    failed.neverStarted(Status.FAILED, "failed to start: port 5672 in use");
+    folder.addRows(skipped, List.of(), Map.of(), Map.of(), Map.of());
+    folder.addRows(failed, List.of(), Map.of(), Map.of(), Map.of());
+    assertEquals(
+        List.of(Status.SKIPPED, Status.FAILED), rows.stream().map(ThroughputRow::status).toList());
+    assertEquals("skipped: Kafka is not installed", rows.get(0).reason());
+    assertEquals("failed to start: port 5672 in use", rows.get(1).reason());
+    assertEquals("all", rows.get(0).tier());
+  }
+
+  @Test
+  void aRoundThatWasSkippedOrFailedGivesItsRowThatStatusAndReason() {
+    RowFolder folder =
+        new RowFolder(
+            ThroughputSuite.Settings.forProfile("quick"),
+            EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+            new ArrayList<>());
+    Cell cell = new Cell(kafka(), "ack", "1-topic-1-partition-1kb", 65_536, false, null);
+    ThroughputRow skipped =
+        folder.fold(
+            cell, List.of(round(20_000), Measured.failed(Status.SKIPPED, "skipped: no Kafka")));
+    assertEquals(Status.SKIPPED, skipped.status());
+    assertEquals("skipped: no Kafka", skipped.reason());
+    ThroughputRow failed =
+        folder.fold(cell, List.of(Measured.failed(Status.FAILED, "not run: the broker died")));
+    assertEquals(Status.FAILED, failed.status());
+    assertEquals(Status.OK, folder.fold(cell, List.of(round(20_000))).status());
   }
 
   @Test
