@@ -5,6 +5,7 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
@@ -193,6 +194,9 @@ final class FootprintClaims {
 
   // ---- K4 ----
 
+  private static final String KRAFT = SystemUnderTest.KAFKA_KRAFT.label();
+  private static final String ZOOKEEPER = SystemUnderTest.KAFKA_ZOOKEEPER.label();
+
   /** Statuses that say nothing about the mode: the user skipped it, or the machine refused it. */
   private static boolean notAttempted(JsonNode row) {
     return RunRows.status(row)
@@ -228,8 +232,8 @@ final class FootprintClaims {
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         String system = RunRows.system(row);
         String mode = text(row, "mode").toLowerCase(Locale.ROOT);
-        boolean kraft = system.equals("kafka-kraft") || mode.startsWith("kraft");
-        boolean zookeeper = system.equals("kafka-zookeeper") || RunRows.zookeeperMode(mode);
+        boolean kraft = system.equals(KRAFT) || mode.startsWith("kraft");
+        boolean zookeeper = system.equals(ZOOKEEPER) || RunRows.zookeeperMode(mode);
         if ((!kraft && !zookeeper) || notAttempted(row)) {
           continue;
         }
@@ -271,8 +275,8 @@ final class FootprintClaims {
     }
     // No ZooKeeper process: KRaft's setup runs fewer processes than ZooKeeper mode's.
     Map<String, Map<String, Double>> metrics = metrics(run);
-    Double kraftProcesses = metrics.getOrDefault("kafka-kraft", Map.of()).get("processes");
-    Double zookeeperProcesses = metrics.getOrDefault("kafka-zookeeper", Map.of()).get("processes");
+    Double kraftProcesses = metrics.getOrDefault(KRAFT, Map.of()).get("processes");
+    Double zookeeperProcesses = metrics.getOrDefault(ZOOKEEPER, Map.of()).get("processes");
     if (kraftServed > 0 && kraftProcesses != null && zookeeperProcesses != null) {
       tally.figure("kafka-kraft processes", kraftProcesses, 0);
       tally.figure("kafka-zookeeper processes", zookeeperProcesses, 0);
@@ -286,9 +290,7 @@ final class FootprintClaims {
         ThroughputRows.throughput(run.rows(ThroughputClaims.THROUGHPUT).orElse(List.of()));
     for (ThroughputRows.Tp k : rows) {
       for (ThroughputRows.Tp z : rows) {
-        if (k.system().equals("kafka-kraft")
-            && z.system().equals("kafka-zookeeper")
-            && k.matches(z)) {
+        if (k.system().equals(KRAFT) && z.system().equals(ZOOKEEPER) && k.matches(z)) {
           double ratio = k.msgPerSec() / z.msgPerSec();
           tally.compare(
               k.where() + ": kraft/zookeeper msg/s",

@@ -2,6 +2,7 @@ package io.brokerbench.bench.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
@@ -146,12 +147,12 @@ public final class RunRows {
     String system = text(row, Row.SYSTEM);
     String mode = text(row, "mode").toLowerCase(Locale.ROOT);
     // Rows that say only "kafka" name the metadata mode in their mode field.
-    if (system.equalsIgnoreCase("kafka")) {
+    if (system.equalsIgnoreCase(Family.KAFKA.label())) {
       if (mode.startsWith("kraft")) {
-        return "kafka-kraft";
+        return SystemUnderTest.KAFKA_KRAFT.label();
       }
       if (zookeeperMode(mode)) {
-        return "kafka-zookeeper";
+        return SystemUnderTest.KAFKA_ZOOKEEPER.label();
       }
     }
     return system;

@@ -123,14 +123,14 @@ public final class FootprintSuite {
       if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
         row =
             FootprintRow.skipped(
-                "rabbitmq",
+                systemOf(system),
                 "classic",
                 "an external RabbitMQ (-Drabbitmq.uri) runs outside brokerbench: its processes,"
                     + " memory and disk cannot be measured from here");
       } else if (external.isExternal(system)) {
         row =
             FootprintRow.skipped(
-                "kafka",
+                systemOf(system),
                 system == BenchSystem.KAFKA_KRAFT ? "kraft" : "zookeeper",
                 "an external cluster (-D"
                     + External.property(system)
