@@ -63,6 +63,22 @@ public record DurabilityRow(
     Double syncPerThousand)
     implements Row {
 
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String MODE = "mode";
+
+  public static final String TIER = "tier";
+  public static final String FAULT = "fault";
+  public static final String NODES = "nodes";
+  public static final String SENT = "sent";
+  public static final String ACKED = "acked";
+  public static final String RECEIVED = "received";
+  public static final String ACKED_LOST = "ackedLost";
+  public static final String UNACKED_LOST = "unackedLost";
+  public static final String AT_RISK = "atRisk";
+  public static final String REFUSED = "refused";
+  public static final String READ_BACK = "readBack";
+  public static final String RECOVERY_MS = "recoveryMs";
+
   public DurabilityRow {
     if (atRisk < 0 || refused < 0) {
       throw new IllegalArgumentException(

@@ -13,6 +13,8 @@ import io.brokerbench.bench.latency.LatencyRow;
 import io.brokerbench.bench.metadata.MetadataRow;
 import io.brokerbench.bench.startup.StartupRow;
 import io.brokerbench.bench.throughput.ThroughputRow;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,6 +103,29 @@ class StatusTest {
     if (type != MetadataRow.class) {
       // The sweep's rows are all Kafka's: their mode names the system.
       assertTrue(components.contains(Row.SYSTEM), type.getSimpleName() + ": " + components);
+    }
+  }
+
+  /** Every field-name constant of a row type names one of its components: a rename reaches it. */
+  @ParameterizedTest
+  @ValueSource(classes = {ThroughputRow.class, DurabilityRow.class})
+  void theFieldNamesTheClaimsReadAreComponentsOfTheRow(Class<?> type) throws Exception {
+    List<String> components =
+        Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    int constants = 0;
+    for (Field field : type.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isStatic(modifiers)
+          && Modifier.isPublic(modifiers)
+          && field.getType() == String.class) {
+        String name = (String) field.get(null);
+        assertTrue(components.contains(name), type.getSimpleName() + "." + field.getName());
+        constants++;
+      }
+    }
+    assertTrue(constants > 0, type.getSimpleName() + " names the fields the claims read");
+    for (String field : List.of(Row.SYSTEM, Row.STATUS)) {
+      assertTrue(components.contains(field), type.getSimpleName() + " has " + field);
     }
   }
 
