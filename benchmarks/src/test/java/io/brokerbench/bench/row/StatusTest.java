@@ -129,6 +129,27 @@ class StatusTest {
     }
   }
 
+  /** The Row methods a record adds beside its components are no fields of the files. */
+  @Test
+  void rowsWhoseReasonIsTheirNoteOrWhoseSystemIsTheirModeWriteNoSuchField() throws Exception {
+    DurabilityRow durability =
+        DurabilityRow.notMeasured(
+            new DurabilityRow.Scenario("zeromq", "brokerless", "none", "SIGKILL consumer", 2),
+            Status.SKIPPED,
+            "no peer");
+    JsonNode json = JSON.valueToTree(durability);
+    assertFalse(json.has(Row.REASON), json.toString());
+    assertEquals("no peer", json.get("note").asText());
+    assertEquals("skipped", json.get(Row.STATUS).asText());
+    assertEquals("no peer", durability.reason());
+    MetadataRow metadata =
+        MetadataRow.unmeasured("zookeeper", "few-topics", 1_000, 1, 60_000, Status.OK, "");
+    JsonNode meta = JSON.valueToTree(metadata);
+    assertFalse(meta.has(Row.SYSTEM), meta.toString());
+    assertFalse(meta.has("statusText"), meta.toString());
+    assertEquals("kafka-zookeeper", metadata.system());
+  }
+
   /** A metadata row's status and reason are one field in the file, spelled as before the enum. */
   @Test
   void aMetadataRowWritesItsStatusAndReasonAsOneField() throws Exception {
