@@ -65,9 +65,10 @@ public enum Status {
 
   /**
    * The status of a row as a result file spells it: a label ({@code ok}, {@code not offered}), in
-   * any case and with blanks around it, or, as metadata rows write it, a label followed by its
-   * detail ({@code failed: <error>}, {@code did not finish in 5 min: <why>}). An absent or empty
-   * status is {@link #OK}, as a row without one measured something. Empty for anything else.
+   * any case and with blanks around it, or, as metadata rows write it, a label other than {@code
+   * ok} followed by its detail ({@code failed: <error>}, {@code did not finish in 5 min: <why>}).
+   * An absent or empty status is {@link #OK}, as a row without one measured something. Empty for
+   * anything else.
    */
   public static Optional<Status> parse(String text) {
     String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -75,9 +76,10 @@ public enum Status {
       return Optional.of(OK);
     }
     for (Status status : values()) {
-      if (wanted.equals(status.label)
-          || wanted.startsWith(status.label + ":")
-          || wanted.startsWith(status.label + " ")) {
+      boolean detailed =
+          status != OK
+              && (wanted.startsWith(status.label + ":") || wanted.startsWith(status.label + " "));
+      if (wanted.equals(status.label) || detailed) {
         return Optional.of(status);
       }
     }

@@ -68,6 +68,7 @@ class StatusTest {
     assertEquals(Optional.of(Status.DID_NOT_FINISH), Status.parse("did not finish in 4 min: x"));
     assertEquals(Optional.of(Status.NOT_OFFERED), Status.parse("not offered"));
     assertEquals(Optional.empty(), Status.parse("okay"));
+    assertEquals(Optional.empty(), Status.parse("ok: but"), "an ok row has no detail");
     assertEquals(Optional.empty(), Status.parse("not measured"));
   }
 
