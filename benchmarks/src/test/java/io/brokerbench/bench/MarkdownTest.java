@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.bench.durability.DurabilityRow;
 import io.brokerbench.bench.durability.DurabilitySettings;
 import io.brokerbench.bench.durability.DurabilityTable;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MarkdownTest {
     DurabilityRow failed =
         DurabilityRow.notMeasured(
             new DurabilityRow.Scenario("rabbitmq", "1 node", "ack", "SIGKILL node, restart", 1),
-            DurabilityRow.FAILED,
+            Status.FAILED,
             "rabbitmqctl said: a | b\nand more");
     String md =
         DurabilityTable.markdown(

@@ -6,6 +6,7 @@ import static io.brokerbench.bench.claims.DurabilityClaims.readBack;
 import static io.brokerbench.bench.claims.RunRows.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.durability.DurabilityRow;
 
 /**
  * The acknowledged losses of the rows of one tier, for K2 and R2 ({@link DurabilityClaims}): those
@@ -41,7 +42,7 @@ final class AckedLosses {
     }
     rows++;
     lost += rowLost;
-    Double ackedHere = number(row, "acked");
+    Double ackedHere = number(row, DurabilityRow.ACKED);
     acked += ackedHere == null ? 0 : ackedHere;
   }
 

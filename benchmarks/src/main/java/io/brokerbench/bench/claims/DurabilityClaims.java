@@ -5,6 +5,9 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.durability.DurabilityRow;
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,22 +49,22 @@ final class DurabilityClaims {
   private DurabilityClaims() {}
 
   /** Rows of {@code family} that measured something. */
-  private static List<JsonNode> rows(List<JsonNode> all, String family) {
+  private static List<JsonNode> rows(List<JsonNode> all, Family family) {
     return all.stream()
         .filter(RunRows::ok)
-        .filter(row -> family(RunRows.system(row)).equals(family))
+        .filter(row -> family(RunRows.system(row)) == family)
         .toList();
   }
 
   /** Sends the system never accepted; 0 when the row does not say. */
   static double refused(JsonNode row) {
-    Double refused = number(row, "refused");
+    Double refused = number(row, DurabilityRow.REFUSED);
     return refused == null ? 0 : refused;
   }
 
   /** Accepted messages not yet delivered when the fault came; null when the row does not say. */
   static Double atRisk(JsonNode row) {
-    return number(row, "atRisk");
+    return number(row, DurabilityRow.AT_RISK);
   }
 
   /**
@@ -70,7 +73,7 @@ final class DurabilityClaims {
    * row is taken as it is).
    */
   static boolean readBack(JsonNode row) {
-    return !row.has("readBack") || !text(row, "readBack").isBlank();
+    return !row.has(DurabilityRow.READ_BACK) || !text(row, DurabilityRow.READ_BACK).isBlank();
   }
 
   /** The row cannot show a loss: it says nothing was at risk when the fault came. */
@@ -88,13 +91,13 @@ final class DurabilityClaims {
    * refused}.
    */
   static Double acceptedLost(JsonNode row) {
-    Double sent = number(row, "sent");
-    Double received = number(row, "received");
+    Double sent = number(row, DurabilityRow.SENT);
+    Double received = number(row, DurabilityRow.RECEIVED);
     if (sent != null && received != null) {
       return Math.max(0, sent - refused(row) - received);
     }
-    Double acked = number(row, "ackedLost");
-    Double unacked = number(row, "unackedLost");
+    Double acked = number(row, DurabilityRow.ACKED_LOST);
+    Double unacked = number(row, DurabilityRow.UNACKED_LOST);
     if (acked != null || unacked != null) {
       return (acked == null ? 0 : acked) + (unacked == null ? 0 : unacked);
     }
@@ -102,7 +105,10 @@ final class DurabilityClaims {
   }
 
   static String fault(JsonNode row) {
-    return text(row, "fault").toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+    return text(row, DurabilityRow.FAULT)
+        .toLowerCase(Locale.ROOT)
+        .replace('_', '-')
+        .replace(' ', '-');
   }
 
   static boolean deliveryFault(JsonNode row) {
@@ -112,8 +118,11 @@ final class DurabilityClaims {
 
   /** What a row is, for a comparison's name: {@code brokerless, PUSH/PULL, SIGKILL consumer}. */
   private static String where(JsonNode row) {
-    String mode = text(row, "mode");
-    return (mode.isEmpty() ? "" : mode + ", ") + text(row, "tier") + ", " + text(row, "fault");
+    String mode = text(row, DurabilityRow.MODE);
+    return (mode.isEmpty() ? "" : mode + ", ")
+        + text(row, DurabilityRow.TIER)
+        + ", "
+        + text(row, DurabilityRow.FAULT);
   }
 
   // ---- K2 ----
@@ -128,12 +137,12 @@ final class DurabilityClaims {
     // buffers through the outage, so an older row's "nothing lost" is taken as it is.
     AckedLosses durable = new AckedLosses(false);
     AckedLosses ack = new AckedLosses(false);
-    for (JsonNode row : rows(all.get(), "kafka")) {
-      Double lost = number(row, "ackedLost");
+    for (JsonNode row : rows(all.get(), Family.KAFKA)) {
+      Double lost = number(row, DurabilityRow.ACKED_LOST);
       if (lost == null) {
         continue;
       }
-      switch (text(row, "tier")) {
+      switch (text(row, DurabilityRow.TIER)) {
           // replicated (a majority of 3 has it) promises at least what durable does
         case "durable", "replicated" -> durable.add(row, lost);
         case "ack" -> ack.add(row, lost);
@@ -142,7 +151,9 @@ final class DurabilityClaims {
     }
     if (durable.rows == 0) {
       return ClaimResult.notMeasured(
-          id, EVIDENCE, Message.of("reason.noRowsTier", "Kafka", "durable", FILE, "ackedLost"));
+          id,
+          EVIDENCE,
+          Message.of("reason.noRowsTier", "Kafka", "durable", FILE, DurabilityRow.ACKED_LOST));
     }
     Tally tally = new Tally();
     durable.figures(tally, "durable");
@@ -170,8 +181,8 @@ final class DurabilityClaims {
 
   /** A row whose fault was never run: skipped, or the system does not offer the set-up. */
   private static boolean notRun(JsonNode row) {
-    String status = text(row, "status").toLowerCase(Locale.ROOT);
-    return status.startsWith("skipped") || status.startsWith("not offered");
+    Status status = RunRows.status(row).orElse(null);
+    return status == Status.SKIPPED || status == Status.NOT_OFFERED;
   }
 
   static ClaimResult r2(RunRows run) {
@@ -182,8 +193,11 @@ final class DurabilityClaims {
     }
     List<JsonNode> clusterRows =
         all.get().stream()
-            .filter(row -> family(RunRows.system(row)).equals("rabbitmq"))
-            .filter(row -> number(row, "nodes") != null && number(row, "nodes") >= 3)
+            .filter(row -> family(RunRows.system(row)) == Family.RABBITMQ)
+            .filter(
+                row ->
+                    number(row, DurabilityRow.NODES) != null
+                        && number(row, DurabilityRow.NODES) >= 3)
             .toList();
     if (clusterRows.isEmpty()) {
       return ClaimResult.notMeasured(
@@ -205,19 +219,19 @@ final class DurabilityClaims {
       if (!RunRows.ok(row)) {
         continue;
       }
-      Double lost = number(row, "ackedLost");
+      Double lost = number(row, DurabilityRow.ACKED_LOST);
       if (lost != null) {
         losses.add(row, lost);
       }
-      Double recovery = number(row, "recoveryMs");
+      Double recovery = number(row, DurabilityRow.RECOVERY_MS);
       if (recovery != null) {
         recoveryMs = Math.max(recoveryMs, recovery);
       }
     }
     double kafkaRecoveryMs = -1;
-    for (JsonNode row : rows(all.get(), "kafka")) {
-      Double nodes = number(row, "nodes");
-      Double recovery = number(row, "recoveryMs");
+    for (JsonNode row : rows(all.get(), Family.KAFKA)) {
+      Double nodes = number(row, DurabilityRow.NODES);
+      Double recovery = number(row, DurabilityRow.RECOVERY_MS);
       if (nodes != null && nodes >= 3 && recovery != null) {
         kafkaRecoveryMs = Math.max(kafkaRecoveryMs, recovery);
       }
@@ -269,7 +283,7 @@ final class DurabilityClaims {
       return ClaimResult.notMeasured(id, EVIDENCE, run.problem(FILE));
     }
     List<JsonNode> crashes =
-        rows(all.get(), "zeromq").stream().filter(row -> !deliveryFault(row)).toList();
+        rows(all.get(), Family.ZEROMQ).stream().filter(row -> !deliveryFault(row)).toList();
     if (crashes.isEmpty()) {
       return ClaimResult.notMeasured(
           id, EVIDENCE, Message.of("reason.noCrashRows", "ZeroMQ", FILE));
@@ -289,7 +303,10 @@ final class DurabilityClaims {
         continue;
       }
       String where = where(row);
-      tally.figure(where + ": sent", number(row, "sent") == null ? 0 : number(row, "sent"), 0);
+      tally.figure(
+          where + ": sent",
+          number(row, DurabilityRow.SENT) == null ? 0 : number(row, DurabilityRow.SENT),
+          0);
       tally.figure(where + ": refused", refused(row), 0);
       tally.figure(where + ": at risk", atRisk, 0);
       tally.figure(where + ": accepted lost", lost, 0);
@@ -327,9 +344,9 @@ final class DurabilityClaims {
       double sent = 0;
       double refused = 0;
       double lost = 0;
-      for (JsonNode row : rows(all.get(), "zeromq")) {
+      for (JsonNode row : rows(all.get(), Family.ZEROMQ)) {
         Double rowLost = acceptedLost(row);
-        Double rowSent = number(row, "sent");
+        Double rowSent = number(row, DurabilityRow.SENT);
         if (!fault(row).contains(kind) || rowLost == null || rowSent == null) {
           continue;
         }

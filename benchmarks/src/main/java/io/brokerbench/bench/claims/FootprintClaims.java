@@ -5,6 +5,9 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,17 +99,17 @@ final class FootprintClaims {
    */
   private static Tally compare(
       Map<String, Map<String, Double>> metrics,
-      String subject,
-      String other,
+      Family subject,
+      Family other,
       List<String> names,
       boolean lighter) {
     Tally tally = new Tally();
     for (var a : metrics.entrySet()) {
-      if (!family(a.getKey()).equals(subject)) {
+      if (family(a.getKey()) != subject) {
         continue;
       }
       for (var b : metrics.entrySet()) {
-        if (!family(b.getKey()).equals(other)) {
+        if (family(b.getKey()) != other) {
           continue;
         }
         for (String metric : names) {
@@ -129,14 +132,14 @@ final class FootprintClaims {
   }
 
   static ClaimResult k6(RunRows run) {
-    Tally tally = compare(metrics(run), "kafka", "rabbitmq", METRICS, false);
+    Tally tally = compare(metrics(run), Family.KAFKA, Family.RABBITMQ, METRICS, false);
     return tally.isEmpty()
         ? ClaimResult.notMeasured("K6", evidence(run), missing(run))
         : tally.result("K6", evidence(run));
   }
 
   static ClaimResult r3(RunRows run) {
-    Tally tally = compare(metrics(run), "rabbitmq", "kafka", METRICS, false);
+    Tally tally = compare(metrics(run), Family.RABBITMQ, Family.KAFKA, METRICS, false);
     return tally.isEmpty()
         ? ClaimResult.notMeasured("R3", evidence(run), missing(run))
         : tally.result("R3", evidence(run));
@@ -157,7 +160,7 @@ final class FootprintClaims {
     for (String file : List.of(ThroughputClaims.THROUGHPUT, STARTUP, FOOTPRINT)) {
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         if (RunRows.ok(row)
-            && family(RunRows.system(row)).equals("zeromq")
+            && family(RunRows.system(row)) == Family.ZEROMQ
             && text(row, "mode").toLowerCase(Locale.ROOT).contains("brokerless")) {
           brokerless = true;
           Double processes = number(row, "brokerProcesses");
@@ -181,8 +184,8 @@ final class FootprintClaims {
           Tally.round(brokerProcesses, 0),
           brokerProcesses == 0 ? Comparison.Side.FOR : Comparison.Side.AGAINST);
     }
-    tally.addAll(compare(metrics, "zeromq", "kafka", names, true));
-    tally.addAll(compare(metrics, "zeromq", "rabbitmq", names, true));
+    tally.addAll(compare(metrics, Family.ZEROMQ, Family.KAFKA, names, true));
+    tally.addAll(compare(metrics, Family.ZEROMQ, Family.RABBITMQ, names, true));
     if (tally.isEmpty()) {
       return ClaimResult.notMeasured(id, evidence(run), missing(run));
     }
@@ -191,10 +194,14 @@ final class FootprintClaims {
 
   // ---- K4 ----
 
+  private static final String KRAFT = SystemUnderTest.KAFKA_KRAFT.label();
+  private static final String ZOOKEEPER = SystemUnderTest.KAFKA_ZOOKEEPER.label();
+
   /** Statuses that say nothing about the mode: the user skipped it, or the machine refused it. */
-  private static boolean notAttempted(String status) {
-    String s = status.trim().toLowerCase(Locale.ROOT);
-    return s.equals("skipped") || s.startsWith("refused") || s.startsWith("not run");
+  private static boolean notAttempted(JsonNode row) {
+    return RunRows.status(row)
+        .map(s -> s == Status.SKIPPED || s == Status.REFUSED || s == Status.NOT_RUN)
+        .orElse(false);
   }
 
   /** What one file says about each mode: rows that served, rows that failed or were not offered. */
@@ -225,9 +232,9 @@ final class FootprintClaims {
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         String system = RunRows.system(row);
         String mode = text(row, "mode").toLowerCase(Locale.ROOT);
-        boolean kraft = system.equals("kafka-kraft") || mode.startsWith("kraft");
-        boolean zookeeper = system.equals("kafka-zookeeper") || RunRows.zookeeperMode(mode);
-        if ((!kraft && !zookeeper) || notAttempted(text(row, "status"))) {
+        boolean kraft = system.equals(KRAFT) || mode.startsWith("kraft");
+        boolean zookeeper = system.equals(ZOOKEEPER) || RunRows.zookeeperMode(mode);
+        if ((!kraft && !zookeeper) || notAttempted(row)) {
           continue;
         }
         // "not offered" (a Kafka without KRaft) counts as KRaft not serving
@@ -268,8 +275,8 @@ final class FootprintClaims {
     }
     // No ZooKeeper process: KRaft's setup runs fewer processes than ZooKeeper mode's.
     Map<String, Map<String, Double>> metrics = metrics(run);
-    Double kraftProcesses = metrics.getOrDefault("kafka-kraft", Map.of()).get("processes");
-    Double zookeeperProcesses = metrics.getOrDefault("kafka-zookeeper", Map.of()).get("processes");
+    Double kraftProcesses = metrics.getOrDefault(KRAFT, Map.of()).get("processes");
+    Double zookeeperProcesses = metrics.getOrDefault(ZOOKEEPER, Map.of()).get("processes");
     if (kraftServed > 0 && kraftProcesses != null && zookeeperProcesses != null) {
       tally.figure("kafka-kraft processes", kraftProcesses, 0);
       tally.figure("kafka-zookeeper processes", zookeeperProcesses, 0);
@@ -283,9 +290,7 @@ final class FootprintClaims {
         ThroughputRows.throughput(run.rows(ThroughputClaims.THROUGHPUT).orElse(List.of()));
     for (ThroughputRows.Tp k : rows) {
       for (ThroughputRows.Tp z : rows) {
-        if (k.system().equals("kafka-kraft")
-            && z.system().equals("kafka-zookeeper")
-            && k.matches(z)) {
+        if (k.system().equals(KRAFT) && z.system().equals(ZOOKEEPER) && k.matches(z)) {
           double ratio = k.msgPerSec() / z.msgPerSec();
           tally.compare(
               k.where() + ": kraft/zookeeper msg/s",

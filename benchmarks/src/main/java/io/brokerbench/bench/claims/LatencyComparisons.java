@@ -6,6 +6,8 @@ import static io.brokerbench.bench.claims.RunRows.text;
 import static io.brokerbench.bench.claims.ThroughputClaims.LATENCY;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +40,12 @@ final class LatencyComparisons {
   static void compareLatency(
       RunRows run,
       List<JsonNode> rows,
-      String subject,
-      String otherFamily,
-      List<String> moreFamilies,
+      Family subject,
+      Family otherFamily,
+      List<Family> moreFamilies,
       boolean fast,
       Tally tally) {
-    List<String> others = new ArrayList<>(moreFamilies);
+    List<Family> others = new ArrayList<>(moreFamilies);
     others.add(0, otherFamily);
     Map<String, Estimate> highest = highestSustained(run, rows);
     // (system, tier, bytes, rate) -> an ok (sustained) row
@@ -65,7 +67,7 @@ final class LatencyComparisons {
     }
     for (String a : highest.keySet()) {
       String[] as = a.split("\\|");
-      if (!family(as[0]).equals(subject)) {
+      if (family(as[0]) != subject) {
         continue;
       }
       for (String b : highest.keySet()) {
@@ -164,7 +166,7 @@ final class LatencyComparisons {
       String key = RunRows.system(row) + "|" + text(row, "tier");
       if (RunRows.ok(row)) {
         lower.merge(key, rate, Math::max);
-      } else if ("saturated".equals(text(row, "status"))) {
+      } else if (RunRows.status(row).orElse(null) == Status.SATURATED) {
         upper.merge(key, rate, Math::min);
       }
     }

@@ -4,6 +4,7 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +99,9 @@ final class MetadataClaims {
     /** A point the machine refused, or that the series never reached, says nothing of the mode. */
     boolean tried() {
       return rows.stream()
-          .map(row -> text(row, "status").trim().toLowerCase(Locale.ROOT))
-          .anyMatch(status -> !status.startsWith("refused") && !status.startsWith("not run"));
+          .map(RunRows::status)
+          .anyMatch(
+              status -> status.map(s -> s != Status.REFUSED && s != Status.NOT_RUN).orElse(true));
     }
 
     String status() {

@@ -2,6 +2,10 @@ package io.brokerbench.bench.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,46 +118,41 @@ public final class RunRows {
   }
 
   /**
-   * A row measured something: its status is absent, empty or {@code ok}. Everything else (failed,
-   * skipped, not offered, saturated, "did not finish in ...") is not a measurement.
+   * A row's {@link Status} ({@link Status#parse}): absent or empty is {@code ok}; empty for a
+   * status no suite writes.
    */
-  public static boolean ok(JsonNode row) {
-    String status = text(row, "status").trim();
-    return status.isEmpty() || status.equalsIgnoreCase("ok");
+  public static Optional<Status> status(JsonNode row) {
+    return Status.parse(text(row, Row.STATUS));
   }
 
   /**
-   * The family of a system name: {@code kafka} for {@code kafka-kraft}, {@code kafka-zookeeper} and
-   * {@code kafka}; {@code inmemory} for {@code in-memory}; otherwise the name in lower case.
+   * A row measured something: its status is absent, empty or {@code ok}. Everything else (failed,
+   * skipped, not offered, saturated, "did not finish in ...", or a status no suite writes) is not a
+   * measurement.
    */
-  static String family(String system) {
-    String name = system.toLowerCase(Locale.ROOT).trim();
-    if (name.startsWith("kafka")) {
-      return "kafka";
-    }
-    if (name.replace("-", "").replace("_", "").equals("inmemory")) {
-      return "inmemory";
-    }
-    if (name.startsWith("rabbit")) {
-      return "rabbitmq";
-    }
-    if (name.startsWith("zeromq") || name.startsWith("zmq") || name.startsWith("jeromq")) {
-      return "zeromq";
-    }
-    return name;
+  public static boolean ok(JsonNode row) {
+    return status(row).orElse(null) == Status.OK;
+  }
+
+  /**
+   * The family of a row's system ({@link Family#of}): {@code KAFKA} for {@code kafka-kraft}, {@code
+   * kafka-zookeeper} and {@code kafka}; null for a name no suite writes, which no rule then reads.
+   */
+  static Family family(String system) {
+    return Family.of(system.trim().toLowerCase(Locale.ROOT)).orElse(null);
   }
 
   /** The system of a row in the family's name space, e.g. {@code kafka-kraft}. */
   static String system(JsonNode row) {
-    String system = text(row, "system");
+    String system = text(row, Row.SYSTEM);
     String mode = text(row, "mode").toLowerCase(Locale.ROOT);
     // Rows that say only "kafka" name the metadata mode in their mode field.
-    if (system.equalsIgnoreCase("kafka")) {
+    if (system.equalsIgnoreCase(Family.KAFKA.label())) {
       if (mode.startsWith("kraft")) {
-        return "kafka-kraft";
+        return SystemUnderTest.KAFKA_KRAFT.label();
       }
       if (zookeeperMode(mode)) {
-        return "kafka-zookeeper";
+        return SystemUnderTest.KAFKA_ZOOKEEPER.label();
       }
     }
     return system;

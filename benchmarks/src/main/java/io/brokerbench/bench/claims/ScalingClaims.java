@@ -10,6 +10,7 @@ import static io.brokerbench.bench.claims.ThroughputRows.proxiedTwins;
 import static io.brokerbench.bench.claims.ThroughputRows.throughput;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.claims.ThroughputRows.Tp;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class ScalingClaims {
     if (rows.isEmpty()) {
       return ClaimResult.notMeasured(id, THROUGHPUT_EVIDENCE, run.problem(THROUGHPUT));
     }
-    List<Tp> kafka = ofFamily(throughput(rows.get()), "kafka");
+    List<Tp> kafka = ofFamily(throughput(rows.get()), Family.KAFKA);
     Tally tally = new Tally();
     noteSetAside(rows.orElse(List.of()), tally);
     for (Pattern pattern : List.of(PARTITIONS, CONSUMERS)) {
@@ -101,8 +102,8 @@ final class ScalingClaims {
           continue;
         }
         for (Tp bWide : all) {
-          String family = family(bWide.system());
-          if (!(family.equals("kafka") || family.equals("rabbitmq")) || !bWide.matches(zWide)) {
+          Family family = family(bWide.system());
+          if (!(family == Family.KAFKA || family == Family.RABBITMQ) || !bWide.matches(zWide)) {
             continue;
           }
           Estimate bScale = scaling(all, bWide, pattern);
@@ -169,7 +170,7 @@ final class ScalingClaims {
       for (Tp row : all) {
         if (row.matches(zWide)
             && row.connections() > 0
-            && !family(row.system()).equals("inmemory")) {
+            && family(row.system()) != Family.IN_MEMORY) {
           tally.figure(zWide.where() + ": " + row.system() + " connections", row.connections(), 0);
         }
       }

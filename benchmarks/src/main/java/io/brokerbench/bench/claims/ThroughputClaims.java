@@ -8,6 +8,7 @@ import static io.brokerbench.bench.claims.ThroughputRows.ofFamily;
 import static io.brokerbench.bench.claims.ThroughputRows.throughput;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.claims.ThroughputRows.Tp;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,8 @@ final class ThroughputClaims {
       return ClaimResult.notMeasured(id, THROUGHPUT_EVIDENCE, run.problem(THROUGHPUT));
     }
     List<Tp> all = throughput(rows.get());
-    List<Tp> kafka = ofFamily(all, "kafka");
-    List<Tp> rabbit = ofFamily(all, "rabbitmq");
+    List<Tp> kafka = ofFamily(all, Family.KAFKA);
+    List<Tp> rabbit = ofFamily(all, Family.RABBITMQ);
     if (kafka.isEmpty()) {
       return ClaimResult.notMeasured(
           id, THROUGHPUT_EVIDENCE, Message.of("reason.noRows", "Kafka", THROUGHPUT));
@@ -82,7 +83,7 @@ final class ThroughputClaims {
    * comparison counts as between, so the verdict can be no stronger than nuanced.
    */
   private static void ceiling(List<Tp> all, List<Tp> systems, Tally tally) {
-    for (Tp harness : ofFamily(all, "inmemory")) {
+    for (Tp harness : ofFamily(all, Family.IN_MEMORY)) {
       for (Tp row : systems) {
         if (harness.topology().equals(row.topology()) && harness.bytes() == row.bytes()) {
           Estimate ratio = harness.rate().over(row.rate());
@@ -107,8 +108,8 @@ final class ThroughputClaims {
     Tally tally = new Tally();
     noteSetAside(rows.orElse(List.of()), tally);
     List<Tp> all = throughput(rows.orElse(List.of()));
-    for (Tp r : ofFamily(all, "rabbitmq")) {
-      for (Tp k : ofFamily(all, "kafka")) {
+    for (Tp r : ofFamily(all, Family.RABBITMQ)) {
+      for (Tp k : ofFamily(all, Family.KAFKA)) {
         if (r.matches(k)) {
           Estimate ratio = r.rate().over(k.rate());
           tally.figure(r.where() + ": " + r.system() + " msg/s", r.msgPerSec(), 0);
@@ -121,7 +122,7 @@ final class ThroughputClaims {
       }
     }
     latency.ifPresent(
-        lat -> compareLatency(run, lat, "rabbitmq", "kafka", List.of(), false, tally));
+        lat -> compareLatency(run, lat, Family.RABBITMQ, Family.KAFKA, List.of(), false, tally));
     if (tally.isEmpty()) {
       return ClaimResult.notMeasured(
           id,
@@ -146,8 +147,8 @@ final class ThroughputClaims {
     List<Tp> zeromq = brokerlessZeroMq(all);
     for (Tp z : zeromq) {
       for (Tp b : all) {
-        String family = family(b.system());
-        if ((family.equals("kafka") || family.equals("rabbitmq")) && z.matches(b)) {
+        Family family = family(b.system());
+        if ((family == Family.KAFKA || family == Family.RABBITMQ) && z.matches(b)) {
           Estimate ratio = z.rate().over(b.rate());
           tally.figure(z.where() + ": " + z.system() + " msg/s", z.msgPerSec(), 0);
           tally.figure(z.where() + ": " + b.system() + " msg/s", b.msgPerSec(), 0);
@@ -159,7 +160,9 @@ final class ThroughputClaims {
       }
     }
     latency.ifPresent(
-        lat -> compareLatency(run, lat, "zeromq", "kafka", List.of("rabbitmq"), true, tally));
+        lat ->
+            compareLatency(
+                run, lat, Family.ZEROMQ, Family.KAFKA, List.of(Family.RABBITMQ), true, tally));
     if (tally.isEmpty()) {
       return ClaimResult.notMeasured(
           id,

@@ -5,6 +5,9 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.throughput.ThroughputRow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,17 +54,17 @@ final class ThroughputRows {
   static List<Tp> throughput(List<JsonNode> rows) {
     List<Tp> list = new ArrayList<>();
     for (JsonNode row : rows) {
-      Double msgPerSec = number(row, "msgPerSec");
+      Double msgPerSec = number(row, ThroughputRow.MSG_PER_SEC);
       if (!RunRows.ok(row) || msgPerSec == null || msgPerSec <= 0 || setAside(row) != null) {
         continue;
       }
-      Double bytes = number(row, "messageBytes");
-      Double connections = number(row, "connections");
+      Double bytes = number(row, ThroughputRow.MESSAGE_BYTES);
+      Double connections = number(row, ThroughputRow.CONNECTIONS);
       list.add(
           new Tp(
               RunRows.system(row),
-              text(row, "tier"),
-              text(row, "topology"),
+              text(row, ThroughputRow.TIER),
+              text(row, ThroughputRow.TOPOLOGY),
               bytes == null ? 0 : bytes.intValue(),
               rate(row, msgPerSec),
               connections == null ? 0 : connections.intValue()));
@@ -71,10 +74,10 @@ final class ThroughputRows {
 
   /** Why an ok row may not decide a verdict ("harness-bound", "unsettled"), or null. */
   static String setAside(JsonNode row) {
-    if (row.path("harnessBound").asBoolean(false)) {
+    if (row.path(ThroughputRow.HARNESS_BOUND).asBoolean(false)) {
       return "harness-bound";
     }
-    if (row.path("unsettled").asBoolean(false)) {
+    if (row.path(ThroughputRow.UNSETTLED).asBoolean(false)) {
       return "unsettled";
     }
     return null;
@@ -89,9 +92,9 @@ final class ThroughputRows {
         names.add(
             RunRows.system(row)
                 + " "
-                + text(row, "tier")
+                + text(row, ThroughputRow.TIER)
                 + " "
-                + text(row, "topology")
+                + text(row, ThroughputRow.TOPOLOGY)
                 + ": "
                 + why);
       }
@@ -106,11 +109,11 @@ final class ThroughputRows {
    * them, and its slowest and fastest measurement iteration in any case.
    */
   private static Estimate rate(JsonNode row, double msgPerSec) {
-    Double min = number(row, "minPerSec");
-    Double max = number(row, "maxPerSec");
+    Double min = number(row, ThroughputRow.MIN_PER_SEC);
+    Double max = number(row, ThroughputRow.MAX_PER_SEC);
     double low = min == null || min <= 0 ? msgPerSec : min;
     double high = max == null || max <= 0 ? msgPerSec : max;
-    JsonNode rounds = row.get("rounds");
+    JsonNode rounds = row.get(ThroughputRow.ROUNDS);
     double[] perRound = new double[0];
     if (rounds != null && rounds.isArray()) {
       perRound = new double[rounds.size()];
@@ -121,8 +124,8 @@ final class ThroughputRows {
     return Estimate.ofRounds(msgPerSec, low, high, perRound);
   }
 
-  static List<Tp> ofFamily(List<Tp> rows, String family) {
-    return rows.stream().filter(row -> family(row.system()).equals(family)).toList();
+  static List<Tp> ofFamily(List<Tp> rows, Family family) {
+    return rows.stream().filter(row -> family(row.system()) == family).toList();
   }
 
   /**
@@ -131,16 +134,16 @@ final class ThroughputRows {
    * not the ZeroMQ that Z1 and Z4 judge.
    */
   static List<Tp> brokerlessZeroMq(List<Tp> rows) {
-    return ofFamily(rows, "zeromq").stream().filter(row -> !proxied(row)).toList();
+    return ofFamily(rows, Family.ZEROMQ).stream().filter(row -> !proxied(row)).toList();
   }
 
   private static boolean proxied(Tp row) {
-    return row.system().contains("proxy");
+    return SystemUnderTest.of(row.system()).orElse(null) == SystemUnderTest.ZEROMQ_PROXY;
   }
 
   /** The rows of ZeroMQ through a proxy with {@code row}'s tier, workload and size. */
   static List<Tp> proxiedTwins(List<Tp> all, Tp row) {
-    return ofFamily(all, "zeromq").stream()
+    return ofFamily(all, Family.ZEROMQ).stream()
         .filter(proxy -> proxied(proxy) && proxy.matches(row))
         .toList();
   }

@@ -1,5 +1,7 @@
 package io.brokerbench.bench.durability;
 
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.measure.Ledger;
 
 /**
@@ -56,9 +58,26 @@ public record DurabilityRow(
     long refused,
     String readBack,
     Long recoveryMs,
-    String status,
+    Status status,
     String note,
-    Double syncPerThousand) {
+    Double syncPerThousand)
+    implements Row {
+
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String MODE = "mode";
+
+  public static final String TIER = "tier";
+  public static final String FAULT = "fault";
+  public static final String NODES = "nodes";
+  public static final String SENT = "sent";
+  public static final String ACKED = "acked";
+  public static final String RECEIVED = "received";
+  public static final String ACKED_LOST = "ackedLost";
+  public static final String UNACKED_LOST = "unackedLost";
+  public static final String AT_RISK = "atRisk";
+  public static final String REFUSED = "refused";
+  public static final String READ_BACK = "readBack";
+  public static final String RECOVERY_MS = "recoveryMs";
 
   public DurabilityRow {
     if (atRisk < 0 || refused < 0) {
@@ -70,9 +89,11 @@ public record DurabilityRow(
     }
   }
 
-  public static final String OK = "ok";
-  public static final String FAILED = "failed";
-  public static final String SKIPPED = "skipped";
+  /** The row's {@code note}: in this file the reason of a row that is not ok is its note. */
+  @Override
+  public String reason() {
+    return note;
+  }
 
   /** A measured scenario settled by its live consumers, nothing counted at risk or refused. */
   public static DurabilityRow of(Scenario scenario, Ledger ledger, Long recoveryMs, String note) {
@@ -122,13 +143,13 @@ public record DurabilityRow(
         refused,
         readBack,
         recoveryMs,
-        OK,
+        Status.OK,
         note,
         null);
   }
 
   /** A scenario that could not be measured, and why. */
-  public static DurabilityRow notMeasured(Scenario scenario, String status, String reason) {
+  public static DurabilityRow notMeasured(Scenario scenario, Status status, String reason) {
     return new DurabilityRow(
         scenario.system(),
         scenario.mode(),

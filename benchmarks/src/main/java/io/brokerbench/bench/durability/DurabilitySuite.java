@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.Description;
@@ -71,11 +72,6 @@ public final class DurabilitySuite implements Suite {
     return steps(settings, plan.systems());
   }
 
-  @Override
-  public boolean failed() {
-    return rows().stream().anyMatch(row -> row.status().equals("failed"));
-  }
-
   /** Progress steps the suite will announce for {@code systems}. */
   public static int steps(DurabilitySettings settings, Set<BenchSystem> systems) {
     int steps = 0;
@@ -113,7 +109,7 @@ public final class DurabilitySuite implements Suite {
       if (external.isExternal(system)) {
         Scenario scenario = new Scenario(system.label(), "external", "all", "all faults", 0);
         String reason = External.needsProcessControl(system, "a crash ledger");
-        runner.skipped(scenario, DurabilityRow.SKIPPED, reason);
+        runner.skipped(scenario, Status.SKIPPED, reason);
       }
     }
     if (systems.contains(BenchSystem.KAFKA_KRAFT)
@@ -166,13 +162,14 @@ public final class DurabilitySuite implements Suite {
    * The crash rows, each with the fsync calls per 1,000 messages that its system, set-up and tier
    * made in the fault-free count, where there is one.
    */
+  @Override
   public List<DurabilityRow> rows() {
     return runner.rows().stream().map(row -> row.withSync(syncPerThousand(row))).toList();
   }
 
   private Double syncPerThousand(DurabilityRow row) {
     return runner.syncRows().stream()
-        .filter(sync -> sync.status().equals(DurabilityRow.OK))
+        .filter(sync -> sync.status().equals(Status.OK))
         .filter(sync -> sync.system().equals(row.system()) && sync.mode().equals(row.mode()))
         .filter(sync -> sync.tier().equals(row.tier()))
         .map(SyncRow::perThousand)

@@ -1,6 +1,7 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.bench.Markdown;
+import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,11 +70,11 @@ public final class DurabilityTable {
                 "fsync/1k")
             .left("read back", "note");
     for (DurabilityRow row : rows) {
-      if (!row.status().equals(DurabilityRow.OK)) {
+      if (!row.status().equals(Status.OK)) {
         // The status stands where "sent" would; the other figures and "read back" stay blank.
         List<String> cells =
             new ArrayList<>(
-                List.of(row.system(), row.mode(), row.tier(), row.fault(), row.status()));
+                List.of(row.system(), row.mode(), row.tier(), row.fault(), row.status().label()));
         cells.addAll(Collections.nCopies(11, ""));
         cells.add(row.note());
         table.row(cells);
@@ -128,8 +129,8 @@ public final class DurabilityTable {
             .left("note");
     for (SyncRow row : syncRows) {
       List<String> cells = new ArrayList<>(List.of(row.system(), row.mode(), row.tier()));
-      if (!row.status().equals(DurabilityRow.OK)) {
-        cells.add(row.status());
+      if (!row.status().equals(Status.OK)) {
+        cells.add(row.status().label());
         cells.addAll(Collections.nCopies(SyncCalls.SYSCALLS.size() + 1, ""));
       } else {
         cells.add(String.format("%,d", row.messages()));

@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.ProcessNode;
@@ -87,8 +88,7 @@ final class ScenarioRunner {
     for (GuaranteeTier tier : settings.tiers()) {
       if (unavailable != null) {
         syncRows.add(
-            SyncRow.notMeasured(
-                system.label(), mode, tier.key(), DurabilityRow.SKIPPED, unavailable));
+            SyncRow.notMeasured(system.label(), mode, tier.key(), Status.SKIPPED, unavailable));
         continue;
       }
       try {
@@ -111,7 +111,7 @@ final class ScenarioRunner {
       } catch (Exception e) {
         syncRows.add(
             SyncRow.notMeasured(
-                system.label(), mode, tier.key(), DurabilityRow.FAILED, Errors.firstLine(e)));
+                system.label(), mode, tier.key(), Status.FAILED, Errors.firstLine(e)));
         found.add(tier.key() + " FAILED: " + Errors.firstLine(e));
       }
     }
@@ -145,14 +145,13 @@ final class ScenarioRunner {
                   ? ""
                   : "; recovered in " + outcome.recoveryMs() + " ms"));
     } catch (Exception e) {
-      rows.add(DurabilityRow.notMeasured(scenario, DurabilityRow.FAILED, Errors.firstLine(e)));
+      rows.add(DurabilityRow.notMeasured(scenario, Status.FAILED, Errors.firstLine(e)));
       progress.done("FAILED: " + Errors.firstLine(e));
     }
   }
 
   void notRun(List<Scenario> scenarios, RuntimeException e) {
-    String status =
-        e instanceof BrokerUnavailableException ? DurabilityRow.SKIPPED : DurabilityRow.FAILED;
+    Status status = e instanceof BrokerUnavailableException ? Status.SKIPPED : Status.FAILED;
     for (Scenario scenario : scenarios) {
       boolean measured =
           rows.stream()
@@ -185,10 +184,10 @@ final class ScenarioRunner {
   }
 
   /** Adds a row for a scenario that was not measured, with the progress lines of its step. */
-  void skipped(Scenario scenario, String status, String reason) {
+  void skipped(Scenario scenario, Status status, String reason) {
     progress.step("durability: " + scenario);
     rows.add(DurabilityRow.notMeasured(scenario, status, reason));
-    progress.done(status.toUpperCase() + ": " + reason);
+    progress.done(status.label().toUpperCase() + ": " + reason);
   }
 
   List<DurabilityRow> rows() {

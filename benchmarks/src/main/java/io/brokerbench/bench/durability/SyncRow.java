@@ -1,5 +1,7 @@
 package io.brokerbench.bench.durability;
 
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import java.util.Map;
 
 /**
@@ -22,8 +24,15 @@ public record SyncRow(
     long messages,
     Map<String, Long> calls,
     Double perThousand,
-    String status,
-    String note) {
+    Status status,
+    String note)
+    implements Row {
+
+  /** The row's {@code note}, which holds the reason of a row that is not ok. */
+  @Override
+  public String reason() {
+    return note;
+  }
 
   static SyncRow of(String system, String mode, String tier, SyncCalls.Count count, String note) {
     return new SyncRow(
@@ -33,11 +42,11 @@ public record SyncRow(
         count.messages(),
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(count.calls())),
         count.perThousand(),
-        DurabilityRow.OK,
+        Status.OK,
         note);
   }
 
-  static SyncRow notMeasured(String system, String mode, String tier, String status, String why) {
+  static SyncRow notMeasured(String system, String mode, String tier, Status status, String why) {
     return new SyncRow(system, mode, tier, 0, Map.of(), null, status, why);
   }
 }

@@ -1,5 +1,8 @@
 package io.brokerbench.bench.footprint;
 
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,7 @@ import java.util.Set;
 public record FootprintRow(
     String system,
     String mode,
-    String status,
+    Status status,
     String reason,
     int processes,
     List<String> processNames,
@@ -63,9 +66,13 @@ public record FootprintRow(
     int configFileLines,
     int configEnvironmentLines,
     int configArgumentLines,
-    Map<String, Integer> configSources) {
-  public static final Set<String> SYSTEMS = Set.of("kafka", "rabbitmq", "zeromq");
-  public static final Set<String> STATUSES = Set.of("ok", "skipped", "failed");
+    Map<String, Integer> configSources)
+    implements Row {
+  /** The families a footprint row can name: every one with a setup to start (not in-memory). */
+  public static final Set<String> SYSTEMS =
+      Set.of(Family.KAFKA.label(), Family.RABBITMQ.label(), Family.ZEROMQ.label());
+
+  public static final Set<Status> STATUSES = Set.of(Status.OK, Status.SKIPPED, Status.FAILED);
 
   public FootprintRow {
     if (!SYSTEMS.contains(system)) {
@@ -79,7 +86,7 @@ public record FootprintRow(
     if (mode == null || mode.isBlank()) {
       throw new IllegalArgumentException("mode: missing for " + system);
     }
-    if (status.equals("ok")) {
+    if (status == Status.OK) {
       requireAtLeast("processes", processes, 1);
       requireAtLeast("startToReadyMs", startToReadyMs, 0);
       requireAtLeast("idleRssBytes", idleRssBytes, 1);
@@ -127,21 +134,17 @@ public record FootprintRow(
 
   /** A setup that is not available on this machine. */
   static FootprintRow skipped(String system, String mode, String reason) {
-    return unmeasured(system, mode, "skipped", reason);
+    return unmeasured(system, mode, Status.SKIPPED, reason);
   }
 
   /** A setup whose measurement failed. */
   static FootprintRow failed(String system, String mode, String reason) {
-    return unmeasured(system, mode, "failed", reason);
+    return unmeasured(system, mode, Status.FAILED, reason);
   }
 
-  private static FootprintRow unmeasured(String system, String mode, String status, String why) {
+  private static FootprintRow unmeasured(String system, String mode, Status status, String why) {
     return new FootprintRow(
         system, mode, status, why, 0, List.of(), 0, -1, -1, -1, 0, 0, 0, -1, -1, -1, 0, 0, 0, 0,
         Map.of());
-  }
-
-  public boolean ok() {
-    return "ok".equals(status);
   }
 }

@@ -3,6 +3,7 @@ package io.brokerbench.bench.footprint;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
@@ -112,11 +113,6 @@ public final class FootprintSuite implements Suite {
     return steps(plan.systems());
   }
 
-  @Override
-  public boolean failed() {
-    return rows.stream().anyMatch(row -> row.status().equals("failed"));
-  }
-
   /** Progress steps of a run over {@code systems}: one per setup. */
   public static int steps(Set<BenchSystem> systems) {
     return systems.size();
@@ -138,14 +134,14 @@ public final class FootprintSuite implements Suite {
       if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
         row =
             FootprintRow.skipped(
-                "rabbitmq",
+                systemOf(system),
                 "classic",
                 "an external RabbitMQ (-Drabbitmq.uri) runs outside brokerbench: its processes,"
                     + " memory and disk cannot be measured from here");
       } else if (external.isExternal(system)) {
         row =
             FootprintRow.skipped(
-                "kafka",
+                systemOf(system),
                 system == BenchSystem.KAFKA_KRAFT ? "kraft" : "zookeeper",
                 "an external cluster (-D"
                     + External.property(system)
@@ -159,6 +155,7 @@ public final class FootprintSuite implements Suite {
     }
   }
 
+  @Override
   public List<FootprintRow> rows() {
     return List.copyOf(rows);
   }
@@ -279,12 +276,12 @@ public final class FootprintSuite implements Suite {
       List<ProcessTree.Proc> left =
           ProcessTree.scan().stream().filter(proc -> seen.contains(proc.pid())).toList();
       String reason = "";
-      String status = "ok";
+      Status status = Status.OK;
       if (!left.isEmpty()) {
-        status = "failed";
+        status = Status.FAILED;
         reason = "processes left running after the stop: " + left;
       } else if (acknowledged < settings.messages()) {
-        status = "failed";
+        status = Status.FAILED;
         reason =
             acknowledged
                 + " of "
@@ -325,12 +322,9 @@ public final class FootprintSuite implements Suite {
     }
   }
 
+  /** A footprint row's system is the family: the mode tells Kafka's two apart. */
   static String systemOf(BenchSystem system) {
-    return switch (system) {
-      case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> "kafka";
-      case RABBITMQ -> "rabbitmq";
-      case ZEROMQ -> "zeromq";
-    };
+    return system.underTest().family().label();
   }
 
   static String modeOf(BenchSystem system) {
@@ -343,8 +337,8 @@ public final class FootprintSuite implements Suite {
   }
 
   private static String describe(FootprintRow row) {
-    if (!row.status().equals("ok") && row.processes() == 0) {
-      return row.status().toUpperCase(java.util.Locale.ROOT) + ": " + row.reason();
+    if (!row.ok() && row.processes() == 0) {
+      return row.status().label().toUpperCase(java.util.Locale.ROOT) + ": " + row.reason();
     }
     String figures =
         String.format(

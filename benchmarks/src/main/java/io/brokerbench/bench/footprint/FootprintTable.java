@@ -1,6 +1,7 @@
 package io.brokerbench.bench.footprint;
 
 import io.brokerbench.bench.Markdown;
+import io.brokerbench.bench.SystemUnderTest.Family;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,7 @@ final class FootprintTable {
                 "disk after",
                 "config lines (files + env + args)");
     for (FootprintRow row : rows) {
-      List<String> cells = new ArrayList<>(List.of(row.system(), row.mode(), row.status()));
+      List<String> cells = new ArrayList<>(List.of(row.system(), row.mode(), row.status().label()));
       if (row.processes() > 0) {
         cells.addAll(
             List.of(
@@ -66,7 +67,7 @@ final class FootprintTable {
       md.append("- ").append(row.system()).append(' ').append(row.mode()).append(": ");
       if (row.processes() > 0) {
         md.append("processes ").append(String.join(", ", row.processNames()));
-        if (row.system().equals("zeromq")) {
+        if (row.system().equals(Family.ZEROMQ.label())) {
           md.append(" (no broker: the process is the receiving peer itself)");
         }
       }

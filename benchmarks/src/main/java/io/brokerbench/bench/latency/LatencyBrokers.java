@@ -1,6 +1,7 @@
 package io.brokerbench.bench.latency;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
@@ -61,9 +62,9 @@ final class LatencyBrokers {
       described.add(broker.describe());
       sweeps.accept(broker);
     } catch (BrokerUnavailableException e) {
-      notRun(label, mode, LatencyRow.SKIPPED, e.getMessage());
+      notRun(label, mode, Status.SKIPPED, e.getMessage());
     } catch (RuntimeException e) {
-      notRun(label, mode, LatencyRow.FAILED, LatencyText.firstLine(e));
+      notRun(label, mode, Status.FAILED, LatencyText.firstLine(e));
     } finally {
       Work.deleteCreated();
     }
@@ -122,7 +123,7 @@ final class LatencyBrokers {
   }
 
   /** A system that could not run: one row, and its progress steps accounted for. */
-  private void notRun(String system, String mode, String status, String reason) {
+  private void notRun(String system, String mode, Status status, String reason) {
     rows.add(
         LatencyRow.notMeasured(
             system,
@@ -134,6 +135,6 @@ final class LatencyBrokers {
             status,
             reason));
     progress.step(system);
-    progress.done(status.toUpperCase() + ": " + LatencyText.firstLine(reason));
+    progress.done(status.label().toUpperCase() + ": " + LatencyText.firstLine(reason));
   }
 }

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.latency;
 
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -229,19 +230,25 @@ public final class LatencyPlots {
     return series.startsWith(InMemoryDriver.SYSTEM + " ") ? "harness floor (in-memory)" : series;
   }
 
+  /** The colour of a series whose system has none of its own. */
+  private static final Color OTHER = new Color(0x8c, 0x56, 0x4b);
+
+  private static Color color(SystemUnderTest system) {
+    return switch (system) {
+      case IN_MEMORY -> new Color(0x80, 0x80, 0x80);
+      case KAFKA_KRAFT -> new Color(0x1f, 0x77, 0xb4);
+      case KAFKA_ZOOKEEPER -> new Color(0x94, 0x67, 0xbd);
+      case RABBITMQ -> new Color(0xff, 0x7f, 0x0e);
+      case ZEROMQ -> new Color(0x2c, 0xa0, 0x2c);
+      case ZEROMQ_PROXY -> OTHER;
+    };
+  }
+
   /** Colour by system, line and marker by tier. */
   private static void style(XYSeries series, String name, boolean markers) {
     String system = name.substring(0, name.lastIndexOf(' '));
     String tier = name.substring(name.lastIndexOf(' ') + 1);
-    Color color =
-        switch (system) {
-          case "in-memory" -> new Color(0x80, 0x80, 0x80);
-          case "kafka-kraft" -> new Color(0x1f, 0x77, 0xb4);
-          case "kafka-zookeeper" -> new Color(0x94, 0x67, 0xbd);
-          case "rabbitmq" -> new Color(0xff, 0x7f, 0x0e);
-          case "zeromq" -> new Color(0x2c, 0xa0, 0x2c);
-          default -> new Color(0x8c, 0x56, 0x4b);
-        };
+    Color color = SystemUnderTest.of(system).map(LatencyPlots::color).orElse(OTHER);
     float[] dash =
         switch (tier) {
           case "ack" -> new float[] {8f, 5f};

@@ -5,6 +5,8 @@ import static io.brokerbench.bench.latency.Micros.min;
 import static io.brokerbench.bench.latency.Micros.percentile;
 import static io.brokerbench.bench.latency.Micros.us;
 
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -77,7 +79,7 @@ public record LatencyRow(
     int targetPerSec,
     boolean searched,
     String arrivals,
-    String status,
+    Status status,
     String reason,
     double achievedPerSec,
     boolean saturated,
@@ -105,13 +107,8 @@ public record LatencyRow(
     Double gcPauseMaxMs,
     Integer runQueueMax,
     Double stealPct,
-    String hlog) {
-
-  public static final String OK = "ok";
-  public static final String SATURATED = "saturated";
-  public static final String NOT_OFFERED = "not offered";
-  public static final String SKIPPED = "skipped";
-  public static final String FAILED = "failed";
+    String hlog)
+    implements Row {
 
   /**
    * Repeats agree when their highest p99 is at most this multiple of their lowest. A p99 from a few
@@ -137,7 +134,7 @@ public record LatencyRow(
       int messageBytes,
       int targetPerSec,
       String arrivals,
-      String status,
+      Status status,
       String reason) {
     return new LatencyRow(
         system,
@@ -209,7 +206,7 @@ public record LatencyRow(
         plan.targetPerSec(),
         searched,
         plan.arrivals().key(),
-        ok ? OK : SATURATED,
+        ok ? Status.OK : Status.SATURATED,
         point.saturation(),
         point.achievedPerSec(),
         saturated,
@@ -270,7 +267,7 @@ public record LatencyRow(
         targetPerSec,
         searched,
         arrivals,
-        SATURATED,
+        Status.SATURATED,
         why,
         achievedPerSec,
         true,
@@ -374,8 +371,9 @@ public record LatencyRow(
   }
 
   /** A sustained, measured point: the only kind whose latencies are reported. */
+  @Override
   public boolean ok() {
-    return OK.equals(status);
+    return status.ok();
   }
 
   /** {@code kafka-kraft ack}: the name of the system and tier in plots and progress lines. */

@@ -3,6 +3,7 @@ package io.brokerbench.bench.latency;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
@@ -206,15 +207,11 @@ public final class LatencySuite implements Suite {
     return steps(settings, plan.systems(), plan.tiers());
   }
 
-  @Override
-  public boolean failed() {
-    return rows.stream().anyMatch(row -> row.status().equals("failed"));
-  }
-
   public Settings settings() {
     return settings;
   }
 
+  @Override
   public List<LatencyRow> rows() {
     return List.copyOf(rows);
   }
@@ -367,7 +364,7 @@ public final class LatencySuite implements Suite {
                 settings.messageBytes(),
                 0,
                 settings.arrivals().key(),
-                LatencyRow.NOT_OFFERED,
+                Status.NOT_OFFERED,
                 system + " has no " + tier.key() + " guarantee"));
         continue;
       }

@@ -1,6 +1,7 @@
 package io.brokerbench.bench.latency;
 
 import io.brokerbench.bench.Markdown;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.rig.PacedPhase;
 import java.util.ArrayList;
@@ -120,14 +121,14 @@ public final class LatencyTable {
           cells.add(remarks(row));
         } else {
           cells.add(row.achievedPerSec() > 0 ? String.format("%,.0f", row.achievedPerSec()) : "");
-          cells.add(row.status());
+          cells.add(row.status().label());
           while (cells.size() < header.size() - 2) {
             cells.add("");
           }
           // A saturated point's send delay shows how far behind its producer fell.
           cells.add(row.saturated() ? time(row.sendDelayP99Us()) : "");
           cells.add("");
-          if (!row.status().equals(LatencyRow.NOT_OFFERED)) {
+          if (!row.status().equals(Status.NOT_OFFERED)) {
             notes.add(
                 String.format(
                     "- %s, %s%s: %s",

@@ -10,7 +10,7 @@ final class LatencyText {
 
   static String describe(LatencyRow row) {
     return switch (row.status()) {
-      case LatencyRow.OK ->
+      case OK ->
           String.format(
               "achieved %,.0f msg/s; end-to-end p50 %s, p99 %s (repeats %s–%s), max %s%s;"
                   + " send delay p99 %s",
@@ -24,9 +24,9 @@ final class LatencyText {
                   ? ""
                   : "; publish p99 " + LatencyTable.time(row.publishP99Us()),
               LatencyTable.time(row.sendDelayP99Us()));
-      case LatencyRow.SATURATED ->
+      case SATURATED ->
           String.format("SATURATED (achieved %,.0f msg/s): %s", row.achievedPerSec(), row.reason());
-      default -> row.status().toUpperCase() + ": " + row.reason();
+      default -> row.status().label().toUpperCase() + ": " + row.reason();
     };
   }
 

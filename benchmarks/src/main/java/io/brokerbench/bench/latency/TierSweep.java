@@ -8,6 +8,7 @@ import static io.brokerbench.bench.latency.RateSearch.backOff;
 import static io.brokerbench.bench.latency.RateSearch.lowest;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.rig.LoadRig;
@@ -132,7 +133,7 @@ final class TierSweep {
       progress.step(String.format("%s %s, %,d msg/s", system, tier, rate));
       if (saturatedAt > 0) {
         String why = String.format("not run: %,d msg/s was already saturated", saturatedAt);
-        rows.add(notMeasured(rate, LatencyRow.SKIPPED, why));
+        rows.add(notMeasured(rate, Status.SKIPPED, why));
         progress.done("skipped: " + why);
         continue;
       }
@@ -313,11 +314,11 @@ final class TierSweep {
         Thread.currentThread().interrupt();
       }
       closeRig();
-      return notMeasured(rate, LatencyRow.FAILED, firstLine(e));
+      return notMeasured(rate, Status.FAILED, firstLine(e));
     }
   }
 
-  private LatencyRow notMeasured(int rate, String status, String reason) {
+  private LatencyRow notMeasured(int rate, Status status, String reason) {
     return LatencyRow.notMeasured(
         system,
         mode,

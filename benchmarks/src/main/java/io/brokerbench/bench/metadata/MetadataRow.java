@@ -1,5 +1,11 @@
 package io.brokerbench.bench.metadata;
 
+import com.fasterxml.jackson.annotation.JsonGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import java.util.List;
 
 /**
@@ -58,8 +64,12 @@ import java.util.List;
  * @param brokerMemoryMaps the most memory maps of a broker ({@code /proc/<pid>/maps}), after
  *     creation: what {@code vm.max_map_count} is measured against
  * @param budgetMs the time the point was allowed
- * @param status {@code ok}; {@code did not finish in <T>: <reason>}; {@code refused: <limit>} (the
- *     machine cannot hold the point); {@code not run: <why>}; {@code failed: <error>}
+ * @param status {@code ok}; {@code did not finish} (the point ran out of its time budget); {@code
+ *     refused} (the machine cannot hold the point); {@code not run} (an earlier point ended the
+ *     series); {@code failed}
+ * @param reason why the row is not ok, empty when it is; for {@code did not finish}, the budget
+ *     first: {@code 5 min: <why>}. Not a field of its own in {@code metadata-scaling.json}: the
+ *     file's {@code status} holds both, as {@link #statusText} spells them
  */
 public record MetadataRow(
     String mode,
@@ -91,9 +101,9 @@ public record MetadataRow(
     Long brokerOpenFiles,
     Long brokerMemoryMaps,
     long budgetMs,
-    String status) {
-
-  public static final String OK = "ok";
+    @JsonIgnore Status status,
+    @JsonIgnore String reason)
+    implements Row {
 
   public MetadataRow {
     if (mode == null || mode.isBlank()) {
@@ -105,9 +115,10 @@ public record MetadataRow(
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions: must be 1 or more, was " + partitions);
     }
-    if (status == null || status.isBlank()) {
+    if (status == null) {
       throw new IllegalArgumentException("status: missing for " + mode + " " + partitions);
     }
+    reason = reason == null ? "" : reason;
     // Not List.copyOf: a broker that was down when it was asked has a null RSS.
     brokerRssBytesEach =
         brokerRssBytesEach == null
@@ -122,7 +133,8 @@ public record MetadataRow(
       int partitions,
       int replicationFactor,
       long budgetMs,
-      String status) {
+      Status status,
+      String reason) {
     Long none = null;
     return new MetadataRow(
         mode,
@@ -154,11 +166,35 @@ public record MetadataRow(
         none,
         none,
         budgetMs,
-        status);
+        status,
+        reason);
   }
 
-  public boolean ok() {
-    return OK.equals(status);
+  /**
+   * Every row of the sweep is Kafka's, in the metadata mode of {@code mode}: {@code kafka-kraft} or
+   * {@code kafka-zookeeper}.
+   */
+  @Override
+  public String system() {
+    return (mode.equals(KafkaMode.KRAFT.label())
+            ? SystemUnderTest.KAFKA_KRAFT
+            : SystemUnderTest.KAFKA_ZOOKEEPER)
+        .label();
+  }
+
+  /**
+   * The row's {@code status} in {@code metadata-scaling.json}: the status and its reason in one,
+   * {@code ok}, {@code did not finish in <T>: <why>}, {@code refused: <limit>}, {@code not run:
+   * <why>} or {@code failed: <error>}.
+   */
+  @JsonGetter(STATUS)
+  public String statusText() {
+    if (reason.isEmpty()) {
+      return status.label();
+    }
+    return status == Status.DID_NOT_FINISH
+        ? status.label() + " in " + reason
+        : status.label() + ": " + reason;
   }
 
   /** Milliseconds per 1,000 partitions created at this point, or null. */

@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.BrokerUnavailableException;
@@ -113,12 +114,6 @@ public final class MetadataSuite implements Suite {
     return steps(plan);
   }
 
-  /** Any row whose status starts with {@code failed}: a failed point says why after it. */
-  @Override
-  public boolean failed() {
-    return rows.stream().anyMatch(row -> row.status().startsWith("failed"));
-  }
-
   /** How many progress steps {@link #run} takes: one per point. */
   public static int steps(MetadataPlan plan) {
     return plan.points().size();
@@ -128,6 +123,7 @@ public final class MetadataSuite implements Suite {
     return plan;
   }
 
+  @Override
   public List<MetadataRow> rows() {
     return List.copyOf(rows);
   }
@@ -204,7 +200,8 @@ public final class MetadataSuite implements Suite {
     for (KafkaMode mode : plan.modes()) {
       Series one = new Series(mode);
       if (memory != null) {
-        one.ended = "refused: " + memory;
+        one.ended = memory;
+        one.endedAs = Status.REFUSED;
       }
       series.add(one);
     }
@@ -293,15 +290,14 @@ public final class MetadataSuite implements Suite {
             "metadata: kafka %s, %s, %,d partitions",
             mode.label(), point.shape().label(), point.partitions()));
     if (series.ended != null) {
-      String status =
-          series.ended.startsWith("refused: ") ? series.ended : "not run: " + series.ended;
-      rows.add(unmeasured(point, status));
-      progress.done(status);
+      MetadataRow row = unmeasured(point, series.endedAs, series.ended);
+      rows.add(row);
+      progress.done(row.statusText());
       return;
     }
     String refused = refusal(point);
     if (refused != null) {
-      rows.add(unmeasured(point, "refused: " + refused));
+      rows.add(unmeasured(point, Status.REFUSED, refused));
       progress.done("refused: " + refused);
       series.ended = String.format("the machine cannot hold %,d partitions", point.partitions());
       return;
@@ -321,9 +317,10 @@ public final class MetadataSuite implements Suite {
           series.cluster.kill();
           series.cluster = null;
         }
-        String status = "failed: the cluster did not start: " + Errors.firstLine(e);
-        rows.add(unmeasured(point, status));
-        progress.done(status);
+        MetadataRow row =
+            unmeasured(point, Status.FAILED, "the cluster did not start: " + Errors.firstLine(e));
+        rows.add(row);
+        progress.done(row.statusText());
         series.ended = "the cluster did not start";
         return;
       }
@@ -375,14 +372,15 @@ public final class MetadataSuite implements Suite {
     }
   }
 
-  private MetadataRow unmeasured(MetadataPlan.Point point, String status) {
+  private MetadataRow unmeasured(MetadataPlan.Point point, Status status, String reason) {
     return MetadataRow.unmeasured(
         point.mode().label(),
         point.shape().label(),
         point.partitions(),
         plan.replicationFactor(),
         plan.pointBudget().toMillis(),
-        status);
+        status,
+        reason);
   }
 
   /** The console line after a point. */
@@ -413,7 +411,7 @@ public final class MetadataSuite implements Suite {
       parts.add(String.format("%,d znodes", row.znodes()));
     }
     if (!row.ok()) {
-      parts.add(row.status());
+      parts.add(row.statusText());
     }
     return String.join(", ", parts);
   }

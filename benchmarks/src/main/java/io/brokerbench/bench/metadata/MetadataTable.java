@@ -141,12 +141,12 @@ public final class MetadataTable {
                       "%,d / %,d",
                       row.brokerOpenFiles(),
                       row.brokerMemoryMaps() == null ? 0 : row.brokerMemoryMaps()),
-              row.ok() ? "ok" : row.status().split(":")[0]));
+              row.ok() ? "ok" : row.statusText().split(":")[0]));
       if (!row.ok()) {
         notes.add(
             String.format(
                 "- %s, %s, %,d partitions: %s",
-                row.mode(), row.shape(), row.partitions(), oneLine(row.status())));
+                row.mode(), row.shape(), row.partitions(), oneLine(row.statusText())));
       }
     }
     md.append(table).append("\n");

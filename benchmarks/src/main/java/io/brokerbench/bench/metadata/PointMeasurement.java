@@ -8,6 +8,7 @@ import static io.brokerbench.bench.metadata.ProcessFigures.most;
 
 import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.metadata.Deadline.PointTimeoutException;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaNode;
@@ -67,7 +68,8 @@ final class PointMeasurement {
     Deadline deadline = new Deadline(plan.pointBudget());
     Figures figures = new Figures();
     boolean zookeeper = point.mode() == KafkaMode.ZOOKEEPER;
-    String status = MetadataRow.OK;
+    Status status = Status.OK;
+    String reason = "";
     List<NewTopic> created = newTopics(point, series);
     try (ClusterProbe probe = new ClusterProbe(cluster, plan.pointBudget())) {
       ControllerOperations ops = new ControllerOperations(probe);
@@ -124,9 +126,10 @@ final class PointMeasurement {
                   .orElseThrow();
           figures.controlledShutdownMs = ops.controlledShutdown(victim);
           if (figures.controlledShutdownMs == null) {
-            status =
+            status = Status.DID_NOT_FINISH;
+            reason =
                 String.format(
-                    "did not finish in %s: controlled shutdown of %s (the harness killed it)",
+                    "%s: controlled shutdown of %s (the harness killed it)",
                     Deadline.format(victim.stopTimeout()), victim.name());
           }
           operations.check("stopping " + victim.name());
@@ -165,13 +168,13 @@ final class PointMeasurement {
         figures.zkOutstandingRequests = longOf(mntr, "zk_outstanding_requests");
       }
     } catch (PointTimeoutException e) {
-      status =
-          String.format(
-              "did not finish in %s: %s", Deadline.format(plan.pointBudget()), e.getMessage());
+      status = Status.DID_NOT_FINISH;
+      reason = String.format("%s: %s", Deadline.format(plan.pointBudget()), e.getMessage());
     } catch (RuntimeException e) {
-      status = "failed: " + Errors.firstLine(e);
+      status = Status.FAILED;
+      reason = Errors.firstLine(e);
     }
-    return row(point, series, figures, status);
+    return row(point, series, figures, status, reason);
   }
 
   private List<NewTopic> newTopics(MetadataPlan.Point point, Series series) {
@@ -186,7 +189,8 @@ final class PointMeasurement {
     return topics;
   }
 
-  private MetadataRow row(MetadataPlan.Point point, Series series, Figures f, String status) {
+  private MetadataRow row(
+      MetadataPlan.Point point, Series series, Figures f, Status status, String reason) {
     return new MetadataRow(
         point.mode().label(),
         point.shape().label(),
@@ -217,6 +221,7 @@ final class PointMeasurement {
         f.brokerOpenFiles,
         f.brokerMemoryMaps,
         plan.pointBudget().toMillis(),
-        status);
+        status,
+        reason);
   }
 }

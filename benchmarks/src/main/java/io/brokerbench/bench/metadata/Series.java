@@ -1,5 +1,6 @@
 package io.brokerbench.bench.metadata;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import java.util.LinkedHashSet;
@@ -14,7 +15,16 @@ final class Series {
   final KafkaMode mode;
   final Set<String> topics = new LinkedHashSet<>();
   KafkaCluster cluster;
+
+  /** Why the series ended early (its remaining points are not measured), or null. */
   String ended;
+
+  /**
+   * What the points after the end are: {@code not run}, or {@code refused} when the machine cannot
+   * hold the series at all.
+   */
+  Status endedAs = Status.NOT_RUN;
+
   long createOnlineTotalMs;
   int probes;
 

@@ -1,5 +1,8 @@
 package io.brokerbench.bench.startup;
 
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
+
 /**
  * One start of one system: how long until it answered, whether a short round trip got back every
  * message the system acknowledged, and how long the clean stop took.
@@ -22,7 +25,7 @@ public record StartupRow(
     String system,
     String mode,
     int attempt,
-    String status,
+    Status status,
     String reason,
     int processes,
     long startToReadyMs,
@@ -30,17 +33,14 @@ public record StartupRow(
     int acknowledged,
     int readBack,
     long roundTripMs,
-    long stopMs) {
+    long stopMs)
+    implements Row {
 
   static StartupRow skipped(String system, int attempt, String reason) {
-    return new StartupRow(system, "", attempt, "skipped", reason, 0, -1, 0, 0, 0, -1, -1);
+    return new StartupRow(system, "", attempt, Status.SKIPPED, reason, 0, -1, 0, 0, 0, -1, -1);
   }
 
   static StartupRow failed(String system, String mode, int attempt, String reason) {
-    return new StartupRow(system, mode, attempt, "failed", reason, 0, -1, 0, 0, 0, -1, -1);
-  }
-
-  public boolean ok() {
-    return "ok".equals(status);
+    return new StartupRow(system, mode, attempt, Status.FAILED, reason, 0, -1, 0, 0, 0, -1, -1);
   }
 }

@@ -3,6 +3,7 @@ package io.brokerbench.bench.startup;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
@@ -115,12 +116,13 @@ public final class StartupScenario implements Suite {
       StartupRow row = runOnce(system, attempt);
       rows.add(row);
       progress.done(describe(row));
-      if (row.status().equals("skipped")) {
+      if (row.status() == Status.SKIPPED) {
         return;
       }
     }
   }
 
+  @Override
   public List<StartupRow> rows() {
     return List.copyOf(rows);
   }
@@ -129,11 +131,6 @@ public final class StartupScenario implements Suite {
   @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
-  }
-
-  @Override
-  public boolean failed() {
-    return rows.stream().anyMatch(row -> row.status().equals("failed"));
   }
 
   /** {@code startup.json}: one row per start. */
@@ -183,7 +180,7 @@ public final class StartupScenario implements Suite {
           system.label(),
           mode,
           attempt,
-          complete ? "ok" : "failed",
+          complete ? Status.OK : Status.FAILED,
           complete
               ? ""
               : String.format(
@@ -264,7 +261,7 @@ public final class StartupScenario implements Suite {
           system.label(),
           mode,
           attempt,
-          complete ? "ok" : "failed",
+          complete ? Status.OK : Status.FAILED,
           complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
           0,
           -1,
@@ -290,7 +287,7 @@ public final class StartupScenario implements Suite {
           BenchSystem.RABBITMQ.label(),
           mode,
           attempt,
-          complete ? "ok" : "failed",
+          complete ? Status.OK : Status.FAILED,
           complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
           0,
           -1,
@@ -325,7 +322,7 @@ public final class StartupScenario implements Suite {
 
   private static String describe(StartupRow row) {
     return switch (row.status()) {
-      case "ok" ->
+      case OK ->
           String.format(
               "ready in %,d ms, %d/%d messages back in %,d ms, stopped in %,d ms",
               row.startToReadyMs(),
@@ -333,7 +330,7 @@ public final class StartupScenario implements Suite {
               row.messages(),
               row.roundTripMs(),
               row.stopMs());
-      case "skipped" -> "skipped: " + row.reason();
+      case SKIPPED -> "skipped: " + row.reason();
       default -> "FAILED: " + row.reason();
     };
   }

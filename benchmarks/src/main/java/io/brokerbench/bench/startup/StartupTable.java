@@ -34,7 +34,7 @@ final class StartupTable {
               ? "ok"
               : all.stream()
                   .filter(row -> !row.ok())
-                  .map(StartupRow::status)
+                  .map(row -> row.status().label())
                   .distinct()
                   .collect(Collectors.joining(", "));
       if (ok.isEmpty()) {

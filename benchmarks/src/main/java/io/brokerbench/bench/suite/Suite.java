@@ -1,6 +1,7 @@
 package io.brokerbench.bench.suite;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Row;
 import io.brokerbench.brokers.Description;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +40,13 @@ public interface Suite {
    */
   List<Description> descriptions();
 
+  /** The suite's rows, as its JSON holds them. Read after {@link #run}. */
+  List<? extends Row> rows();
+
   /** Whether any row failed: the run then exits with 1. Read after {@link #run}. */
-  boolean failed();
+  default boolean failed() {
+    return rows().stream().anyMatch(row -> row.status().isFailure());
+  }
 
   /** The file the suite's {@link #json} goes into, in the run's folder. */
   default String jsonFile() {

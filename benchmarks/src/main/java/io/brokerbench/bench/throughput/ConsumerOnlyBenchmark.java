@@ -1,5 +1,7 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.Receiver;
@@ -98,7 +100,7 @@ public class ConsumerOnlyBenchmark {
               + workload
               + " must have one topic and one subscription: one consumer reads one topic's log");
     }
-    if (!system.startsWith("kafka")) {
+    if (SystemUnderTest.parse(system).family() != Family.KAFKA) {
       throw new IllegalArgumentException(
           "system: " + system + " has no backlog to read again; only Kafka keeps its log");
     }

@@ -4,6 +4,7 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.CONSUMER_ONLY;
 import static io.brokerbench.bench.throughput.ThroughputSuite.firstLine;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
@@ -113,7 +114,15 @@ final class ConsumerOnlyComparison {
       // Nothing is sent while the consumer reads: JMH's primary score counts passes.
       result =
           new Measured(
-              result.perSec(), 0, result.iterations(), 0, 0, 0, result.warmupSettled(), null);
+              result.perSec(),
+              0,
+              result.iterations(),
+              0,
+              0,
+              0,
+              result.warmupSettled(),
+              null,
+              Status.OK);
     }
     return folder.fold(cell, List.of(result));
   }

@@ -4,6 +4,7 @@ import static io.brokerbench.bench.throughput.Measured.mean;
 import static io.brokerbench.bench.throughput.ThroughputSuite.firstLine;
 
 import io.brokerbench.bench.RunDirectory;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
@@ -98,14 +99,13 @@ final class ForkRunner {
       List<String> trials,
       ChainedOptionsBuilder options) {
     if (RunDirectory.interrupted()) {
-      return failedAll(trials, "not run: the run was interrupted");
+      return failedAll(trials, Status.FAILED, "not run: the run was interrupted");
     }
     if (target.down()) {
       return failedAll(
           trials,
-          target.death.startsWith("skipped") || target.death.startsWith("failed to start")
-              ? target.death
-              : "not run: " + target.death);
+          target.deathStatus,
+          target.diedAtStart ? target.death : "not run: " + target.death);
     }
     BrokerWatch watch = BrokerWatch.start(target.broker);
     List<Measured> result;
@@ -118,6 +118,7 @@ final class ForkRunner {
       target.death = "the broker " + target.broker.name() + " died during fork " + fork;
       return failedAll(
           trials,
+          Status.FAILED,
           "the broker "
               + target.broker.name()
               + " died during this trial's fork (its process ended); the JMH fork was stopped,"
@@ -126,8 +127,8 @@ final class ForkRunner {
     return result;
   }
 
-  private static List<Measured> failedAll(List<String> trials, String why) {
-    return trials.stream().map(trial -> Measured.failed(why)).toList();
+  private static List<Measured> failedAll(List<String> trials, Status status, String why) {
+    return trials.stream().map(trial -> Measured.failed(status, why)).toList();
   }
 
   private List<Measured> jmh(
@@ -172,6 +173,7 @@ final class ForkRunner {
       if (delivered.size() % trials.size() != 0) {
         return failedAll(
             trials,
+            Status.FAILED,
             "the fork returned "
                 + delivered.size()
                 + " iterations, not an equal share for each of its "
@@ -192,11 +194,12 @@ final class ForkRunner {
                 summary.meanLatencyUs(),
                 summary.windowWaitShare(),
                 summary.warmupSettled(),
-                null));
+                null,
+                Status.OK));
       }
       return measured;
     } catch (Exception e) {
-      return failedAll(trials, firstLine(e));
+      return failedAll(trials, Status.FAILED, firstLine(e));
     }
   }
 }

@@ -1,11 +1,16 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * One round of one cell: JMH's figures and the fork's own, or why it failed. A record of its own
  * because {@link ForkRunner} makes it, the run loop reports it and {@link RowFolder} folds it.
+ *
+ * @param failure why the round measured nothing, or null
+ * @param status {@code ok} when measured; else what the round's row says: {@code skipped} when its
+ *     system is not available here, {@code failed} otherwise
  */
 record Measured(
     double perSec,
@@ -15,9 +20,11 @@ record Measured(
     double meanLatencyUs,
     double windowWaitShare,
     boolean warmupSettled,
-    String failure) {
-  static Measured failed(String why) {
-    return new Measured(0, 0, List.of(), 0, 0, 0, false, why);
+    String failure,
+    Status status) {
+  /** A round that measured nothing: {@code status} is failed or skipped, {@code why} the reason. */
+  static Measured failed(Status status, String why) {
+    return new Measured(0, 0, List.of(), 0, 0, 0, false, why, status);
   }
 
   /** The last iteration less the first, over their mean: the round's drift; 0 with one. */

@@ -1,11 +1,12 @@
 package io.brokerbench.bench.throughput;
 
 import static io.brokerbench.bench.throughput.Measured.mean;
-import static io.brokerbench.bench.throughput.ThroughputPlan.IN_MEMORY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.PRODUCER_ONLY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.bytes;
 import static io.brokerbench.bench.throughput.ThroughputPlan.workloads;
 
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
@@ -53,9 +54,9 @@ final class RowFolder {
       Map<Cell, String> vendorTool) {
     List<Cell> own = cells.stream().filter(cell -> cell.target() == target).toList();
     if (own.isEmpty() && target.death != null) {
-      String status = target.death.startsWith("skipped") ? "skipped" : "failed";
       rows.add(
-          ThroughputRow.notOk(target.system, target.mode, "all", "all", 0, status, target.death));
+          ThroughputRow.notOk(
+              target.system, target.mode, "all", "all", 0, target.deathStatus, target.death));
       return;
     }
     List<String> withProducerOnly = new ArrayList<>(workloads(settings, target));
@@ -82,7 +83,8 @@ final class RowFolder {
         check = windowCheck(measured.get(base), measured.get(checkCell), checkCell.window());
       }
       for (GuaranteeTier tier : GuaranteeTier.values()) {
-        if (!tiers.contains(tier) && !target.system.equals(IN_MEMORY) || !rowed(target, tier)) {
+        if (!tiers.contains(tier) && target.underTest != SystemUnderTest.IN_MEMORY
+            || !rowed(target, tier)) {
           continue;
         }
         Cell cell =
@@ -92,7 +94,7 @@ final class RowFolder {
                 .findFirst()
                 .orElse(null);
         if (cell == null) {
-          if (!workload.equals(PRODUCER_ONLY) && !target.system.equals(IN_MEMORY)) {
+          if (!workload.equals(PRODUCER_ONLY) && target.underTest != SystemUnderTest.IN_MEMORY) {
             rows.add(
                 ThroughputRow.notOk(
                     target.system,
@@ -100,7 +102,7 @@ final class RowFolder {
                     tier.key(),
                     workload,
                     bytes(workload),
-                    "not offered",
+                    Status.NOT_OFFERED,
                     target.system + " has no " + tier.key() + " guarantee"));
           }
           continue;
@@ -128,9 +130,7 @@ final class RowFolder {
       return tier == GuaranteeTier.REPLICATED;
     }
     return tier != GuaranteeTier.REPLICATED
-        || settings.replicated()
-            && Targets.REPLICATED_MODES.keySet().stream()
-                .noneMatch(system -> system.label().equals(target.system));
+        || settings.replicated() && !target.underTest.replicates();
   }
 
   /** A cell's rounds as one row; a round that failed fails the row with its reason. */
@@ -139,14 +139,13 @@ final class RowFolder {
     int bytes = bytes(cell.workload());
     for (Measured round : rounds) {
       if (round.failure() != null) {
-        String status = round.failure().startsWith("skipped") ? "skipped" : "failed";
         return ThroughputRow.notOk(
             target.system,
             target.mode,
             cell.tier(),
             cell.workload(),
             bytes,
-            status,
+            round.status(),
             round.failure());
       }
     }
@@ -170,7 +169,7 @@ final class RowFolder {
         cell.tier(),
         cell.workload(),
         bytes,
-        "ok",
+        Status.OK,
         "",
         mean,
         mean * bytes / (1 << 20),

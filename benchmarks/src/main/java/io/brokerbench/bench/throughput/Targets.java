@@ -1,6 +1,7 @@
 package io.brokerbench.bench.throughput;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
@@ -73,7 +74,10 @@ public final class Targets {
         Integer.toString(kafka.spec().brokers()));
   }
 
-  /** A fresh driver for {@code system}, configured from this JVM's system properties. */
+  /**
+   * A fresh driver for {@code system} (a {@link SystemUnderTest}'s label), configured from this
+   * JVM's system properties.
+   */
   public static BrokerDriver driver(String system) {
     return driver(system, Map.of());
   }
@@ -83,25 +87,19 @@ public final class Targets {
    * system properties. The caller closes it.
    */
   public static BrokerDriver driver(String system, Map<String, String> target) {
-    return switch (system) {
-      case "in-memory" -> InMemoryDriver.create();
-      case "kafka-kraft", "kafka-zookeeper" ->
+    return switch (SystemUnderTest.parse(system)) {
+      case IN_MEMORY -> InMemoryDriver.create();
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
           new KafkaDriver(
               KafkaDriverConfig.forCluster(
                   require(target, KAFKA_BOOTSTRAP),
                   Integer.parseInt(
                       target.getOrDefault(KAFKA_BROKERS, System.getProperty(KAFKA_BROKERS, "1")))));
-      case "rabbitmq" ->
+      case RABBITMQ ->
           new RabbitMqDriver(RabbitMqConfig.of(List.of(require(target, RABBITMQ_URI).split(","))));
-      case "zeromq" -> ZeroMqDriver.create();
-      case "zeromq-proxy" ->
+      case ZEROMQ -> ZeroMqDriver.create();
+      case ZEROMQ_PROXY ->
           new ZeroMqDriver(ZeroMqConfig.defaults().withPattern(ZeroMqConfig.Pattern.PROXY));
-      default ->
-          throw new IllegalArgumentException(
-              "system: unknown '"
-                  + system
-                  + "'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq, zeromq or"
-                  + " zeromq-proxy");
     };
   }
 

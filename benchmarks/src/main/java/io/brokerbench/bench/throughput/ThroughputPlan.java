@@ -2,6 +2,9 @@ package io.brokerbench.bench.throughput;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.brokers.Broker;
@@ -40,15 +43,6 @@ final class ThroughputPlan {
   static final String MESH = "1-topic-1-partition-4-producers-4-subscriptions-1kb";
 
   /**
-   * The in-memory driver's label: the harness's own ceiling, measured in the first round only (it
-   * is no system a verdict compares, so the machine's drift between rounds is not its concern).
-   */
-  static final String IN_MEMORY = "in-memory";
-
-  /** The system label of ZeroMQ through an XSUB/XPUB proxy per topic. */
-  static final String ZEROMQ_PROXY = "zeromq-proxy";
-
-  /**
    * The in-flight window of the check is this many times the trial's: if the system then delivers
    * more than {@link RowFolder#WINDOW_BINDS_ABOVE} times as much, the harness's window, not the
    * system, limited the trial.
@@ -64,7 +58,12 @@ final class ThroughputPlan {
    * 3-node cluster.
    */
   static final class Target {
+    /** The system in the registry: what the suite branches on. */
+    final SystemUnderTest underTest;
+
+    /** Its label, as rows, trial names and JMH's {@code system} parameter spell it. */
     final String system;
+
     final String mode;
     final Map<String, String> target = new HashMap<>();
     final Set<GuaranteeTier> offered;
@@ -76,22 +75,36 @@ final class ThroughputPlan {
     /** Why the system serves no more trials (its broker died, or never started), or null. */
     String death;
 
+    /** What its rows say once it is dead: skipped when its broker is not available here. */
+    Status deathStatus = Status.FAILED;
+
+    /** Whether it died before any trial, its broker never started: its trials say just why. */
+    boolean diedAtStart;
+
     /** {@code starts} makes the broker the suite starts for it; null where it starts none. */
     Target(
-        String system,
+        SystemUnderTest underTest,
         String mode,
         Map<String, String> target,
         Set<GuaranteeTier> offered,
         String bootstrap,
         String uri,
         Supplier<Broker> starts) {
-      this.system = system;
+      this.underTest = underTest;
+      this.system = underTest.label();
       this.mode = mode;
       this.target.putAll(target);
       this.offered = offered;
       this.bootstrap = bootstrap;
       this.uri = uri;
       this.starts = starts;
+    }
+
+    /** Its broker did not start: {@code status} skipped (not available here) or failed. */
+    void neverStarted(Status status, String why) {
+      death = why;
+      deathStatus = status;
+      diedAtStart = true;
     }
 
     /** Whether this is a 3-node cluster of tier replicated. */
@@ -118,14 +131,23 @@ final class ThroughputPlan {
   }
 
   /**
-   * The systems to measure, in the order each round runs them: the in-memory ceiling first. Kafka
-   * runs where the profile measures its mode or the user named a cluster of their own.
+   * The systems to measure, in the order each round runs them: the in-memory ceiling first (the
+   * harness's own ceiling, measured in the first round only: it is no system a verdict compares, so
+   * the machine's drift between rounds is not its concern). Kafka runs where the profile measures
+   * its mode or the user named a cluster of their own.
    */
   static List<Target> targets(Settings settings, Set<BenchSystem> systems, External external) {
     List<Target> targets = new ArrayList<>();
     Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
     targets.add(
-        new Target(IN_MEMORY, "in process", Map.of(), EnumSet.of(GuaranteeTier.ACK), "", "", null));
+        new Target(
+            SystemUnderTest.IN_MEMORY,
+            "in process",
+            Map.of(),
+            EnumSet.of(GuaranteeTier.ACK),
+            "",
+            "",
+            null));
     for (BenchSystem system : systems) {
       switch (system) {
         case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
@@ -133,7 +155,7 @@ final class ThroughputPlan {
           if (!bootstrap.isEmpty()) {
             targets.add(
                 new Target(
-                    system.label(),
+                    system.underTest(),
                     "external, " + bootstrap,
                     kafkaTarget(bootstrap),
                     single,
@@ -145,7 +167,7 @@ final class ThroughputPlan {
                 system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
             targets.add(
                 new Target(
-                    system.label(),
+                    system.underTest(),
                     mode.label() + ", 1 broker",
                     Map.of(),
                     single,
@@ -158,7 +180,7 @@ final class ThroughputPlan {
           String uri = external.rabbitmq();
           targets.add(
               new Target(
-                  system.label(),
+                  system.underTest(),
                   uri.isEmpty() ? "1 node, classic queues" : "external",
                   uri.isEmpty() ? Map.of() : Map.of(Targets.RABBITMQ_URI, uri),
                   single,
@@ -170,7 +192,7 @@ final class ThroughputPlan {
           // ZeroMQ offers tier none only: it has no acknowledgement.
           targets.add(
               new Target(
-                  system.label(),
+                  system.underTest(),
                   "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)",
                   Map.of(),
                   EnumSet.of(GuaranteeTier.NONE),
@@ -181,7 +203,7 @@ final class ThroughputPlan {
             // The same workloads through one XSUB/XPUB proxy per topic: M + N connections.
             targets.add(
                 new Target(
-                    ZEROMQ_PROXY,
+                    SystemUnderTest.ZEROMQ_PROXY,
                     "XSUB/XPUB proxy, PUB/SUB",
                     Map.of(),
                     EnumSet.of(GuaranteeTier.NONE),
@@ -197,7 +219,7 @@ final class ThroughputPlan {
         if (Targets.REPLICATED_MODES.containsKey(system) && !external.isExternal(system)) {
           targets.add(
               new Target(
-                  system.label(),
+                  system.underTest(),
                   Targets.REPLICATED_MODES.get(system),
                   Map.of(),
                   EnumSet.of(GuaranteeTier.REPLICATED),
@@ -221,7 +243,7 @@ final class ThroughputPlan {
    */
   static List<Cell> cells(Settings settings, Set<GuaranteeTier> chosen, Target target) {
     List<Cell> cells = new ArrayList<>();
-    boolean inMemory = target.system.equals(IN_MEMORY);
+    boolean inMemory = target.underTest == SystemUnderTest.IN_MEMORY;
     List<String> workloads = workloads(settings, target);
     List<GuaranteeTier> run = new ArrayList<>();
     for (GuaranteeTier tier : GuaranteeTier.values()) {
@@ -232,19 +254,19 @@ final class ThroughputPlan {
     if (run.isEmpty()) {
       return cells;
     }
-    boolean kafka = target.system.startsWith("kafka") && !target.replicated();
+    boolean kafka = target.underTest.family() == Family.KAFKA && !target.replicated();
     for (String workload : workloads) {
       int window = ThroughputBenchmark.window(bytes(workload));
       for (GuaranteeTier tier : run) {
         Tool vendor = null;
         if (workload.equals(BASELINE) && parity(settings, chosen, tier) && !target.replicated()) {
-          if (target.system.equals(BenchSystem.RABBITMQ.label())) {
+          if (target.underTest == SystemUnderTest.RABBITMQ) {
             vendor = Tool.PERF_TEST;
-          } else if (target.system.equals(BenchSystem.ZEROMQ.label())) {
+          } else if (target.underTest == SystemUnderTest.ZEROMQ) {
             vendor = Tool.JEROMQ_LOOP;
           }
         }
-        if (target.system.equals(BenchSystem.ZEROMQ.label()) && workload.equals(BASELINE)) {
+        if (target.underTest == SystemUnderTest.ZEROMQ && workload.equals(BASELINE)) {
           vendor = Tool.JEROMQ_LOOP; // the plain loop runs whenever ZeroMQ does
         }
         cells.add(new Cell(target, tier.key(), workload, window, false, vendor));
@@ -278,7 +300,7 @@ final class ThroughputPlan {
    * (their figures are a ceiling and a tier's price, not a topology's), the others the profile's.
    */
   static List<String> workloads(Settings settings, Target target) {
-    return target.system.equals(IN_MEMORY) || target.replicated()
+    return target.underTest == SystemUnderTest.IN_MEMORY || target.replicated()
         ? List.of(BASELINE)
         : settings.workloads();
   }

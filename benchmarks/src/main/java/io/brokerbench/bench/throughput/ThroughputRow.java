@@ -1,5 +1,7 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 
 /**
@@ -68,7 +70,7 @@ public record ThroughputRow(
     String tier,
     String topology,
     int messageBytes,
-    String status,
+    Status status,
     String reason,
     double msgPerSec,
     double mbPerSec,
@@ -92,7 +94,21 @@ public record ThroughputRow(
     double parity,
     double parityLow,
     double parityHigh,
-    String trial) {
+    String trial)
+    implements Row {
+
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String TIER = "tier";
+
+  public static final String TOPOLOGY = "topology";
+  public static final String MESSAGE_BYTES = "messageBytes";
+  public static final String MSG_PER_SEC = "msgPerSec";
+  public static final String MIN_PER_SEC = "minPerSec";
+  public static final String MAX_PER_SEC = "maxPerSec";
+  public static final String CONNECTIONS = "connections";
+  public static final String ROUNDS = "rounds";
+  public static final String UNSETTLED = "unsettled";
+  public static final String HARNESS_BOUND = "harnessBound";
 
   public ThroughputRow {
     rounds = List.copyOf(rounds);
@@ -130,7 +146,7 @@ public record ThroughputRow(
       String tier,
       String topology,
       int messageBytes,
-      String status,
+      Status status,
       String reason) {
     return new ThroughputRow(
         system,
@@ -275,9 +291,5 @@ public record ThroughputRow(
    */
   boolean waitedAtWindow() {
     return windowWaitShare > WAITED_AT_WINDOW;
-  }
-
-  public boolean ok() {
-    return "ok".equals(status);
   }
 }

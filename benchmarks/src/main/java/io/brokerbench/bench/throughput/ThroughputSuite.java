@@ -1,7 +1,6 @@
 package io.brokerbench.bench.throughput;
 
 import static io.brokerbench.bench.throughput.ThroughputPlan.BASELINE;
-import static io.brokerbench.bench.throughput.ThroughputPlan.IN_MEMORY;
 import static io.brokerbench.bench.throughput.ThroughputPlan.MESH;
 import static io.brokerbench.bench.throughput.ThroughputPlan.cells;
 import static io.brokerbench.bench.throughput.ThroughputPlan.forkOrder;
@@ -12,6 +11,9 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.targets;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
@@ -253,6 +255,7 @@ public final class ThroughputSuite implements Suite {
     return steps(settings, plan.systems(), plan.tiers());
   }
 
+  @Override
   public List<ThroughputRow> rows() {
     return List.copyOf(rows);
   }
@@ -260,11 +263,6 @@ public final class ThroughputSuite implements Suite {
   @Override
   public List<Description> descriptions() {
     return List.copyOf(described);
-  }
-
-  @Override
-  public boolean failed() {
-    return rows.stream().anyMatch(row -> row.status().equals("failed"));
   }
 
   /** {@code throughput.json}: one row per system, tier and workload. */
@@ -295,7 +293,8 @@ public final class ThroughputSuite implements Suite {
       int perRound =
           (own.isEmpty() ? 0 : 1)
               + (int) own.stream().filter(cell -> cell.vendor() != null).count();
-      forks += target.system.equals(IN_MEMORY) ? perRound : settings.rounds() * perRound;
+      forks +=
+          target.underTest == SystemUnderTest.IN_MEMORY ? perRound : settings.rounds() * perRound;
     }
     int consumerOnly = 0;
     for (BenchSystem system : systems) {
@@ -334,7 +333,7 @@ public final class ThroughputSuite implements Suite {
       Map<Cell, String> vendorTool = new LinkedHashMap<>();
       for (int round = 1; round <= settings.rounds(); round++) {
         for (Target target : targets) {
-          if (round > 1 && target.system.equals(IN_MEMORY)) {
+          if (round > 1 && target.underTest == SystemUnderTest.IN_MEMORY) {
             continue;
           }
           List<Cell> fork =
@@ -372,7 +371,7 @@ public final class ThroughputSuite implements Suite {
       }
       for (Target target : targets) {
         folder.addRows(target, cells, measured, vendor, vendorTool);
-        if (target.system.startsWith("kafka") && runsConsumerOnly(settings, tiers)) {
+        if (target.underTest.family() == Family.KAFKA && runsConsumerOnly(settings, tiers)) {
           comparison.consumerOnly(target);
         }
       }
@@ -404,9 +403,9 @@ public final class ThroughputSuite implements Suite {
       target.broker = broker;
       target.target.putAll(Targets.of(broker));
     } catch (BrokerUnavailableException e) {
-      target.death = "skipped: " + e.getMessage();
+      target.neverStarted(Status.SKIPPED, "skipped: " + e.getMessage());
     } catch (RuntimeException e) {
-      target.death = "failed to start: " + firstLine(e);
+      target.neverStarted(Status.FAILED, "failed to start: " + firstLine(e));
     }
   }
 

@@ -2,6 +2,7 @@ package io.brokerbench.bench.throughput;
 
 import static io.brokerbench.bench.Markdown.cell;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,8 +78,11 @@ final class ThroughputTable {
           md.append(
               String.format(
                   "| %s | %s | %s | %s | | | | | |%n",
-                  cell(row.system()), cell(row.mode()), cell(row.topology()), cell(row.status())));
-          if (!row.status().equals("not offered")) {
+                  cell(row.system()),
+                  cell(row.mode()),
+                  cell(row.topology()),
+                  cell(row.status().label())));
+          if (row.status() != Status.NOT_OFFERED) {
             notes.add(
                 String.format(
                     "- %s, %s, %s: %s", row.system(), tier, row.topology(), oneLine(row.reason())));

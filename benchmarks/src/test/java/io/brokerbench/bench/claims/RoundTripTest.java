@@ -12,6 +12,7 @@ import io.brokerbench.bench.footprint.FootprintRow;
 import io.brokerbench.bench.latency.LatencyRow;
 import io.brokerbench.bench.latency.SearchRow;
 import io.brokerbench.bench.metadata.MetadataRow;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.startup.StartupRow;
 import io.brokerbench.bench.throughput.ThroughputRow;
 import java.lang.reflect.RecordComponent;
@@ -37,8 +38,9 @@ class RoundTripTest {
   @TempDir Path results;
 
   /**
-   * A record built by component name, the rest 0, false, "", empty or null: the names are the JSON
-   * fields the rules read, so a name the record lacks fails here, saying which.
+   * A record built by component name, the rest 0, false, "", ok, empty or null (a status may be
+   * given as its text): the names are the JSON fields the rules read, so a name the record lacks
+   * fails here, saying which.
    */
   static <R extends Record> R record(Class<R> type, Map<String, Object> values) {
     return record(type, values, Map.of());
@@ -70,6 +72,10 @@ class RoundTripTest {
         args[i] = n.longValue();
       } else if (given instanceof Number n && (t == double.class || t == Double.class)) {
         args[i] = n.doubleValue();
+      } else if (given instanceof String text && t == Status.class) {
+        args[i] =
+            Status.parse(text)
+                .orElseThrow(() -> new AssertionError("no status is spelled '" + text + "'"));
       } else if (given != null) {
         args[i] = given;
       } else if (t == int.class) {
@@ -82,6 +88,8 @@ class RoundTripTest {
         args[i] = false;
       } else if (t == String.class) {
         args[i] = "";
+      } else if (t == Status.class) {
+        args[i] = Status.OK;
       } else if (t == List.class) {
         args[i] = List.of();
       } else if (t == Map.class) {
@@ -158,7 +166,7 @@ class RoundTripTest {
             "recoveryMs",
             2_000L,
             "status",
-            DurabilityRow.OK),
+            Status.OK),
         // settled by a fresh consumer, with a backlog at risk, in rows that say so
         fields("readBack", "a fresh consumer from the start", "atRisk", 500L));
   }
@@ -208,7 +216,7 @@ class RoundTripTest {
             "received",
             15_876L,
             "status",
-            DurabilityRow.OK);
+            Status.OK);
     RunRows run = write("durability.json", List.of(record(DurabilityRow.class, lossy)));
     ClaimResult z2 = DurabilityClaims.z2(run);
     assertEquals(Verdict.SUPPORTED, z2.verdict(), z2.toString());
@@ -254,7 +262,7 @@ class RoundTripTest {
             "equalFailoverTimeoutMs",
             failoverMs == null || !mode.equals("zookeeper") ? null : 2_000L,
             "status",
-            MetadataRow.OK));
+            Status.OK));
   }
 
   @Test
@@ -359,7 +367,7 @@ class RoundTripTest {
             "targetPerSec",
             targetPerSec,
             "status",
-            LatencyRow.OK,
+            Status.OK,
             "achievedPerSec",
             targetPerSec,
             "repeats",
@@ -629,7 +637,7 @@ class RoundTripTest {
                         "readBack",
                         "",
                         "status",
-                        DurabilityRow.OK)))));
+                        Status.OK)))));
     files.put(
         "metadata-scaling.json",
         document(

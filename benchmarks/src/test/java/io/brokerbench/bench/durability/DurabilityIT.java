@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -50,7 +51,7 @@ class DurabilityIT {
     System.out.print(DurabilityTable.markdown(SETTINGS, rows, suite.syncRows()));
 
     for (DurabilityRow row : rows) {
-      assertEquals(DurabilityRow.OK, row.status(), row + " was not measured");
+      assertEquals(Status.OK, row.status(), row + " was not measured");
     }
     // Every broker crash row had a backlog at risk and was settled by a fresh read.
     for (String system : List.of("kafka-kraft", "rabbitmq")) {
@@ -144,8 +145,8 @@ class DurabilityIT {
 
     DurabilityRow ack = row(rows, "kafka-kraft", "ack", "SIGKILL partition leader");
     DurabilityRow replicated = row(rows, "kafka-kraft", "replicated", "SIGKILL partition leader");
-    assertEquals(DurabilityRow.OK, ack.status(), ack.toString());
-    assertEquals(DurabilityRow.OK, replicated.status(), replicated.toString());
+    assertEquals(Status.OK, ack.status(), ack.toString());
+    assertEquals(Status.OK, replicated.status(), replicated.toString());
     assertTrue(
         replicated.note().contains("deleted") && replicated.fault().contains("delete"),
         "the leader lost its copy of the partition before its restart: " + replicated);
@@ -160,7 +161,7 @@ class DurabilityIT {
             + replicated);
 
     DurabilityRow quorum = row(rows, "rabbitmq", "replicated", "SIGKILL queue leader, delete");
-    assertEquals(DurabilityRow.OK, quorum.status(), quorum.toString());
+    assertEquals(Status.OK, quorum.status(), quorum.toString());
     assertEquals(3, quorum.nodes(), quorum.toString());
     assertTrue(quorum.acked() > 1_000, "RabbitMQ confirmed messages: " + quorum);
     assertTrue(quorum.atRisk() > 0, "confirmed and not consumed at the kill: " + quorum);
@@ -183,7 +184,7 @@ class DurabilityIT {
             .filter(r -> r.system().equals(system) && r.tier().equals(tier))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no fsync count of " + system + " " + tier));
-    assertEquals(DurabilityRow.OK, row.status(), row.toString());
+    assertEquals(Status.OK, row.status(), row.toString());
     assertTrue(row.messages() > 1_000, row.toString());
     return row;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.measure.Ledger;
 import io.brokerbench.harness.measure.SendTracker;
@@ -34,11 +35,7 @@ class DurabilityTableTest {
                 new SyncCalls.Count(6_000, calls),
                 "during 3 s without a fault"),
             SyncRow.notMeasured(
-                "kafka-kraft",
-                "1 broker",
-                "ack",
-                DurabilityRow.SKIPPED,
-                "strace is not installed"));
+                "kafka-kraft", "1 broker", "ack", Status.SKIPPED, "strace is not installed"));
 
     String md = DurabilityTable.markdown(QUICK, List.of(), rows);
 

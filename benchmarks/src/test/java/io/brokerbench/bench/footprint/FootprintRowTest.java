@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ class FootprintRowTest {
     return new FootprintRow(
         "rabbitmq",
         "classic",
-        "ok",
+        Status.OK,
         "",
         3,
         List.of("epmd", "beam.smp", "erl_child_setup"),
@@ -75,7 +76,7 @@ class FootprintRowTest {
                 new FootprintRow(
                     "kafka",
                     "kraft",
-                    "ok",
+                    Status.OK,
                     "",
                     1,
                     List.of("java"),
@@ -102,7 +103,7 @@ class FootprintRowTest {
                 new FootprintRow(
                     "kafka",
                     "kraft",
-                    "ok",
+                    Status.OK,
                     "",
                     1,
                     List.of("java"),
@@ -129,7 +130,7 @@ class FootprintRowTest {
                 new FootprintRow(
                     "kafka",
                     "kraft",
-                    "ok",
+                    Status.OK,
                     "",
                     2,
                     List.of("java"),
@@ -156,7 +157,7 @@ class FootprintRowTest {
   @Test
   void skippedAndFailedRowsCarryTheirReasonAndNoFigures() {
     FootprintRow skipped = FootprintRow.skipped("rabbitmq", "classic", "not installed");
-    assertEquals("skipped", skipped.status());
+    assertEquals(Status.SKIPPED, skipped.status());
     assertEquals(-1, skipped.idleRssBytes());
     assertEquals(0, skipped.processes());
   }
@@ -167,7 +168,7 @@ class FootprintRowTest {
         new FootprintRow(
             "zeromq",
             "brokerless",
-            "ok",
+            Status.OK,
             "",
             1,
             List.of("java"),
@@ -231,7 +232,7 @@ class FootprintRowTest {
                 .withExternal(new External("", "", "", "amqp://guest:guest@127.0.0.1:5672/%2F")),
             new Progress(new PrintStream(console, true), 1));
     suite.run();
-    assertEquals("skipped", suite.rows().get(0).status());
+    assertEquals(Status.SKIPPED, suite.rows().get(0).status());
     assertTrue(console.toString().contains("footprint rabbitmq, 100 messages"), console.toString());
     assertTrue(console.toString().contains("SKIPPED: an external RabbitMQ"), console.toString());
     Map<String, Object> json = suite.json();

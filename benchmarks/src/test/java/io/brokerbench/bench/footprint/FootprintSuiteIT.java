@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.brokers.Work;
@@ -44,7 +45,7 @@ class FootprintSuiteIT {
     assertEquals(2, rows.size());
 
     FootprintRow kafka = rows.get(0);
-    assertEquals("ok", kafka.status(), kafka.reason());
+    assertEquals(Status.OK, kafka.status(), kafka.reason());
     assertEquals("kraft", kafka.mode());
     assertEquals(1, kafka.processes(), "one combined broker+controller JVM: " + kafka);
     assertEquals(List.of("java"), kafka.processNames());
@@ -63,7 +64,7 @@ class FootprintSuiteIT {
     assertTrue(kafka.configFileLines() >= 10, kafka.toString());
 
     FootprintRow zeromq = rows.get(1);
-    assertEquals("ok", zeromq.status(), zeromq.reason());
+    assertEquals(Status.OK, zeromq.status(), zeromq.reason());
     assertEquals("brokerless", zeromq.mode());
     assertEquals(0, zeromq.brokerProcesses());
     assertEquals(1, zeromq.processes(), zeromq.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.rig.Arrivals;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class LatencyReportTest {
         rate,
         false,
         "fixed",
-        LatencyRow.OK,
+        Status.OK,
         "",
         rate * 0.999,
         false,
@@ -77,7 +78,7 @@ class LatencyReportTest {
             20_000,
             false,
             "fixed",
-            LatencyRow.SATURATED,
+            Status.SATURATED,
             "repeat 1: delivered 9,870 msg/s, below 95% of the target 20,000 msg/s",
             9_870,
             true,
@@ -107,7 +108,14 @@ class LatencyReportTest {
             0.0,
             "latency/rabbitmq-durable-20000.hlog"),
         LatencyRow.notMeasured(
-            "zeromq", "brokerless", "ack", 1024, 0, "fixed", "not offered", "zeromq has no ack"));
+            "zeromq",
+            "brokerless",
+            "ack",
+            1024,
+            0,
+            "fixed",
+            Status.NOT_OFFERED,
+            "zeromq has no ack"));
   }
 
   @Test
@@ -161,7 +169,7 @@ class LatencyReportTest {
             disagreeing.targetPerSec(),
             false,
             "fixed",
-            LatencyRow.OK,
+            Status.OK,
             "",
             4_990,
             false,

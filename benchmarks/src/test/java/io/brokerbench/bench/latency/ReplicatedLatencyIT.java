@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.throughput.Targets;
@@ -45,7 +46,7 @@ class ReplicatedLatencyIT {
         assertEquals("replicated", row.tier(), row.toString());
         assertEquals(Targets.REPLICATED_MODES.get(system), row.mode(), row.toString());
         assertTrue(
-            row.status().equals(LatencyRow.OK) || row.status().equals(LatencyRow.SATURATED),
+            row.status().equals(Status.OK) || row.status().equals(Status.SATURATED),
             "measured on 3 nodes: " + row);
       }
       assertTrue(

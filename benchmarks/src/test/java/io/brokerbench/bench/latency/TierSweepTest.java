@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,7 @@ class TierSweepTest {
     // Five rows; six when the searched rate, measured in full, was saturated and backed off.
     assertTrue(rows.size() == 5 || rows.size() == 6, all);
     assertEquals(
-        List.of("ok", "ok", "saturated", "skipped"),
+        List.of(Status.OK, Status.OK, Status.SATURATED, Status.SKIPPED),
         rows.subList(0, 4).stream().map(LatencyRow::status).toList(),
         all);
 

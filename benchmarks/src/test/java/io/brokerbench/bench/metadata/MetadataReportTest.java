@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.brokers.MachineLimits;
 import java.nio.file.Files;
@@ -74,7 +75,8 @@ class MetadataReportTest {
         3_500L,
         9_000L,
         240_000,
-        MetadataRow.OK);
+        Status.OK,
+        "");
   }
 
   private static List<MetadataRow> sweep() {
@@ -91,7 +93,8 @@ class MetadataReportTest {
             10_000,
             1,
             240_000,
-            "did not finish in 4 min: waiting for logs (12 of 9,000 exist)"));
+            Status.DID_NOT_FINISH,
+            "4 min: waiting for logs (12 of 9,000 exist)"));
     rows.add(row("kraft", "few-topics", 1_000, 1_000, 7_000, null));
     rows.add(row("kraft", "few-topics", 10_000, 9_000, 30_000, null));
     return rows;
@@ -120,11 +123,11 @@ class MetadataReportTest {
   void aRowWithoutModeOrStatusIsRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> MetadataRow.unmeasured("", "many-topics", 10, 1, 1, "ok"));
+        () -> MetadataRow.unmeasured("", "many-topics", 10, 1, 1, Status.OK, ""));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> MetadataRow.unmeasured("kraft", "many-topics", 10, 1, 1, " "));
+            () -> MetadataRow.unmeasured("kraft", "many-topics", 10, 1, 1, null, ""));
     assertTrue(e.getMessage().startsWith("status"), e.getMessage());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaMode;
 import java.io.PrintStream;
@@ -54,13 +55,13 @@ class MetadataSuiteIT {
     List<MetadataRow> all = suite.rows();
     assertEquals(4, all.size(), all.toString());
     for (MetadataRow row : all) {
-      assertEquals(MetadataRow.OK, row.status(), row.mode() + ": " + row);
+      assertEquals(Status.OK, row.status(), row.mode() + ": " + row);
     }
     List<MetadataRow> rows = all.stream().filter(row -> row.partitions() == 100).toList();
     assertEquals(2, rows.size(), all.toString());
     for (MetadataRow row : rows) {
       String where = row.mode() + ": " + row;
-      assertEquals(MetadataRow.OK, row.status(), where);
+      assertEquals(Status.OK, row.status(), where);
       assertEquals(100, row.partitions(), where);
       assertEquals(100, row.topics(), where);
       assertEquals(100, row.createdPartitions(), where);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.brokers.rabbitmq.RabbitInstallation;
@@ -34,7 +35,7 @@ class StartupScenarioTest {
       scenario.run();
       List<StartupRow> rows = scenario.rows();
       assertEquals(1, rows.size(), "one skipped row, not three failed starts");
-      assertEquals("skipped", rows.get(0).status());
+      assertEquals(Status.SKIPPED, rows.get(0).status());
       assertTrue(
           rows.get(0).reason().contains("apt-get install rabbitmq-server"), rows.get(0).reason());
       assertTrue(rows.get(0).reason().contains("rabbitmq.uri"), rows.get(0).reason());

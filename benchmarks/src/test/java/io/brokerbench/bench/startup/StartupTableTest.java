@@ -3,6 +3,7 @@ package io.brokerbench.bench.startup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +19,16 @@ class StartupTableTest {
     List<StartupRow> rows =
         List.of(
             new StartupRow(
-                "kafka-kraft", "kraft", 1, "ok", "", 1, 2_500, 1000, 1000, 1000, 900, 400),
+                "kafka-kraft", "kraft", 1, Status.OK, "", 1, 2_500, 1000, 1000, 1000, 900, 400),
             new StartupRow(
-                "kafka-kraft", "kraft", 2, "ok", "", 1, 2_100, 1000, 1000, 1000, 800, 300),
+                "kafka-kraft", "kraft", 2, Status.OK, "", 1, 2_100, 1000, 1000, 1000, 800, 300),
             new StartupRow(
-                "kafka-kraft", "kraft", 3, "ok", "", 1, 3_100, 1000, 1000, 1000, 700, 500),
+                "kafka-kraft", "kraft", 3, Status.OK, "", 1, 3_100, 1000, 1000, 1000, 700, 500),
             new StartupRow(
                 "rabbitmq",
                 "",
                 1,
-                "skipped",
+                Status.SKIPPED,
                 "RabbitMQ is not installed:\n install it",
                 0,
                 -1,

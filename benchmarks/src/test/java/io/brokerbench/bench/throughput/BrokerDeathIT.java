@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.JmhForks;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -109,7 +110,7 @@ class BrokerDeathIT {
     List<ThroughputRow> rows = suite.rows();
     String all = rows.stream().map(ThroughputRow::toString).collect(Collectors.joining("\n"));
     ThroughputRow killedTrial = row(rows, "kafka-kraft", "none", ThroughputPlan.BASELINE);
-    assertEquals("failed", killedTrial.status(), all);
+    assertEquals(Status.FAILED, killedTrial.status(), all);
     assertTrue(
         killedTrial.reason().contains("the broker kafka-kraft died during this trial"),
         killedTrial.reason());
@@ -118,17 +119,17 @@ class BrokerDeathIT {
         List.of(
             row(rows, "kafka-kraft", "ack", ThroughputPlan.BASELINE),
             row(rows, "kafka-kraft", "ack", ThroughputPlan.PRODUCER_ONLY))) {
-      assertEquals("failed", same.status(), same.toString());
+      assertEquals(Status.FAILED, same.status(), same.toString());
       assertTrue(
           same.reason().contains("the broker kafka-kraft died during this trial"), same.reason());
     }
     // The Kafka trials after it are not run against a dead broker, and say why.
     ThroughputRow later = row(rows, "kafka-kraft", "ack", ThroughputPlan.CONSUMER_ONLY);
-    assertEquals("failed", later.status(), later.toString());
+    assertEquals(Status.FAILED, later.status(), later.toString());
     assertTrue(later.reason().startsWith("not run: the broker kafka-kraft died"), later.reason());
     // The next system still runs.
     ThroughputRow zeromq = row(rows, "zeromq", "none", ThroughputPlan.BASELINE);
-    assertEquals("ok", zeromq.status(), all);
+    assertEquals(Status.OK, zeromq.status(), all);
     assertTrue(zeromq.msgPerSec() > 0, zeromq.toString());
     assertTrue(zeromq.vendorMsgPerSec() > 0, "the jeromq loop ran too: " + zeromq);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -75,7 +76,7 @@ class ReplicatedThroughputIT {
     }
     ThroughputRow zeromq =
         rows.stream().filter(row -> row.system().equals("zeromq")).findFirst().orElseThrow();
-    assertEquals("not offered", zeromq.status(), zeromq.toString());
+    assertEquals(Status.NOT_OFFERED, zeromq.status(), zeromq.toString());
     assertEquals(2, suite.descriptions().size(), "the two clusters described, no single node");
     assertFalse(rows.stream().anyMatch(row -> row.mode().contains("1 broker")), rows.toString());
   }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,7 @@ class ThroughputRulesTest {
       mean += value / iterations.length;
     }
     List<Double> list = java.util.Arrays.stream(iterations).boxed().toList();
-    return new Measured(mean, mean, list, 0, 0, 0, true, null);
+    return new Measured(mean, mean, list, 0, 0, 0, true, null, Status.OK);
   }
 
   @Test
@@ -59,7 +62,7 @@ class ThroughputRulesTest {
         tier,
         "1-topic-1-partition-1kb",
         1024,
-        "ok",
+        Status.OK,
         "",
         9_000,
         8.8,
@@ -138,12 +141,12 @@ class ThroughputRulesTest {
     assertNull(RowFolder.windowCheck(base, List.of(round(40_000)), 262_144));
     assertNull(
         RowFolder.windowCheck(
-            base, List.of(round(40_000), Measured.failed("broker died")), 262_144));
+            base, List.of(round(40_000), Measured.failed(Status.FAILED, "broker died")), 262_144));
   }
 
   private static Target kafka() {
     return new Target(
-        "kafka-kraft",
+        SystemUnderTest.KAFKA_KRAFT,
         "kraft, 1 broker",
         Map.of(),
         EnumSet.allOf(GuaranteeTier.class),
@@ -166,11 +169,60 @@ class ThroughputRulesTest {
     assertEquals(List.of(ack, none, check, durable, producer), ThroughputPlan.forkOrder(cells, 3));
     // ZeroMQ: one tier, its trial compared with the jeromq loop and checked; nothing else to run.
     Target zeromq =
-        new Target("zeromq", "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "", null);
+        new Target(
+            SystemUnderTest.ZEROMQ, "mesh", Map.of(), EnumSet.of(GuaranteeTier.NONE), "", "", null);
     Cell zmq = new Cell(zeromq, "none", "w", 65_536, false, Tool.JEROMQ_LOOP);
     Cell zmqCheck = new Cell(zeromq, "none", "w", 262_144, true, null);
     assertEquals(List.of(zmq, zmqCheck), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 1));
     assertEquals(List.of(zmqCheck, zmq), ThroughputPlan.forkOrder(List.of(zmq, zmqCheck), 2));
+  }
+
+  @Test
+  void aSystemWhoseBrokerNeverStartedIsOneRowThatSaysWhetherItWasSkippedOrFailed() {
+    List<ThroughputRow> rows = new ArrayList<>();
+    RowFolder folder =
+        new RowFolder(
+            ThroughputSuite.Settings.forProfile(Profile.QUICK),
+            EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+            rows);
+    Target skipped = kafka();
+    skipped.neverStarted(Status.SKIPPED, "skipped: Kafka is not installed");
+    Target failed =
+        new Target(
+            SystemUnderTest.RABBITMQ,
+            "1 node",
+            Map.of(),
+            EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+            "",
+            "",
+            null);
+    failed.neverStarted(Status.FAILED, "failed to start: port 5672 in use");
+    folder.addRows(skipped, List.of(), Map.of(), Map.of(), Map.of());
+    folder.addRows(failed, List.of(), Map.of(), Map.of(), Map.of());
+    assertEquals(
+        List.of(Status.SKIPPED, Status.FAILED), rows.stream().map(ThroughputRow::status).toList());
+    assertEquals("skipped: Kafka is not installed", rows.get(0).reason());
+    assertEquals("failed to start: port 5672 in use", rows.get(1).reason());
+    assertEquals("all", rows.get(0).tier());
+  }
+
+  @Test
+  void aRoundThatWasSkippedOrFailedGivesItsRowThatStatusAndReason() {
+    RowFolder folder =
+        new RowFolder(
+            ThroughputSuite.Settings.forProfile(Profile.QUICK),
+            EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
+            new ArrayList<>());
+    Cell cell = new Cell(kafka(), "ack", "1-topic-1-partition-1kb", 65_536, false, null);
+    ThroughputRow skipped =
+        folder.fold(
+            cell, List.of(round(20_000), Measured.failed(Status.SKIPPED, "skipped: no Kafka")));
+    assertEquals(Status.SKIPPED, skipped.status());
+    assertEquals("skipped: no Kafka", skipped.reason());
+    ThroughputRow failed =
+        folder.fold(cell, List.of(Measured.failed(Status.FAILED, "not run: the broker died")));
+    assertEquals(Status.FAILED, failed.status());
+    assertEquals(Status.OK, folder.fold(cell, List.of(round(20_000))).status());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.brokerbench.bench.throughput;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.row.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class ThroughputTableTest {
                 "ack",
                 "1-topic-1-partition-1kb",
                 1024,
-                "ok",
+                Status.OK,
                 "",
                 20_000,
                 19.53,
@@ -47,7 +48,7 @@ class ThroughputTableTest {
                 "ack",
                 "1-topic-1-partition-1kb",
                 1024,
-                "not offered",
+                Status.NOT_OFFERED,
                 "zeromq has no ack guarantee",
                 0,
                 0,

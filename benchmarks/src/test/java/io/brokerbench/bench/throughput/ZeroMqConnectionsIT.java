@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -64,8 +66,8 @@ class ZeroMqConnectionsIT {
     String all = rows.stream().map(ThroughputRow::toString).collect(Collectors.joining("\n"));
     assertConnections(rows, "zeromq", ThroughputPlan.BASELINE, 1, all);
     assertConnections(rows, "zeromq", ThroughputPlan.MESH, 16, all);
-    assertConnections(rows, ThroughputPlan.ZEROMQ_PROXY, ThroughputPlan.BASELINE, 2, all);
-    assertConnections(rows, ThroughputPlan.ZEROMQ_PROXY, ThroughputPlan.MESH, 8, all);
+    assertConnections(rows, SystemUnderTest.ZEROMQ_PROXY.label(), ThroughputPlan.BASELINE, 2, all);
+    assertConnections(rows, SystemUnderTest.ZEROMQ_PROXY.label(), ThroughputPlan.MESH, 8, all);
   }
 
   private static void assertConnections(
@@ -76,7 +78,7 @@ class ZeroMqConnectionsIT {
             .findFirst()
             .orElseThrow(
                 () -> new AssertionError("no row " + system + " " + workload + "\n" + all));
-    assertEquals("ok", row.status(), all);
+    assertEquals(Status.OK, row.status(), all);
     assertTrue(row.msgPerSec() > 0, row.toString());
     assertEquals(expected, row.connections(), system + " " + workload + ": " + row);
   }

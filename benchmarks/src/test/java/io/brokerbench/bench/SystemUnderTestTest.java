@@ -1,0 +1,99 @@
+package io.brokerbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.throughput.Targets;
+import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
+import io.brokerbench.harness.driver.kafka.KafkaDriver;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
+import io.brokerbench.harness.workload.GuaranteeTier;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SystemUnderTestTest {
+  /** The labels rows have always carried, and the family the claims compare each one in. */
+  private static final Map<String, Family> FAMILIES =
+      Map.of(
+          "in-memory", Family.IN_MEMORY,
+          "kafka-kraft", Family.KAFKA,
+          "kafka-zookeeper", Family.KAFKA,
+          "rabbitmq", Family.RABBITMQ,
+          "zeromq", Family.ZEROMQ,
+          "zeromq-proxy", Family.ZEROMQ);
+
+  @Test
+  void everySystemHasTheLabelRowsCarryAndAFamily() {
+    assertEquals(
+        FAMILIES,
+        Arrays.stream(SystemUnderTest.values())
+            .collect(Collectors.toMap(SystemUnderTest::label, SystemUnderTest::family)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SystemUnderTest.class)
+  void aSystemIsFoundByItsLabelAndSoIsItsFamily(SystemUnderTest system) {
+    assertEquals(Optional.of(system), SystemUnderTest.of(system.label()));
+    assertEquals(system, SystemUnderTest.parse(system.label()));
+    assertEquals(Optional.of(system.family()), Family.of(system.label()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Family.class)
+  void aFamilyIsFoundByItsOwnLabelAsFootprintRowsNameIt(Family family) {
+    assertEquals(Optional.of(family), Family.of(family.label()));
+  }
+
+  @Test
+  void aFamilyIsWhatItsDriverCallsItself() {
+    assertEquals(KafkaDriver.SYSTEM, Family.KAFKA.label());
+    assertEquals(RabbitMqDriver.SYSTEM, Family.RABBITMQ.label());
+    assertEquals(ZeroMqDriver.SYSTEM, Family.ZEROMQ.label());
+    assertEquals(InMemoryDriver.SYSTEM, Family.IN_MEMORY.label());
+  }
+
+  @Test
+  void anUnknownNameHasNoFamilyAndNoSystem() {
+    assertEquals(Optional.empty(), Family.of("zmq"));
+    assertEquals(Optional.empty(), SystemUnderTest.of("kafka"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SystemUnderTest.parse("kafak"));
+    assertEquals(
+        "system: unknown 'kafak'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq,"
+            + " zeromq or zeromq-proxy",
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(BenchSystem.class)
+  void everyChoiceOfTheCommandLineIsASystemOfTheRegistry(BenchSystem choice) {
+    assertEquals(choice.label(), choice.underTest().label());
+    assertEquals(choice, BenchSystem.parse(choice.label()));
+  }
+
+  @Test
+  void theSystemsWithAThreeNodeSetUpAreThoseThatOfferTierReplicated() {
+    Set<SystemUnderTest> replicating =
+        Arrays.stream(SystemUnderTest.values())
+            .filter(SystemUnderTest::replicates)
+            .collect(Collectors.toSet());
+    assertEquals(
+        Targets.REPLICATED_MODES.keySet().stream()
+            .map(BenchSystem::underTest)
+            .collect(Collectors.toSet()),
+        replicating);
+    assertEquals(EnumSet.of(GuaranteeTier.NONE), SystemUnderTest.ZEROMQ.tiers());
+    assertEquals(EnumSet.of(GuaranteeTier.NONE), SystemUnderTest.ZEROMQ_PROXY.tiers());
+    assertEquals(
+        EnumSet.copyOf(GuaranteeTier.SINGLE_NODE), SystemUnderTest.KAFKA_ZOOKEEPER.tiers());
+  }
+}
