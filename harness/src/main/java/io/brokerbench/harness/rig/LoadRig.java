@@ -3,6 +3,7 @@ package io.brokerbench.harness.rig;
 import io.brokerbench.harness.driver.Acknowledgements;
 import io.brokerbench.harness.driver.Backoff;
 import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
@@ -125,7 +126,7 @@ public final class LoadRig implements AutoCloseable {
     for (int t = 0; t < topology.topics(); t++) {
       for (int s = 0; s < topology.subscriptionsPerTopic(); s++) {
         for (int c = 0; c < topology.consumersPerSubscription(); c++) {
-          Receiver receiver = new Receiver(topology, t, endToEndNs, clock);
+          Deliveries receiver = new Deliveries(topology, t, endToEndNs, clock);
           books.receivers.add(receiver);
           consumers.add(driver.startConsumer(t, s, c, receiver));
         }

@@ -1,7 +1,7 @@
 package io.brokerbench.harness.rig;
 
 import io.brokerbench.harness.driver.Acknowledgements;
-import io.brokerbench.harness.driver.Receiver;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.DeliveryReport;
 import io.brokerbench.harness.measure.DeliveryTally;
@@ -27,7 +27,7 @@ final class TrialBooks {
   private final GuaranteeTier tier;
 
   /** Indexed by {@link #consumerIndex}. */
-  final List<Receiver> receivers = new ArrayList<>();
+  final List<Deliveries> receivers = new ArrayList<>();
 
   /** Indexed by producer id. */
   final List<Acknowledgements> acknowledgements = new ArrayList<>();
@@ -134,7 +134,7 @@ final class TrialBooks {
     for (int t = 0; t < topology.topics(); t++) {
       for (int s = 0; s < topology.subscriptionsPerTopic(); s++) {
         for (int c = 0; c < topology.consumersPerSubscription(); c++) {
-          Receiver receiver = receivers.get(consumerIndex(t, s, c));
+          Deliveries receiver = receivers.get(consumerIndex(t, s, c));
           for (int p = 0; p < topology.producersPerTopic(); p++) {
             total += receiver.delivered(p);
           }
