@@ -1,10 +1,11 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.harness.driver.BacklogDriver;
+import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.Topology;
-import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.measure.NanoClock;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.Workload;
@@ -79,7 +80,7 @@ public class ConsumerOnlyBenchmark {
   @Param({"300000"})
   public long backlog;
 
-  private KafkaDriver driver;
+  private BacklogDriver driver;
   private Topology topology;
 
   /** Latencies here are the age of a message sent before the pass; recorded, never read. */
@@ -102,7 +103,13 @@ public class ConsumerOnlyBenchmark {
       throw new IllegalArgumentException(
           "system: " + system + " has no backlog to read again; only Kafka keeps its log");
     }
-    driver = (KafkaDriver) Targets.driver(system);
+    BrokerDriver opened = Targets.driver(system);
+    if (!(opened instanceof BacklogDriver backlogDriver)) {
+      opened.close();
+      throw new IllegalArgumentException(
+          "system: " + system + " has no backlog to read again; its driver is not a BacklogDriver");
+    }
+    driver = backlogDriver;
     String trialId = TrialOutput.trialName(system, tier, workload) + "-" + System.nanoTime();
     topology = Topology.of(trialId, loaded);
     Backlog.fill(driver, topology, GuaranteeTier.fromKey(tier), backlog, loaded.messageSize());

@@ -13,6 +13,8 @@
  *   <li>{@link io.brokerbench.harness.driver.Acknowledgements}: a final harness class; a producer
  *       reports each acknowledgement or failure to it. It alone reads the clock on acknowledgement.
  *   <li>{@link io.brokerbench.harness.driver.Topology}: the shape of a trial and its names.
+ *   <li>{@link io.brokerbench.harness.driver.BacklogDriver}: a capability beside the contract, for
+ *       a system that keeps its messages after delivery (Kafka): a consumer reading them again.
  * </ul>
  *
  * <p>One package per system below this one: {@code driver.kafka}, {@code driver.rabbitmq}, {@code

@@ -1,7 +1,7 @@
 package io.brokerbench.harness.driver.kafka;
 
 import io.brokerbench.harness.driver.Acknowledgements;
-import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.BacklogDriver;
 import io.brokerbench.harness.driver.Closing;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
@@ -45,7 +45,7 @@ import org.apache.kafka.common.TopicPartition;
  * consumer's position on each of its partitions is fixed at the end of the log, so every message
  * sent afterwards reaches it.
  */
-public final class KafkaDriver implements BrokerDriver {
+public final class KafkaDriver implements BacklogDriver {
 
   /** The name of this system in results. */
   public static final String SYSTEM = "kafka";
@@ -108,18 +108,12 @@ public final class KafkaDriver implements BrokerDriver {
   }
 
   /**
-   * Starts a consumer of every partition of topic {@code topic} positioned at the
-   * <em>beginning</em> of the log, so that it reads what was sent before it started: a backlog.
-   * Outside the {@link BrokerDriver} contract, because only a system that keeps its messages after
-   * delivery has a backlog to read again; brokerbench's consumer-only measurement uses it to time
-   * this driver's consumer alone, reading a topic its producers filled (call it after {@code
-   * createProducer} and the sends, as often as wanted: each consumer reads the whole log again).
-   * Every setting is that of {@link #startConsumer}; it returns once the position is fixed, and the
-   * consumer hands each record to {@code receiver} from its own poll thread until closed.
+   * {@inheritDoc}
    *
-   * @param reader names this consumer ({@code <topic>-backlog-<reader>}), e.g. the pass number
-   * @throws DriverException if the consumer could not be started or positioned in time
+   * <p>Kafka's consumer names itself {@code <topic>-backlog-<reader>} and reads from its own poll
+   * thread.
    */
+  @Override
   public synchronized DriverConsumer startBacklogConsumer(int topic, int reader, Receiver receiver)
       throws DriverException {
     requirePrepared();
