@@ -5,10 +5,10 @@ import io.brokerbench.bench.durability.CrashTrial.OutsideConsumers;
 import io.brokerbench.bench.durability.CrashTrial.Settings;
 import io.brokerbench.harness.driver.Acknowledgements;
 import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
-import io.brokerbench.harness.driver.Receiver;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.Ledger;
 import io.brokerbench.harness.measure.NanoClock;
@@ -37,7 +37,7 @@ final class TrialClients {
   private final List<String> failures = new ArrayList<>();
   private final Recorder endToEnd = new Recorder(3);
   private final Recorder publish = new Recorder(3);
-  private final List<Receiver> pausedReceivers = new ArrayList<>();
+  private final List<RecoveryWatch> pausedReceivers = new ArrayList<>();
 
   /** A consumer for the paused one is started or being started. */
   private final AtomicBoolean resuming = new AtomicBoolean();
@@ -176,7 +176,8 @@ final class TrialClients {
       return true;
     }
     try {
-      Receiver receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
+      RecoveryWatch receiver =
+          new RecoveryWatch(new Deliveries(topology, 0, endToEnd, NanoClock.SYSTEM));
       synchronized (this) {
         if (faultNs != Long.MAX_VALUE) {
           receiver.watchFrom(faultNs);
@@ -200,7 +201,7 @@ final class TrialClients {
   /** From the fault to the first delivery since, by the trial's own consumers; null for none. */
   Long recoveryMs() {
     long first = Long.MAX_VALUE;
-    for (Receiver receiver : receivers()) {
+    for (RecoveryWatch receiver : receivers()) {
       long at = receiver.firstDeliverySinceWatchNs();
       if (at >= 0) {
         first = Math.min(first, at);
@@ -215,14 +216,14 @@ final class TrialClients {
   synchronized void markDown() {
     long now = System.nanoTime();
     faultNs = now;
-    for (Receiver receiver : receivers()) {
+    for (RecoveryWatch receiver : receivers()) {
       receiver.watchFrom(now);
     }
   }
 
   /** Every consumer's receiver, paused or live. */
-  private synchronized List<Receiver> receivers() {
-    List<Receiver> all = new ArrayList<>(pausedReceivers);
+  private synchronized List<RecoveryWatch> receivers() {
+    List<RecoveryWatch> all = new ArrayList<>(pausedReceivers);
     for (Session s : sessions) {
       if (s.receiver != null) {
         all.add(s.receiver);
@@ -251,8 +252,8 @@ final class TrialClients {
       }
     }
     List<SequenceTracker> received = new ArrayList<>();
-    for (Receiver receiver : receivers()) {
-      received.add(receiver.snapshot());
+    for (RecoveryWatch receiver : receivers()) {
+      received.add(receiver.deliveries().snapshot());
     }
     return received;
   }
@@ -286,7 +287,7 @@ final class TrialClients {
     }
     driver.prepare(topology, tier);
     if (outside == null) {
-      session.receiver = new Receiver(topology, 0, endToEnd, NanoClock.SYSTEM);
+      session.receiver = new RecoveryWatch(new Deliveries(topology, 0, endToEnd, NanoClock.SYSTEM));
       session.consumer = driver.startConsumer(0, 0, 0, session.receiver);
     }
     session.acknowledgements =
@@ -300,8 +301,8 @@ final class TrialClients {
     CrashTrial.awaitIdle(
         () -> {
           long delivered = 0;
-          for (Receiver receiver : receivers()) {
-            delivered += receiver.delivered(0);
+          for (RecoveryWatch receiver : receivers()) {
+            delivered += receiver.deliveries().delivered(0);
           }
           return delivered;
         },
@@ -316,9 +317,9 @@ final class TrialClients {
       throws Exception {
     List<SendTracker> sends = sendSnapshots();
     List<SequenceTracker> received = receivedSoFar();
-    for (Receiver receiver : receivers()) {
-      if (receiver.failure() != null) {
-        failures.add("consumer: " + receiver.failure());
+    for (RecoveryWatch receiver : receivers()) {
+      if (receiver.deliveries().failure() != null) {
+        failures.add("consumer: " + receiver.deliveries().failure());
       }
     }
     for (Session s : sessions) {
@@ -337,7 +338,7 @@ final class TrialClients {
   /** One driver with its consumer and producer. */
   static final class Session {
     final BrokerDriver driver;
-    Receiver receiver;
+    RecoveryWatch receiver;
     DriverConsumer consumer;
     Acknowledgements acknowledgements;
     DriverProducer producer;
@@ -350,7 +351,7 @@ final class TrialClients {
 
     boolean failed() {
       return (acknowledgements != null && acknowledgements.failure() != null)
-          || (receiver != null && receiver.failure() != null);
+          || (receiver != null && receiver.deliveries().failure() != null);
     }
 
     void closeProducer(List<String> problems) {

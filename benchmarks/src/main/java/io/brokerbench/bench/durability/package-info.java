@@ -22,8 +22,9 @@
  *       io.brokerbench.bench.durability.RecordedDeliveries} from consumers in child JVMs); one
  *       run's producer loop is {@link io.brokerbench.bench.durability.TrialRun}, its clients and
  *       ledger {@link io.brokerbench.bench.durability.TrialClients}.
- *   <li>{@link io.brokerbench.bench.durability.ZeroMqFaults}: ZeroMQ's consumer crash, slow
- *       subscriber and late joiner, counting only what ZeroMQ accepted.
+ *   <li>{@link io.brokerbench.bench.durability.ZeroMqFaults}: ZeroMQ's consumer crash (run by
+ *       {@link io.brokerbench.bench.durability.ZeroMqConsumerCrash}), slow subscriber and late
+ *       joiner, counting only what ZeroMQ accepted.
  *   <li>{@link io.brokerbench.bench.durability.DurabilityRow} and {@link
  *       io.brokerbench.bench.durability.DurabilityTable}: the rows of {@code durability.json} and
  *       how people read them.

@@ -2,11 +2,12 @@ package io.brokerbench.bench.throughput;
 
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.harness.driver.BacklogDriver;
+import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
-import io.brokerbench.harness.driver.Receiver;
 import io.brokerbench.harness.driver.Topology;
-import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.measure.NanoClock;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.Workload;
@@ -35,13 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * with no producer competing for the two cores, the quantity Kafka's ConsumerPerformance measures.
  *
  * What is isolated: the KafkaDriver's consumer (its usual settings, its poll thread, the harness's
- * Receiver reading every header) and the broker serving fetches from a log in the page cache. The
+ * Deliveries reading every header) and the broker serving fetches from a log in the page cache. The
  * trial's setup fills one fresh single-partition topic with `backlog` messages from brokerbench's
  * own producer (Backlog, outside any timing); then every iteration is one pass: a new consumer,
- * positioned at the beginning of the log, reads until the Receiver has seen every message once.
+ * positioned at the beginning of the log, reads until its Deliveries has seen every message once.
  * The warm-up passes are discarded, as the first window of ConsumerPerformance is.
  *
- * The time of a pass runs from the call that creates the consumer to the Receiver's count reaching
+ * The time of a pass runs from the call that creates the consumer to the Deliveries' count reaching
  * the backlog, checked every millisecond: it includes the client's creation and the one request
  * that fixes its position (milliseconds, against a pass of seconds, and against brokerbench).
  *
@@ -65,7 +66,7 @@ public class ConsumerOnlyBenchmark {
   /** A pass that has not read the whole backlog by then is a failure, not a slow figure. */
   private static final Duration PASS_TIMEOUT = Duration.ofSeconds(120);
 
-  /** How often the benchmark thread looks at the Receiver's count: 1 ms, 0.05% of a 2 s pass. */
+  /** How often the benchmark thread looks at the Deliveries' count: 1 ms, 0.05% of a 2 s pass. */
   private static final long CHECK_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
   @Param({"kafka-kraft"})
@@ -81,7 +82,7 @@ public class ConsumerOnlyBenchmark {
   @Param({"300000"})
   public long backlog;
 
-  private KafkaDriver driver;
+  private BacklogDriver driver;
   private Topology topology;
 
   /** Latencies here are the age of a message sent before the pass; recorded, never read. */
@@ -89,7 +90,7 @@ public class ConsumerOnlyBenchmark {
 
   private int pass;
   private DriverConsumer consumer;
-  private Receiver receiver;
+  private Deliveries receiver;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -104,7 +105,13 @@ public class ConsumerOnlyBenchmark {
       throw new IllegalArgumentException(
           "system: " + system + " has no backlog to read again; only Kafka keeps its log");
     }
-    driver = (KafkaDriver) Targets.driver(system);
+    BrokerDriver opened = Targets.driver(system);
+    if (!(opened instanceof BacklogDriver backlogDriver)) {
+      opened.close();
+      throw new IllegalArgumentException(
+          "system: " + system + " has no backlog to read again; its driver is not a BacklogDriver");
+    }
+    driver = backlogDriver;
     String trialId = TrialOutput.trialName(system, tier, workload) + "-" + System.nanoTime();
     topology = Topology.of(trialId, loaded);
     Backlog.fill(driver, topology, GuaranteeTier.fromKey(tier), backlog, loaded.messageSize());
@@ -124,7 +131,7 @@ public class ConsumerOnlyBenchmark {
 
   @Benchmark
   public long read(Delivered counters) throws Exception {
-    receiver = new Receiver(topology, 0, endToEndNs, NanoClock.SYSTEM);
+    receiver = new Deliveries(topology, 0, endToEndNs, NanoClock.SYSTEM);
     consumer = driver.startBacklogConsumer(0, pass++, receiver);
     long deadlineNs = System.nanoTime() + PASS_TIMEOUT.toNanos();
     while (receiver.delivered(0) < backlog) {

@@ -28,9 +28,10 @@ import io.brokerbench.harness.workload.GuaranteeTier;
  * Payloads are {@code byte[]}, sent and delivered unchanged and whole: the harness owns their first
  * {@value io.brokerbench.harness.measure.PayloadHeader#BYTES} bytes (the header with producer,
  * partition, sequence number and intended send time) and the driver never reads them. Drivers never
- * read a clock for measurement, and never use broker timestamps: the {@link Receiver} and the
- * {@link Acknowledgements} do all the timing. Topics, partitions, subscriptions and consumers are
- * 0-based indices into the {@link Topology}, which also gives the broker-side names.
+ * read a clock for measurement, and never use broker timestamps: the harness's {@link Deliveries}
+ * (behind every {@link Receiver} a consumer is given) and the {@link Acknowledgements} do all the
+ * timing. Topics, partitions, subscriptions and consumers are 0-based indices into the {@link
+ * Topology}, which also gives the broker-side names.
  *
  * <h2>Guarantee tiers</h2>
  *

@@ -1,135 +1,31 @@
 package io.brokerbench.harness.driver;
 
-import io.brokerbench.harness.measure.NanoClock;
-import io.brokerbench.harness.measure.PayloadHeader;
-import io.brokerbench.harness.measure.SequenceTracker;
-import org.HdrHistogram.Recorder;
-
 /**
- * Where a driver's consumer hands every payload it receives: the one place that reads the clock on
- * the receiving side and does the arithmetic. Drivers never time anything themselves; they only
- * call {@link #onPayload} as soon as the client library gives them a message.
+ * Where a driver's consumer hands every payload it receives: a sink of two methods, all a driver
+ * needs of the receiving side. The harness's implementation is {@link Deliveries}, which reads the
+ * clock, records the latency and keeps the books; a caller that needs more of one consumer (the
+ * crash trial's watch for the first delivery after a fault) wraps it in a receiver of its own, so
+ * that what only it needs stays with it.
  *
- * <p>For each payload it reads the clock first, then the {@linkplain PayloadHeader header}, then
- * records the end-to-end latency (receive time minus <em>intended</em> send time, in nanoseconds)
- * into the trial's HdrHistogram {@link Recorder}, and notes the producer's sequence number to count
- * gaps, duplicates and reorderings (see {@link SequenceTracker}). A duplicate's latency is not
- * recorded (it is counted as a duplicate instead); nor is a negative latency, which can only come
- * from clocks that disagree, and is counted. Payloads without a harness header are counted as
- * foreign. Nothing is dropped or clamped silently.
- *
- * <p>One {@code Receiver} per consumer. It is thread-safe: a driver may call it from any thread,
- * and from several at once (one per channel or socket, say), though one thread at a time is
- * cheapest. It never blocks for long (a short lock, no I/O) and never throws: a malformed payload
- * is counted, not raised into the client library's thread.
+ * <p>Drivers never time anything themselves; they only call {@link #onPayload} as soon as the
+ * client library gives them a message. A driver may call a receiver from any thread, and from
+ * several at once (one per channel or socket, say), though one thread at a time is cheapest. It
+ * never blocks for long (a short lock, no I/O) and never throws: a malformed payload is counted,
+ * not raised into the client library's thread.
  */
-public final class Receiver {
-  private final NanoClock clock;
-  private final Recorder endToEndNs;
-  private final SequenceTracker tracker;
-  private volatile String failure;
-  private volatile long watchFromNs = Long.MAX_VALUE;
-  private volatile long firstSinceWatchNs = -1;
-
-  /**
-   * @param topology the trial
-   * @param topic the topic this consumer reads
-   * @param endToEndNs the trial's end-to-end latency recorder, shared by all consumers
-   * @param clock {@link NanoClock#SYSTEM}, or a test's clock
-   */
-  public Receiver(Topology topology, int topic, Recorder endToEndNs, NanoClock clock) {
-    this.clock = clock;
-    this.endToEndNs = endToEndNs;
-    this.tracker =
-        new SequenceTracker(
-            topology.producerId(topic, 0),
-            topology.producersPerTopic(),
-            topology.partitionsPerTopic());
-  }
-
+public interface Receiver {
   /**
    * A payload arrived. Call it once per delivery, as early as possible: the time of this call is
    * the message's receive time. The driver must not modify the array afterwards.
    *
    * @param payload the bytes exactly as the producer's {@link DriverProducer#send} was given them
    */
-  public void onPayload(byte[] payload) {
-    final long receivedNs = clock.nanoTime();
-    if (!PayloadHeader.isHeader(payload)) {
-      synchronized (this) {
-        tracker.recordForeign();
-      }
-      return;
-    }
-    final long intendedNs = PayloadHeader.intendedSendNs(payload);
-    final long latencyNs = receivedNs - intendedNs;
-    if (intendedNs >= watchFromNs && firstSinceWatchNs < 0) {
-      firstSinceWatchNs = receivedNs;
-    }
-    final SequenceTracker.Outcome outcome;
-    synchronized (this) {
-      outcome =
-          tracker.record(
-              PayloadHeader.producerId(payload),
-              PayloadHeader.partition(payload),
-              PayloadHeader.sequence(payload));
-      if (outcome == SequenceTracker.Outcome.FIRST && latencyNs < 0) {
-        tracker.recordNegativeLatency();
-      }
-    }
-    if (outcome == SequenceTracker.Outcome.FIRST && latencyNs >= 0) {
-      endToEndNs.recordValue(latencyNs);
-    }
-  }
+  void onPayload(byte[] payload);
 
   /**
    * The consumer failed and will deliver nothing more (the broker went away, the client library
    * threw in its own thread). The harness fails the trial with this cause. Call it once, from any
    * thread; later calls are ignored.
    */
-  public void onFailure(Throwable cause) {
-    synchronized (this) {
-      if (failure == null) {
-        failure = String.valueOf(cause);
-      }
-    }
-  }
-
-  // --- For the harness ------------------------------------------------------------------------
-
-  /**
-   * Messages of the topic's {@code producerIndex}-th producer this consumer has received at least
-   * once; for the producers' in-flight window, from any thread.
-   */
-  public long delivered(int producerIndex) {
-    return tracker.delivered(producerIndex);
-  }
-
-  /** A consistent copy of what this consumer has received so far. */
-  public synchronized SequenceTracker snapshot() {
-    return tracker.copy();
-  }
-
-  /**
-   * Starts watching for the first delivery of a message meant to be sent at or after {@code fromNs}
-   * (the harness's clock): the crash ledger's time to recover is that delivery's time minus the
-   * fault's. Messages sent before the fault and delivered after it do not count, so a consumer that
-   * was still emptying its buffers does not look recovered.
-   */
-  public void watchFrom(long fromNs) {
-    watchFromNs = fromNs;
-  }
-
-  /**
-   * The receive time of the first delivery {@link #watchFrom} watches for, or -1 while there was
-   * none.
-   */
-  public long firstDeliverySinceWatchNs() {
-    return firstSinceWatchNs;
-  }
-
-  /** The failure the driver reported, or {@code null}. */
-  public String failure() {
-    return failure;
-  }
+  void onFailure(Throwable cause);
 }

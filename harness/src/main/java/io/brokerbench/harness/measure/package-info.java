@@ -5,7 +5,7 @@
  * io.brokerbench.harness.measure.PayloadHeader} (producer, partition, sequence number, intended
  * send time from {@code System.nanoTime()}) written by the harness; drivers carry it without
  * reading it. On delivery, the harness's receive callback ({@link
- * io.brokerbench.harness.driver.Receiver}) reads the clock and records the latency in an
+ * io.brokerbench.harness.driver.Deliveries}) reads the clock and records the latency in an
  * HdrHistogram {@code Recorder}, and a {@link io.brokerbench.harness.measure.SequenceTracker} per
  * consumer notes the sequence numbers; on acknowledgement a {@link
  * io.brokerbench.harness.measure.SendTracker} per producer does the same for the sending side.

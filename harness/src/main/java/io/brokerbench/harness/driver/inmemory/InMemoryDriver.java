@@ -1,7 +1,6 @@
 package io.brokerbench.harness.driver.inmemory;
 
 import io.brokerbench.harness.driver.Acknowledgements;
-import io.brokerbench.harness.driver.Backoff;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
@@ -9,7 +8,6 @@ import io.brokerbench.harness.driver.DriverProducer;
 import io.brokerbench.harness.driver.Receiver;
 import io.brokerbench.harness.driver.TierNotOfferedException;
 import io.brokerbench.harness.driver.Topology;
-import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,15 +55,6 @@ public final class InMemoryDriver implements BrokerDriver {
    */
   public static final int DEFAULT_QUEUE_CAPACITY = 8192;
 
-  /** Consumers are stopped and joined within this; they never wait longer than a park. */
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-
-  /**
-   * Most payloads a consumer hands over from one queue before it frees their slots: the producer
-   * can refill while the consumer works on, and a consumer of several queues takes turns.
-   */
-  private static final int DRAIN_BATCH = 1024;
-
   /** Past this a queue's slot array (a power of two) would not fit an array index. */
   private static final int MAX_QUEUE_CAPACITY = 1 << 30;
 
@@ -73,9 +62,8 @@ public final class InMemoryDriver implements BrokerDriver {
   private final int queueCapacity;
   private final Map<Integer, Set<Long>> drops;
   private final Map<Integer, Set<Long>> duplicates;
-  private final boolean faulty;
-  private final List<Consumer> consumers = new CopyOnWriteArrayList<>();
-  private final List<Producer> producers = new ArrayList<>();
+  private final List<InMemoryConsumer> consumers = new CopyOnWriteArrayList<>();
+  private final List<InMemoryProducer> producers = new ArrayList<>();
   private Topology topology;
   private GuaranteeTier tier;
 
@@ -89,7 +77,6 @@ public final class InMemoryDriver implements BrokerDriver {
     this.queueCapacity = builder.queueCapacity;
     this.drops = copy(builder.drops);
     this.duplicates = copy(builder.duplicates);
-    this.faulty = !drops.isEmpty() || !duplicates.isEmpty();
   }
 
   private static Map<Integer, Set<Long>> copy(Map<Integer, Set<Long>> faults) {
@@ -147,15 +134,15 @@ public final class InMemoryDriver implements BrokerDriver {
     }
     String name =
         "in-memory-consumer-" + topology.subscriptionName(topic, subscription) + "-c" + consumer;
-    for (Consumer other : consumers) {
-      if (other.thread.getName().equals(name) && other.thread.isAlive()) {
+    for (InMemoryConsumer other : consumers) {
+      if (other.name().equals(name) && other.isAlive()) {
         throw new IllegalStateException(
             name + " is still running; a queue has one reader: close the consumer before its next");
       }
     }
-    Consumer started = new Consumer(name, mine, receiver);
+    InMemoryConsumer started = new InMemoryConsumer(name, mine, receiver);
     consumers.add(started);
-    started.thread.start();
+    started.start();
     return started;
   }
 
@@ -171,8 +158,8 @@ public final class InMemoryDriver implements BrokerDriver {
         mine[p][s] = queues[topic][s][p][producer];
       }
     }
-    for (Producer other : producers) {
-      if (other.topic == topic && other.index == producer && other.open) {
+    for (InMemoryProducer other : producers) {
+      if (other.topic == topic && other.index == producer && other.isOpen()) {
         throw new IllegalStateException(
             "producer "
                 + producer
@@ -181,8 +168,9 @@ public final class InMemoryDriver implements BrokerDriver {
                 + " is still open; a queue has one writer: close the producer before its next");
       }
     }
-    Producer created =
-        new Producer(topic, producer, mine, acknowledgements, tier != GuaranteeTier.NONE);
+    InMemoryProducer created =
+        new InMemoryProducer(
+            topic, producer, mine, acknowledgements, tier != GuaranteeTier.NONE, drops, duplicates);
     producers.add(created);
     return created;
   }
@@ -238,7 +226,7 @@ public final class InMemoryDriver implements BrokerDriver {
     }
     closed = true;
     List<String> stuck = new ArrayList<>();
-    for (Consumer consumer : consumers) {
+    for (InMemoryConsumer consumer : consumers) {
       try {
         consumer.close();
       } catch (DriverException e) {
@@ -249,116 +237,6 @@ public final class InMemoryDriver implements BrokerDriver {
     queues = null;
     if (!stuck.isEmpty()) {
       throw new DriverException(String.join("; ", stuck));
-    }
-  }
-
-  private final class Producer implements DriverProducer {
-    /** By partition, then subscription; this producer's own queues, so it is their one writer. */
-    private final OneToOneRing[][] queues;
-
-    private final int topic;
-    private final int index;
-    private final Acknowledgements acknowledgements;
-    private final boolean acknowledge;
-    private volatile boolean open = true;
-
-    Producer(
-        int topic,
-        int index,
-        OneToOneRing[][] queues,
-        Acknowledgements acknowledgements,
-        boolean acknowledge) {
-      this.topic = topic;
-      this.index = index;
-      this.queues = queues;
-      this.acknowledgements = acknowledgements;
-      this.acknowledge = acknowledge;
-    }
-
-    @Override
-    public void send(int partition, byte[] payload) throws InterruptedException {
-      int copies = faulty ? copies(payload) : 1;
-      for (OneToOneRing queue : queues[partition]) {
-        for (int i = 0; i < copies; i++) {
-          queue.put(payload);
-        }
-      }
-      if (acknowledge) {
-        acknowledgements.onAcknowledged(payload);
-      }
-    }
-
-    /** 0 to drop, 2 to duplicate, 1 otherwise: fault injection reads the header. */
-    private int copies(byte[] payload) {
-      if (!PayloadHeader.isHeader(payload)) {
-        return 1;
-      }
-      int producer = PayloadHeader.producerId(payload);
-      long sequence = PayloadHeader.sequence(payload);
-      if (drops.getOrDefault(producer, Set.of()).contains(sequence)) {
-        return 0;
-      }
-      if (duplicates.getOrDefault(producer, Set.of()).contains(sequence)) {
-        return 2;
-      }
-      return 1;
-    }
-
-    @Override
-    public void close() {
-      // Sends complete (and are acknowledged) inside send(): nothing is outstanding.
-      open = false;
-    }
-  }
-
-  private final class Consumer implements DriverConsumer {
-    private final Thread thread;
-    private final OneToOneRing[] queues;
-    private final Receiver receiver;
-    private volatile boolean running = true;
-
-    Consumer(String name, List<OneToOneRing> queues, Receiver receiver) {
-      this.queues = queues.toArray(new OneToOneRing[0]);
-      this.receiver = receiver;
-      this.thread = new Thread(this::run, name);
-      thread.setDaemon(true);
-    }
-
-    /**
-     * Drains every queue in turn; idle, it waits like every waiter of the rig ({@link Backoff}).
-     */
-    private void run() {
-      Backoff backoff = new Backoff();
-      while (running) {
-        boolean any = false;
-        for (OneToOneRing queue : queues) {
-          any |= queue.drainTo(receiver, DRAIN_BATCH) > 0;
-        }
-        if (any) {
-          backoff.reset();
-        } else {
-          backoff.idle();
-        }
-      }
-    }
-
-    @Override
-    public void close() throws DriverException {
-      running = false;
-      try {
-        thread.join(CLOSE_TIMEOUT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (thread.isAlive()) {
-        throw new DriverException(
-            SYSTEM
-                + ": consumer thread "
-                + thread.getName()
-                + " did not stop within "
-                + CLOSE_TIMEOUT.toSeconds()
-                + " s");
-      }
     }
   }
 

@@ -1,7 +1,7 @@
 package io.brokerbench.harness.driver.kafka;
 
 import io.brokerbench.harness.driver.Acknowledgements;
-import io.brokerbench.harness.driver.BrokerDriver;
+import io.brokerbench.harness.driver.BacklogDriver;
 import io.brokerbench.harness.driver.Closing;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
@@ -12,25 +12,13 @@ import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The Kafka driver: a trial's topics made with the Admin client, one {@code KafkaProducer} per
@@ -57,21 +45,20 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * consumer's position on each of its partitions is fixed at the end of the log, so every message
  * sent afterwards reaches it.
  */
-public final class KafkaDriver implements BrokerDriver {
+public final class KafkaDriver implements BacklogDriver {
 
   /** The name of this system in results. */
   public static final String SYSTEM = "kafka";
 
-  /** Between two questions to the broker while a topic comes online: short, it takes ~100 ms. */
-  private static final long ONLINE_POLL_MS = 50;
-
   private final KafkaDriverConfig config;
-  private final List<String> topicsToDelete = new ArrayList<>();
   private final List<KafkaDriverProducer> producers = new ArrayList<>();
   private final List<KafkaDriverConsumer> consumers = new ArrayList<>();
   private Topology topology;
   private GuaranteeTier tier;
-  private Admin admin;
+
+  /** The trial's topics and the admin client; null until {@link #prepare} creates the client. */
+  private KafkaTopics topics;
+
   private boolean closed;
 
   public KafkaDriver(KafkaDriverConfig config) {
@@ -103,148 +90,9 @@ public final class KafkaDriver implements BrokerDriver {
     this.topology = topology;
     this.tier = tier;
     long deadlineNs = System.nanoTime() + config.readyTimeout().toNanos();
-    try {
-      admin = Admin.create(config.adminConfig(topology.trialId() + "-admin"));
-    } catch (KafkaException e) {
-      throw new DriverException(where() + ": could not create the admin client: " + e, e);
-    }
-    createTopics(deadlineNs);
-    awaitOnline(deadlineNs);
-  }
-
-  private void createTopics(long deadlineNs) throws DriverException {
-    List<NewTopic> topics = new ArrayList<>();
-    for (int t = 0; t < topology.topics(); t++) {
-      topics.add(
-          new NewTopic(
-                  topology.topicName(t),
-                  topology.partitionsPerTopic(),
-                  (short) config.replicationFactor())
-              .configs(config.topicConfig(tier)));
-    }
-    Map<String, KafkaFuture<Void>> results;
-    // Deleted on close even if the answer never comes: the names are this trial's alone.
-    topics.forEach(topic -> topicsToDelete.add(topic.name()));
-    try {
-      results = admin.createTopics(topics).values();
-    } catch (KafkaException e) {
-      throw new DriverException(where() + ": creating topics failed: " + e, e);
-    }
-    for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
-      String topic = result.getKey();
-      String what =
-          "creating topic "
-              + topic
-              + " ("
-              + topology.partitionsPerTopic()
-              + " partitions, replication factor "
-              + config.replicationFactor()
-              + ")";
-      try {
-        result.getValue().get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof TopicExistsException) {
-          topicsToDelete.remove(topic);
-          throw new DriverException(
-              where()
-                  + ": "
-                  + what
-                  + ": it exists already; a trial needs fresh, empty topics, so give each trial"
-                  + " an id not used on this cluster before",
-              e.getCause());
-        }
-        throw new DriverException(where() + ": " + what + " failed: " + e.getCause(), e);
-      } catch (TimeoutException e) {
-        throw new DriverException(where() + ": " + what + " timed out after " + timeout(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DriverException(where() + ": " + what + " was interrupted", e);
-      }
-    }
-  }
-
-  /**
-   * Asks until every partition of the trial is online: a leader, every replica in sync, and the
-   * leader answering for it (an end offset from its log).
-   */
-  private void awaitOnline(long deadlineNs) throws DriverException {
-    List<String> names = new ArrayList<>();
-    for (int t = 0; t < topology.topics(); t++) {
-      names.add(topology.topicName(t));
-    }
-    String notYet;
-    while (true) {
-      try {
-        notYet = offline(names, deadlineNs);
-        if (notYet == null) {
-          return;
-        }
-      } catch (ExecutionException e) {
-        notYet = String.valueOf(e.getCause());
-      } catch (TimeoutException e) {
-        notYet = "the broker did not answer";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DriverException(where() + ": interrupted while waiting for " + names, e);
-      }
-      if (System.nanoTime() - deadlineNs >= 0) {
-        throw new DriverException(
-            where()
-                + ": topics "
-                + names
-                + " were created but did not come online within "
-                + timeout()
-                + ": "
-                + notYet);
-      }
-      try {
-        Thread.sleep(ONLINE_POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DriverException(where() + ": interrupted while waiting for " + names, e);
-      }
-    }
-  }
-
-  /** What is not online yet, or null when everything is. */
-  private String offline(List<String> names, long deadlineNs)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    Map<String, TopicDescription> described =
-        admin
-            .describeTopics(names)
-            .allTopicNames()
-            .get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
-    Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
-    for (TopicDescription topic : described.values()) {
-      if (topic.partitions().size() != topology.partitionsPerTopic()) {
-        return "topic "
-            + topic.name()
-            + " has "
-            + topic.partitions().size()
-            + " of "
-            + topology.partitionsPerTopic()
-            + " partitions";
-      }
-      for (TopicPartitionInfo partition : topic.partitions()) {
-        String name = topic.name() + "-" + partition.partition();
-        if (partition.leader() == null || partition.leader().isEmpty()) {
-          return "partition " + name + " has no leader yet";
-        }
-        if (partition.isr().size() < partition.replicas().size()) {
-          return "partition "
-              + name
-              + " has "
-              + partition.isr().size()
-              + " of "
-              + partition.replicas().size()
-              + " replicas in sync";
-        }
-        ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
-      }
-    }
-    // Only a leader that has the partition's log answers this.
-    admin.listOffsets(ends).all().get(remainingMs(deadlineNs), TimeUnit.MILLISECONDS);
-    return null;
+    topics = new KafkaTopics(config, topology, where());
+    topics.create(tier, deadlineNs);
+    topics.awaitOnline(deadlineNs);
   }
 
   @Override
@@ -260,18 +108,12 @@ public final class KafkaDriver implements BrokerDriver {
   }
 
   /**
-   * Starts a consumer of every partition of topic {@code topic} positioned at the
-   * <em>beginning</em> of the log, so that it reads what was sent before it started: a backlog.
-   * Outside the {@link BrokerDriver} contract, because only a system that keeps its messages after
-   * delivery has a backlog to read again; brokerbench's consumer-only measurement uses it to time
-   * this driver's consumer alone, reading a topic its producers filled (call it after {@code
-   * createProducer} and the sends, as often as wanted: each consumer reads the whole log again).
-   * Every setting is that of {@link #startConsumer}; it returns once the position is fixed, and the
-   * consumer hands each record to {@code receiver} from its own poll thread until closed.
+   * {@inheritDoc}
    *
-   * @param reader names this consumer ({@code <topic>-backlog-<reader>}), e.g. the pass number
-   * @throws DriverException if the consumer could not be started or positioned in time
+   * <p>Kafka's consumer names itself {@code <topic>-backlog-<reader>} and reads from its own poll
+   * thread.
    */
+  @Override
   public synchronized DriverConsumer startBacklogConsumer(int topic, int reader, Receiver receiver)
       throws DriverException {
     requirePrepared();
@@ -316,7 +158,7 @@ public final class KafkaDriver implements BrokerDriver {
               + " could not fix its position on "
               + partitions
               + " (waited up to "
-              + timeout()
+              + readyTimeout(config)
               + "): "
               + e,
           e);
@@ -396,46 +238,13 @@ public final class KafkaDriver implements BrokerDriver {
     Closing.closeAll(consumers, problems);
     producers.clear();
     consumers.clear();
-    if (admin != null) {
-      if (!topicsToDelete.isEmpty()) {
-        deleteTopics(problems);
-      }
-      try {
-        // Every answer worth waiting for was awaited above; abandon whatever is still pending (a
-        // dead broker's) rather than wait for it once more.
-        admin.close(Duration.ZERO);
-      } catch (RuntimeException e) {
-        problems.add("closing the admin client failed: " + e);
-      }
-      admin = null;
+    if (topics != null) {
+      topics.close(problems);
+      topics = null;
     }
     if (!problems.isEmpty()) {
       throw new DriverException(where() + ": closing the trial: " + String.join("; ", problems));
     }
-  }
-
-  private void deleteTopics(List<String> problems) {
-    try {
-      admin
-          .deleteTopics(topicsToDelete)
-          .all()
-          .get(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-        problems.add("deleting topics " + topicsToDelete + " failed: " + e.getCause());
-      }
-    } catch (TimeoutException e) {
-      problems.add(
-          "deleting topics "
-              + topicsToDelete
-              + " timed out after "
-              + config.closeTimeout().toSeconds()
-              + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      problems.add("interrupted while deleting topics " + topicsToDelete);
-    }
-    topicsToDelete.clear();
   }
 
   /** Closes a client that failed to start, without waiting: it has nothing outstanding. */
@@ -451,12 +260,13 @@ public final class KafkaDriver implements BrokerDriver {
     return SYSTEM + " at " + config.bootstrapServers();
   }
 
-  private String timeout() {
+  /** The ready timeout, for messages: "30 s". */
+  static String readyTimeout(KafkaDriverConfig config) {
     return config.readyTimeout().toSeconds() + " s";
   }
 
   /** Milliseconds left until {@code deadlineNs}, at least 1 so that a last question is asked. */
-  private static long remainingMs(long deadlineNs) {
+  static long remainingMs(long deadlineNs) {
     return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
   }
 }

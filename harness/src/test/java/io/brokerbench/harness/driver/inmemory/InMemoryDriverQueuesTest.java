@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.harness.driver.Acknowledgements;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverProducer;
-import io.brokerbench.harness.driver.Receiver;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.DeliveryTally;
 import io.brokerbench.harness.measure.NanoClock;
@@ -29,8 +29,8 @@ class InMemoryDriverQueuesTest {
   private static final Topology TOPOLOGY = new Topology("queues", 1, 1, 1, 1, 1);
   private final Recorder endToEndNs = new Recorder(3);
 
-  private Receiver receiver() {
-    return new Receiver(TOPOLOGY, 0, endToEndNs, NanoClock.SYSTEM);
+  private Deliveries receiver() {
+    return new Deliveries(TOPOLOGY, 0, endToEndNs, NanoClock.SYSTEM);
   }
 
   private static void send(DriverProducer producer, long sequence) throws Exception {
@@ -43,7 +43,7 @@ class InMemoryDriverQueuesTest {
   void aResumedConsumerTakesOverWhereTheClosedOneStopped() throws Exception {
     try (InMemoryDriver driver = InMemoryDriver.create()) {
       driver.prepare(TOPOLOGY, GuaranteeTier.ACK);
-      Receiver first = receiver();
+      Deliveries first = receiver();
       DriverConsumer consumer = driver.startConsumer(0, 0, 0, first);
       assertThrows(IllegalStateException.class, () -> driver.startConsumer(0, 0, 0, receiver()));
       DriverProducer producer =
@@ -56,7 +56,7 @@ class InMemoryDriverQueuesTest {
       for (long s = 100; s < 200; s++) {
         send(producer, s);
       }
-      Receiver second = receiver();
+      Deliveries second = receiver();
       driver.startConsumer(0, 0, 0, second);
       assertTrue(driver.awaitDrained(Duration.ofSeconds(10)));
       assertEquals(100, first.delivered(0));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brokerbench.harness.driver.Receiver;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.DeliveryTally;
 import io.brokerbench.harness.measure.NanoClock;
@@ -31,8 +31,8 @@ class OneToOneRingTest {
     return payload;
   }
 
-  private static Receiver receiver() {
-    return new Receiver(TOPOLOGY, 0, new Recorder(3), NanoClock.SYSTEM);
+  private static Deliveries receiver() {
+    return new Deliveries(TOPOLOGY, 0, new Recorder(3), NanoClock.SYSTEM);
   }
 
   /** Capacities that are, and are not, a power of two: the capacity binds, not the slot count. */
@@ -40,7 +40,7 @@ class OneToOneRingTest {
   @ValueSource(ints = {1, 3, 8, 1000})
   void holdsExactlyItsCapacityAndHandsOverInOrder(int capacity) throws Exception {
     OneToOneRing ring = new OneToOneRing(capacity);
-    Receiver receiver = receiver();
+    Deliveries receiver = receiver();
     long sequence = 0;
     for (int round = 0; round < 5; round++) {
       for (int i = 0; i < capacity; i++) {
@@ -60,7 +60,7 @@ class OneToOneRingTest {
     assertExactlyOnceInOrder(receiver, sequence);
   }
 
-  private static void assertExactlyOnceInOrder(Receiver receiver, long messages) {
+  private static void assertExactlyOnceInOrder(Deliveries receiver, long messages) {
     SequenceTracker seen = receiver.snapshot();
     SubscriptionTally tally =
         DeliveryTally.subscription(
@@ -84,7 +84,7 @@ class OneToOneRingTest {
   @Test
   void drainsNoMoreThanTheLimitAndFreesWhatItDrained() throws Exception {
     OneToOneRing ring = new OneToOneRing(4);
-    Receiver receiver = receiver();
+    Deliveries receiver = receiver();
     for (long s = 0; s < 4; s++) {
       ring.put(message(s));
     }
@@ -104,7 +104,7 @@ class OneToOneRingTest {
   @Test
   void aNullPayloadReachesTheReceiverAsForeign() throws Exception {
     OneToOneRing ring = new OneToOneRing(2);
-    Receiver receiver = receiver();
+    Deliveries receiver = receiver();
     ring.put(null);
     ring.put(message(0));
     assertEquals(2, ring.drainTo(receiver, 2));
@@ -116,7 +116,7 @@ class OneToOneRingTest {
   void aProducerAndAConsumerThreadPassEveryMessageOnceInOrder() throws Exception {
     int messages = 1_000_000;
     OneToOneRing ring = new OneToOneRing(64);
-    Receiver receiver = receiver();
+    Deliveries receiver = receiver();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(1);
     Thread producer =

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.harness.driver.Acknowledgements;
+import io.brokerbench.harness.driver.Deliveries;
 import io.brokerbench.harness.driver.DriverConsumer;
 import io.brokerbench.harness.driver.DriverException;
 import io.brokerbench.harness.driver.DriverProducer;
-import io.brokerbench.harness.driver.Receiver;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.DeliveryReport;
 import io.brokerbench.harness.measure.NanoClock;
@@ -100,20 +100,20 @@ class ZeroMqDriverTest {
     Recorder recorder = new Recorder(3);
     try (ZeroMqDriver driver = ZeroMqDriver.create()) {
       driver.prepare(topology, GuaranteeTier.NONE);
-      driver.startConsumer(0, 0, 0, new Receiver(topology, 0, recorder, NanoClock.SYSTEM));
+      driver.startConsumer(0, 0, 0, new Deliveries(topology, 0, recorder, NanoClock.SYSTEM));
       Acknowledgements acks = new Acknowledgements(0, recorder, NanoClock.SYSTEM);
       DriverException early =
           assertThrows(DriverException.class, () -> driver.createProducer(0, 0, acks));
       assertTrue(early.getMessage().contains("before consumer"), early.getMessage());
 
-      driver.startConsumer(0, 0, 1, new Receiver(topology, 0, recorder, NanoClock.SYSTEM));
+      driver.startConsumer(0, 0, 1, new Deliveries(topology, 0, recorder, NanoClock.SYSTEM));
       driver.createProducer(0, 0, acks);
       DriverException late =
           assertThrows(
               DriverException.class,
               () ->
                   driver.startConsumer(
-                      0, 0, 1, new Receiver(topology, 0, recorder, NanoClock.SYSTEM)));
+                      0, 0, 1, new Deliveries(topology, 0, recorder, NanoClock.SYSTEM)));
       assertTrue(late.getMessage().contains("after a producer"), late.getMessage());
     }
   }
@@ -128,7 +128,7 @@ class ZeroMqDriverTest {
     try {
       driver.prepare(topology, GuaranteeTier.NONE);
       DriverConsumer consumer =
-          driver.startConsumer(0, 0, 0, new Receiver(topology, 0, recorder, NanoClock.SYSTEM));
+          driver.startConsumer(0, 0, 0, new Deliveries(topology, 0, recorder, NanoClock.SYSTEM));
       DriverProducer producer =
           driver.createProducer(0, 0, new Acknowledgements(0, recorder, NanoClock.SYSTEM));
       consumer.close(); // nobody reads any more: the producer fills its queue and blocks
