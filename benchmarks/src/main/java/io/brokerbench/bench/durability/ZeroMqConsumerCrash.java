@@ -34,30 +34,10 @@ final class ZeroMqConsumerCrash {
    */
   static final int SEND_TIMEOUT_MS = 100;
 
-  private final int messageBytes;
-  private final int ratePerSecond;
-  private final Duration faultAfter;
-  private final Duration duration;
-  private final Duration outage;
-  private final long faultAtMessages;
-  private final long backlogMessages;
+  private final ZeroMqFaults.Settings settings;
 
-  /** The settings of {@link ZeroMqFaults#ZeroMqFaults}, checked there. */
-  ZeroMqConsumerCrash(
-      int messageBytes,
-      int ratePerSecond,
-      Duration faultAfter,
-      Duration duration,
-      Duration outage,
-      long faultAtMessages,
-      long backlogMessages) {
-    this.messageBytes = messageBytes;
-    this.ratePerSecond = ratePerSecond;
-    this.faultAfter = faultAfter;
-    this.duration = duration;
-    this.outage = outage;
-    this.faultAtMessages = faultAtMessages;
-    this.backlogMessages = backlogMessages;
+  ZeroMqConsumerCrash(ZeroMqFaults.Settings settings) {
+    this.settings = settings;
   }
 
   /**
@@ -88,10 +68,11 @@ final class ZeroMqConsumerCrash {
       push.setSendTimeOut(SEND_TIMEOUT_MS);
       push.setLinger(2_000);
       ZmqConnect.connect(push, endpoint);
-      long periodNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+      long periodNs = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
       long startNs = System.nanoTime();
-      long faultAtNs = startNs + (faultAtMessages > 0 ? 2 : 1) * faultAfter.toNanos();
-      long endNs = startNs + duration.toNanos();
+      long faultAtNs =
+          startNs + (settings.faultAtMessages() > 0 ? 2 : 1) * settings.faultAfter().toNanos();
+      long endNs = startNs + settings.duration().toNanos();
       long intendedNs = startNs;
       while (System.nanoTime() < endNs || faultNs < 0) {
         long now = System.nanoTime();
@@ -99,15 +80,16 @@ final class ZeroMqConsumerCrash {
         // Stop the consumer only once it has recorded a message: paused before the PUSH/PULL
         // connection came up, it would hold nothing, and the crash would find nothing at risk.
         if (!paused
-            && backlogMessages > 0
-            && accepted >= faultAtMessages - backlogMessages
+            && settings.backlogMessages() > 0
+            && accepted >= settings.faultAtMessages() - settings.backlogMessages()
             && Files.size(files.get(0)) > 0) {
           consumer.pause();
           paused = true;
           acceptedAtPause = accepted;
         }
         if (faultNs < 0
-            && (faultAtMessages > 0 && accepted >= faultAtMessages || now >= faultAtNs)) {
+            && (settings.faultAtMessages() > 0 && accepted >= settings.faultAtMessages()
+                || now >= faultAtNs)) {
           if (!firstRecorded(files.get(0), FIRST_RECORD_WAIT)) {
             // Not ZeroMQ losing messages: the connection never came up, and a ledger would
             // blame the crash for it; say so instead.
@@ -121,10 +103,10 @@ final class ZeroMqConsumerCrash {
           consumer.kill();
           faultNs = System.nanoTime();
           // The producer waits out the outage and the new consumer's start, as against a broker.
-          Thread.sleep(outage.toMillis());
+          Thread.sleep(settings.outage().toMillis());
           consumer = recorder(endpoint, port, workDir, files);
           intendedNs = System.nanoTime();
-          endNs = Math.max(endNs, intendedNs + outage.multipliedBy(2).toNanos());
+          endNs = Math.max(endNs, intendedNs + settings.outage().multipliedBy(2).toNanos());
           continue;
         }
         if (intendedNs > now) {
@@ -132,7 +114,7 @@ final class ZeroMqConsumerCrash {
         } else if (now - intendedNs > TimeUnit.SECONDS.toNanos(1)) {
           intendedNs = now;
         }
-        byte[] payload = new byte[messageBytes];
+        byte[] payload = new byte[settings.messageBytes()];
         PayloadHeader.write(payload, PRODUCER, 0, sent, intendedNs);
         if (!push.send(payload)) {
           sends.failed(PRODUCER, sent, new IllegalStateException("send timed out at the HWM"));
@@ -158,7 +140,7 @@ final class ZeroMqConsumerCrash {
             + ", SIGKILLed at "
             + acceptedAtFault
             + " accepted; the producer paused "
-            + outage.toMillis()
+            + settings.outage().toMillis()
             + " ms until a new one bound the endpoint; "
             + files.size()
             + " consumer processes in all");
@@ -168,7 +150,7 @@ final class ZeroMqConsumerCrash {
     if (paused) {
       return "consumer JVM stopped reading (SIGSTOP) at " + acceptedAtPause + " accepted";
     }
-    return backlogMessages == 0
+    return settings.backlogMessages() == 0
         ? "consumer JVM kept reading"
         : "consumer JVM was never stopped (it had recorded nothing when the pause was due)";
   }

@@ -41,20 +41,35 @@ final class ZeroMqFaults {
     }
   }
 
-  private final int messageBytes;
-  private final int ratePerSecond;
-  private final Duration faultAfter;
-  private final Duration duration;
-  private final Duration outage;
-  private final long faultAtMessages;
-  private final long backlogMessages;
-
   /**
+   * What every ZeroMQ fault runs with.
+   *
    * @param faultAtMessages the consumer crash comes once ZeroMQ has accepted this many sends (at
    *     the latest at twice {@code faultAfter}); 0: at {@code faultAfter}
    * @param backlogMessages the consumer stops reading (SIGSTOP) this many accepted sends before the
    *     crash, so that what ZeroMQ accepted waits in the consumer's socket buffers and queues
    */
+  record Settings(
+      int messageBytes,
+      int ratePerSecond,
+      Duration faultAfter,
+      Duration duration,
+      Duration outage,
+      long faultAtMessages,
+      long backlogMessages) {
+    Settings {
+      if (backlogMessages < 0 || backlogMessages > faultAtMessages) {
+        throw new IllegalArgumentException(
+            "backlogMessages must be 0 to faultAtMessages ("
+                + faultAtMessages
+                + "), was "
+                + backlogMessages);
+      }
+    }
+  }
+
+  private final Settings settings;
+
   ZeroMqFaults(
       int messageBytes,
       int ratePerSecond,
@@ -63,20 +78,15 @@ final class ZeroMqFaults {
       Duration outage,
       long faultAtMessages,
       long backlogMessages) {
-    if (backlogMessages < 0 || backlogMessages > faultAtMessages) {
-      throw new IllegalArgumentException(
-          "backlogMessages must be 0 to faultAtMessages ("
-              + faultAtMessages
-              + "), was "
-              + backlogMessages);
-    }
-    this.messageBytes = messageBytes;
-    this.ratePerSecond = ratePerSecond;
-    this.faultAfter = faultAfter;
-    this.duration = duration;
-    this.outage = outage;
-    this.faultAtMessages = faultAtMessages;
-    this.backlogMessages = backlogMessages;
+    this.settings =
+        new Settings(
+            messageBytes,
+            ratePerSecond,
+            faultAfter,
+            duration,
+            outage,
+            faultAtMessages,
+            backlogMessages);
   }
 
   /**
@@ -84,15 +94,7 @@ final class ZeroMqFaults {
    * see {@link ZeroMqConsumerCrash#run}.
    */
   Result consumerCrash(Path workDir) throws Exception {
-    return new ZeroMqConsumerCrash(
-            messageBytes,
-            ratePerSecond,
-            faultAfter,
-            duration,
-            outage,
-            faultAtMessages,
-            backlogMessages)
-        .run(workDir);
+    return new ZeroMqConsumerCrash(settings).run(workDir);
   }
 
   /**
@@ -136,7 +138,7 @@ final class ZeroMqFaults {
               () -> receiveUntilIdle(sub, tracker, stop, perMessage),
               "brokerbench-slow-subscriber");
       subscriber.start();
-      sent = publish(pub, duration, 0);
+      sent = publish(pub, settings.duration(), 0);
       stop.set(true);
       subscriber.join(TimeUnit.SECONDS.toMillis(60));
     }
@@ -146,7 +148,7 @@ final class ZeroMqFaults {
         ledger,
         null,
         "publisher at "
-            + ratePerSecond
+            + settings.ratePerSecond()
             + " msg/s, subscriber working "
             + perMessage.toNanos() / 1_000
             + " µs per message, high-water mark "
@@ -176,13 +178,13 @@ final class ZeroMqFaults {
       Thread subscriber =
           new Thread(
               () -> {
-                LockSupport.parkNanos(faultAfter.toNanos());
+                LockSupport.parkNanos(settings.faultAfter().toNanos());
                 ZmqConnect.connect(sub, endpoint);
                 receiveUntilIdle(sub, tracker, stop, Duration.ZERO);
               },
               "brokerbench-late-joiner");
       subscriber.start();
-      sent = publish(pub, duration, 0);
+      sent = publish(pub, settings.duration(), 0);
       stop.set(true);
       subscriber.join(TimeUnit.SECONDS.toMillis(60));
     }
@@ -192,14 +194,14 @@ final class ZeroMqFaults {
         ledger,
         null,
         "subscriber connected "
-            + faultAfter.toMillis()
+            + settings.faultAfter().toMillis()
             + " ms after the publisher started at "
-            + ratePerSecond
+            + settings.ratePerSecond()
             + " msg/s");
   }
 
   private long publish(ZMQ.Socket pub, Duration forHowLong, long firstSequence) {
-    long periodNs = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+    long periodNs = TimeUnit.SECONDS.toNanos(1) / settings.ratePerSecond();
     long startNs = System.nanoTime();
     long endNs = startNs + forHowLong.toNanos();
     long intendedNs = startNs;
@@ -209,7 +211,7 @@ final class ZeroMqFaults {
       if (intendedNs > now) {
         LockSupport.parkNanos(intendedNs - now);
       }
-      byte[] payload = new byte[messageBytes];
+      byte[] payload = new byte[settings.messageBytes()];
       PayloadHeader.write(payload, PRODUCER, 0, sequence, intendedNs);
       pub.send(payload);
       sequence++;
