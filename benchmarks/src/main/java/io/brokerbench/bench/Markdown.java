@@ -1,8 +1,10 @@
 package io.brokerbench.bench;
 
+import io.brokerbench.bench.row.Row;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What every table of {@code REPORT.md} needs from Markdown. */
 public final class Markdown {
@@ -14,6 +16,21 @@ public final class Markdown {
    */
   public static String cell(String text) {
     return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  /** {@code text} on one line: line breaks and the blanks around them folded into one space. */
+  public static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /**
+   * One note per row that stands for a whole system (a system that could not run at all), as "-
+   * system, status: reason", for the notes under a suite's tables.
+   */
+  public static List<String> systemNotes(Stream<? extends Row> rows) {
+    return rows.map(
+            row -> String.format("- %s, %s: %s", row.system(), row.status(), oneLine(row.reason())))
+        .toList();
   }
 
   /** How a column's cells line up. */

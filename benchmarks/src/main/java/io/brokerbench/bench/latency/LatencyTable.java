@@ -142,13 +142,7 @@ public final class LatencyTable {
       }
       md.append(table).append("\n");
     }
-    rows.stream()
-        .filter(row -> row.tier().equals("all"))
-        .forEach(
-            row ->
-                notes.add(
-                    String.format(
-                        "- %s, %s: %s", row.system(), row.status(), oneLine(row.reason()))));
+    notes.addAll(Markdown.systemNotes(rows.stream().filter(row -> row.tier().equals("all"))));
     if (!notes.isEmpty()) {
       md.append(String.join("\n", notes)).append("\n\n");
     }
@@ -185,7 +179,9 @@ public final class LatencyTable {
               LatencyPlots.VS_THROUGHPUT));
     }
     if (!plotProblem.isEmpty()) {
-      md.append("The plots could not be drawn: ").append(oneLine(plotProblem)).append("\n\n");
+      md.append("The plots could not be drawn: ")
+          .append(Markdown.oneLine(plotProblem))
+          .append("\n\n");
     }
     md.append(
         "Raw rows and the searches' probes: `latency.json`; each point's interval histograms:"
@@ -265,9 +261,5 @@ public final class LatencyTable {
       return String.format("%.0f ms", ms);
     }
     return String.format("%.2f s", ms / 1_000);
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }

@@ -146,7 +146,7 @@ public final class MetadataTable {
         notes.add(
             String.format(
                 "- %s, %s, %,d partitions: %s",
-                row.mode(), row.shape(), row.partitions(), oneLine(row.statusText())));
+                row.mode(), row.shape(), row.partitions(), Markdown.oneLine(row.statusText())));
       }
     }
     md.append(table).append("\n");
@@ -176,7 +176,9 @@ public final class MetadataTable {
       }
     }
     if (!plotProblem.isEmpty()) {
-      md.append("The plots could not be drawn: ").append(oneLine(plotProblem)).append("\n\n");
+      md.append("The plots could not be drawn: ")
+          .append(Markdown.oneLine(plotProblem))
+          .append("\n\n");
     }
     md.append("Raw rows, plan and limits: `metadata-scaling.json`.\n");
     return md.toString();
@@ -379,9 +381,5 @@ public final class MetadataTable {
   private static String minutes(Duration duration) {
     long seconds = duration.toSeconds();
     return String.format("%d:%02d min", seconds / 60, seconds % 60);
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }

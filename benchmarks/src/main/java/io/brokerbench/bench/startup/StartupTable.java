@@ -2,6 +2,7 @@ package io.brokerbench.bench.startup;
 
 import static io.brokerbench.bench.Markdown.cell;
 
+import io.brokerbench.bench.Markdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,10 @@ final class StartupTable {
                   notes.add(
                       String.format(
                           "- %s, start %d, %s: %s",
-                          row.system(), row.attempt(), row.status(), oneLine(row.reason()))));
+                          row.system(),
+                          row.attempt(),
+                          row.status(),
+                          Markdown.oneLine(row.reason()))));
     }
     if (!notes.isEmpty()) {
       md.append("\n").append(String.join("\n", notes)).append("\n");
@@ -82,9 +86,5 @@ final class StartupTable {
       return String.format("%,d", median);
     }
     return String.format("%,d (%,d–%,d)", median, sorted.get(0), sorted.get(sorted.size() - 1));
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }

@@ -2,6 +2,7 @@ package io.brokerbench.bench.throughput;
 
 import static io.brokerbench.bench.Markdown.cell;
 
+import io.brokerbench.bench.Markdown;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.ArrayList;
@@ -85,19 +86,14 @@ final class ThroughputTable {
           if (row.status() != Status.NOT_OFFERED) {
             notes.add(
                 String.format(
-                    "- %s, %s, %s: %s", row.system(), tier, row.topology(), oneLine(row.reason())));
+                    "- %s, %s, %s: %s",
+                    row.system(), tier, row.topology(), Markdown.oneLine(row.reason())));
           }
         }
       }
       md.append("\n");
     }
-    rows.stream()
-        .filter(row -> row.tier().equals("all"))
-        .forEach(
-            row ->
-                notes.add(
-                    String.format(
-                        "- %s, %s: %s", row.system(), row.status(), oneLine(row.reason()))));
+    notes.addAll(Markdown.systemNotes(rows.stream().filter(row -> row.tier().equals("all"))));
     if (!notes.isEmpty()) {
       md.append(String.join("\n", notes)).append("\n\n");
     }
@@ -156,9 +152,5 @@ final class ThroughputTable {
     return String.format(
         "%,d: %.2f [%.2f–%.2f]%s",
         check.window(), check.ratio(), check.low(), check.high(), check.binds() ? " binds" : " ok");
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 }
