@@ -10,4 +10,24 @@ public final class Errors {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }
+
+  /**
+   * The first line of the innermost cause; JMH reports a fork's failure as a suppressed exception
+   * of its own "Benchmark error during the run".
+   */
+  public static String innermostFirstLine(Throwable e) {
+    Throwable root = e;
+    while (true) {
+      if (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      } else if (root.getSuppressed().length > 0) {
+        root = root.getSuppressed()[0];
+      } else {
+        break;
+      }
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
 }

@@ -380,30 +380,11 @@ public final class LatencySuite implements Suite {
     TierSweep.Outcome outcome =
         new TierSweep(system, mode, tier, drivers, settings, logs, progress, searching).run();
     for (LatencyRow row : outcome.rows()) {
-      rows.add(row.withHarnessFloor(atHarnessFloor(row)));
+      rows.add(row.withHarnessFloor(HarnessFloor.reached(row, rows)));
     }
     searches.add(outcome.search());
     if (outcome.spectrumNs() != null) {
       spectra.put(system + " " + tier.key(), outcome.spectrumNs());
     }
-  }
-
-  /**
-   * Whether {@code row} is at the harness floor: sustained, and its p99 within {@value
-   * LatencyRow#HARNESS_FLOOR_RATIO}x of the in-memory driver's at the same rate and size (swept
-   * first, so its rows are here already). The in-memory rows are the floor itself.
-   */
-  private boolean atHarnessFloor(LatencyRow row) {
-    if (!row.ok()) {
-      return false;
-    }
-    if (row.system().equals(InMemoryDriver.SYSTEM)) {
-      return true;
-    }
-    return rows.stream()
-        .filter(floor -> floor.system().equals(InMemoryDriver.SYSTEM) && floor.ok())
-        .filter(floor -> floor.targetPerSec() == row.targetPerSec())
-        .filter(floor -> floor.messageBytes() == row.messageBytes())
-        .anyMatch(floor -> row.p99Us() <= LatencyRow.HARNESS_FLOOR_RATIO * floor.p99Us());
   }
 }

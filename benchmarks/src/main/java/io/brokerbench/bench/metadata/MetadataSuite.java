@@ -196,7 +196,7 @@ public final class MetadataSuite implements Suite {
    */
   private void runShape(Shape shape) {
     List<Series> series = new ArrayList<>();
-    String memory = memoryRefusal(plan, availableMemoryBytes());
+    String memory = MemoryFit.refusal(plan, MemoryFit.availableBytes());
     for (KafkaMode mode : plan.modes()) {
       Series one = new Series(mode);
       if (memory != null) {
@@ -234,53 +234,6 @@ public final class MetadataSuite implements Suite {
       // Thousands of partitions' directories are not results: the disk holds one shape at a time.
       Work.deleteCreated();
     }
-  }
-
-  /**
-   * Why the machine's available memory cannot hold the heaps of a shape's clusters side by side, or
-   * null when it can. Heaps only: each JVM needs some more, which the caller's margin covers.
-   */
-  static String memoryRefusal(MetadataPlan plan, long availableBytes) {
-    long needed = 0;
-    for (KafkaMode mode : plan.modes()) {
-      needed += plan.brokers() * bytes(plan.heap());
-      if (mode == KafkaMode.ZOOKEEPER) {
-        needed += plan.zookeeperNodes() * bytes(plan.zookeeperHeap());
-      }
-    }
-    // A JVM's resident memory runs to about 1.25x its heap here (code, metaspace, threads, maps).
-    long withMargin = needed + needed / 4;
-    if (availableBytes <= 0 || availableBytes >= withMargin) {
-      return null;
-    }
-    return String.format(
-        "memory: the clusters of both modes run side by side and need about %,d MiB (heaps %s;"
-            + " %s), but /proc/meminfo has %,d MiB available. Free memory, or run one mode with"
-            + " -Dbench.systems=kafka-kraft or kafka-zookeeper",
-        withMargin >> 20,
-        plan.heaps().get("kraft"),
-        plan.heaps().get("zookeeper"),
-        availableBytes >> 20);
-  }
-
-  /** {@code 512m}, {@code 1g} in bytes. */
-  static long bytes(String heap) {
-    long n = Long.parseLong(heap.substring(0, heap.length() - 1));
-    return heap.endsWith("g") ? n << 30 : n << 20;
-  }
-
-  /** MemAvailable from /proc/meminfo, or -1 where there is none (then nothing is refused). */
-  private static long availableMemoryBytes() {
-    try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemAvailable:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
   }
 
   private void runPoint(Series series, MetadataPlan.Point point) {

@@ -10,7 +10,6 @@ import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
-import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
@@ -19,9 +18,6 @@ import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip;
-import io.brokerbench.brokers.zeromq.ZmqConnect;
-import io.brokerbench.brokers.zeromq.ZmqPeerProcess;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * The first scenario of every run: start each system as the launchers do, measure start-to-ready,
@@ -42,7 +35,7 @@ import org.zeromq.ZMQ;
  */
 public final class StartupScenario implements Suite {
   /** The size of every round-trip message: big enough for the sequence number, no more. */
-  private static final int MESSAGE_BYTES = 100;
+  static final int MESSAGE_BYTES = 100;
 
   private final int starts;
   private final int messages;
@@ -338,94 +331,5 @@ public final class StartupScenario implements Suite {
   private static String firstLine(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return e.getClass().getSimpleName() + ": " + message;
-  }
-
-  /**
-   * ZeroMQ has no broker: what starts is a peer JVM that echoes what it receives. The round trip
-   * goes to it and back; "acknowledged" is what the sending socket accepted (ZeroMQ has no
-   * acknowledgement).
-   */
-  private static final class ZmqEcho implements Broker {
-    private final int toPeer = Ports.free();
-    private final int fromPeer = Ports.free();
-    private final ZmqPeerProcess peer =
-        new ZmqPeerProcess(
-            "zeromq-echo",
-            Map.of("PULL", toPeer),
-            List.of("echo", endpoint(toPeer), endpoint(fromPeer)));
-
-    private static String endpoint(int port) {
-      return "tcp://" + Ports.LOOPBACK + ":" + port;
-    }
-
-    int[] roundTrip(int messages) {
-      try (ZContext context = new ZContext()) {
-        ZMQ.Socket replies = context.createSocket(SocketType.PULL);
-        replies.setReceiveTimeOut(10_000);
-        replies.bind(endpoint(fromPeer));
-        ZMQ.Socket requests = context.createSocket(SocketType.PUSH);
-        ZmqConnect.connect(requests, endpoint(toPeer));
-        int accepted = 0;
-        for (long seq = 0; seq < messages; seq++) {
-          if (requests.send(ByteBuffer.allocate(MESSAGE_BYTES).putLong(0, seq).array())) {
-            accepted++;
-          }
-        }
-        Set<Long> back = new HashSet<>();
-        while (back.size() < accepted) {
-          byte[] reply = replies.recv();
-          if (reply == null) {
-            break;
-          }
-          back.add(ByteBuffer.wrap(reply).getLong());
-        }
-        return new int[] {accepted, back.size()};
-      }
-    }
-
-    @Override
-    public String name() {
-      return peer.name();
-    }
-
-    @Override
-    public void start() {
-      peer.start();
-    }
-
-    @Override
-    public void stop() {
-      peer.stop();
-    }
-
-    @Override
-    public void kill() {
-      peer.kill();
-    }
-
-    @Override
-    public void pause() {
-      peer.pause();
-    }
-
-    @Override
-    public void resume() {
-      peer.resume();
-    }
-
-    @Override
-    public boolean isRunning() {
-      return peer.isRunning();
-    }
-
-    @Override
-    public Duration lastStartToReady() {
-      return peer.lastStartToReady();
-    }
-
-    @Override
-    public Description describe() {
-      return peer.describe();
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.brokerbench.bench.throughput;
 
+import static io.brokerbench.bench.Errors.innermostFirstLine;
 import static io.brokerbench.bench.throughput.ThroughputPlan.CONSUMER_ONLY;
-import static io.brokerbench.bench.throughput.ThroughputSuite.firstLine;
 
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.row.Status;
@@ -81,7 +81,7 @@ final class ConsumerOnlyComparison {
       }
       progress.done(String.format("%s: %,.0f msg/s", vendor.tool(), vendor.msgPerSec()));
     } catch (Exception e) {
-      progress.done("ConsumerPerformance FAILED: " + firstLine(e));
+      progress.done("ConsumerPerformance FAILED: " + innermostFirstLine(e));
     }
     rows.add(ours);
   }

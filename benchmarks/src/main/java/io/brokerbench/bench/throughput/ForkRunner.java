@@ -1,7 +1,7 @@
 package io.brokerbench.bench.throughput;
 
+import static io.brokerbench.bench.Errors.innermostFirstLine;
 import static io.brokerbench.bench.throughput.Measured.mean;
-import static io.brokerbench.bench.throughput.ThroughputSuite.firstLine;
 
 import io.brokerbench.bench.RunDirectory;
 import io.brokerbench.bench.row.Status;
@@ -199,7 +199,7 @@ final class ForkRunner {
       }
       return measured;
     } catch (Exception e) {
-      return failedAll(trials, Status.FAILED, firstLine(e));
+      return failedAll(trials, Status.FAILED, innermostFirstLine(e));
     }
   }
 }

@@ -369,4 +369,28 @@ final class ThroughputPlan {
     ordered.addAll(withTool);
     return ordered;
   }
+
+  /** Progress steps for {@code systems} at {@code tiers}: each fork and tool once per round. */
+  static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
+    int forks = 0;
+    for (Target target : targets(settings, systems, new External("", "", "", ""))) {
+      List<Cell> own = cells(settings, tiers, target);
+      int perRound =
+          (own.isEmpty() ? 0 : 1)
+              + (int) own.stream().filter(cell -> cell.vendor() != null).count();
+      forks +=
+          target.underTest == SystemUnderTest.IN_MEMORY ? perRound : settings.rounds() * perRound;
+    }
+    int consumerOnly = 0;
+    for (BenchSystem system : systems) {
+      if (isKafka(system) && settings.kafkaModes().contains(system)) {
+        consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
+      }
+    }
+    return forks + consumerOnly;
+  }
+
+  private static boolean isKafka(BenchSystem system) {
+    return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
+  }
 }

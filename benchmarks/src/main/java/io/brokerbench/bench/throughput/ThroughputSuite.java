@@ -9,7 +9,7 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.runsConsumerOnly;
 import static io.brokerbench.bench.throughput.ThroughputPlan.targets;
 
 import io.brokerbench.bench.BenchSystem;
-import io.brokerbench.bench.External;
+import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
@@ -287,26 +287,7 @@ public final class ThroughputSuite implements Suite {
 
   /** Progress steps for {@code systems} at {@code tiers}: each fork and tool once per round. */
   public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
-    int forks = 0;
-    for (Target target : targets(settings, systems, new External("", "", "", ""))) {
-      List<Cell> own = cells(settings, tiers, target);
-      int perRound =
-          (own.isEmpty() ? 0 : 1)
-              + (int) own.stream().filter(cell -> cell.vendor() != null).count();
-      forks +=
-          target.underTest == SystemUnderTest.IN_MEMORY ? perRound : settings.rounds() * perRound;
-    }
-    int consumerOnly = 0;
-    for (BenchSystem system : systems) {
-      if (isKafka(system) && settings.kafkaModes().contains(system)) {
-        consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
-      }
-    }
-    return forks + consumerOnly;
-  }
-
-  private static boolean isKafka(BenchSystem system) {
-    return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
+    return ThroughputPlan.steps(settings, systems, tiers);
   }
 
   /** Runs every system; an external one is measured where it is, not started. */
@@ -380,7 +361,7 @@ public final class ThroughputSuite implements Suite {
         try {
           started.get(i).close();
         } catch (Exception e) {
-          progress.done("stopping a broker failed: " + firstLine(e));
+          progress.done("stopping a broker failed: " + Errors.innermostFirstLine(e));
         }
       }
       Work.deleteCreated();
@@ -405,27 +386,7 @@ public final class ThroughputSuite implements Suite {
     } catch (BrokerUnavailableException e) {
       target.neverStarted(Status.SKIPPED, "skipped: " + e.getMessage());
     } catch (RuntimeException e) {
-      target.neverStarted(Status.FAILED, "failed to start: " + firstLine(e));
+      target.neverStarted(Status.FAILED, "failed to start: " + Errors.innermostFirstLine(e));
     }
-  }
-
-  /**
-   * The first line of the innermost cause; JMH reports a fork's failure as a suppressed exception
-   * of its own "Benchmark error during the run".
-   */
-  static String firstLine(Throwable e) {
-    Throwable root = e;
-    while (true) {
-      if (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      } else if (root.getSuppressed().length > 0) {
-        root = root.getSuppressed()[0];
-      } else {
-        break;
-      }
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse(message);
   }
 }

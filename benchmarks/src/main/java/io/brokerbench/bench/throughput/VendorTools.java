@@ -1,6 +1,6 @@
 package io.brokerbench.bench.throughput;
 
-import static io.brokerbench.bench.throughput.ThroughputSuite.firstLine;
+import static io.brokerbench.bench.Errors.innermostFirstLine;
 
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.RunDirectory;
@@ -89,7 +89,7 @@ final class VendorTools {
                   : ""));
       return result;
     } catch (Exception e) {
-      progress.done(name + " FAILED: " + firstLine(e));
+      progress.done(name + " FAILED: " + innermostFirstLine(e));
       return null;
     }
   }

@@ -188,13 +188,12 @@ class MetadataPlanTest {
   void bothModesSideBySideMustFitInTheAvailableMemory() {
     MetadataPlan quick = MetadataPlan.forProfile(Profile.QUICK, 1);
     // 6 x 1 GiB brokers + 3 x 512 MiB ZooKeeper = 7.5 GiB of heap, 9.4 GiB with the margin.
-    assertEquals(null, MetadataSuite.memoryRefusal(quick, 16L << 30));
-    String refused = MetadataSuite.memoryRefusal(quick, 4L << 30);
+    assertEquals(null, MemoryFit.refusal(quick, 16L << 30));
+    String refused = MemoryFit.refusal(quick, 4L << 30);
     assertTrue(refused.startsWith("memory: "), refused);
     assertTrue(refused.contains("9,600 MiB"), refused);
     assertTrue(refused.contains("4,096 MiB available"), refused);
     // KRaft alone needs 3 GiB of heap.
-    assertEquals(
-        null, MetadataSuite.memoryRefusal(quick.withModes(List.of(KafkaMode.KRAFT)), 4L << 30));
+    assertEquals(null, MemoryFit.refusal(quick.withModes(List.of(KafkaMode.KRAFT)), 4L << 30));
   }
 }
