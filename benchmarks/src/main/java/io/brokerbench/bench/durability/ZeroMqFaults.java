@@ -70,23 +70,8 @@ final class ZeroMqFaults {
 
   private final Settings settings;
 
-  ZeroMqFaults(
-      int messageBytes,
-      int ratePerSecond,
-      Duration faultAfter,
-      Duration duration,
-      Duration outage,
-      long faultAtMessages,
-      long backlogMessages) {
-    this.settings =
-        new Settings(
-            messageBytes,
-            ratePerSecond,
-            faultAfter,
-            duration,
-            outage,
-            faultAtMessages,
-            backlogMessages);
+  ZeroMqFaults(Settings settings) {
+    this.settings = settings;
   }
 
   /**

@@ -28,13 +28,14 @@ record ZeroMqScenarios(DurabilitySettings settings, ScenarioRunner runner) {
     String system = BenchSystem.ZEROMQ.label();
     ZeroMqFaults faults =
         new ZeroMqFaults(
-            settings.messageBytes(),
-            settings.ratePerSecond(),
-            settings.faultAfter(),
-            settings.duration(),
-            settings.outage(),
-            settings.faultAtMessages(),
-            settings.backlogMessages());
+            new ZeroMqFaults.Settings(
+                settings.messageBytes(),
+                settings.ratePerSecond(),
+                settings.faultAfter(),
+                settings.duration(),
+                settings.outage(),
+                settings.faultAtMessages(),
+                settings.backlogMessages()));
     Scenario crash =
         new Scenario(system, "brokerless, PUSH/PULL", "none", "SIGKILL consumer, restart", 2);
     measureZmq(crash, () -> faults.consumerCrash(Work.newDirectory("zeromq-ledger")));
