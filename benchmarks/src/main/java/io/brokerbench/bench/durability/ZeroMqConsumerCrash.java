@@ -34,9 +34,9 @@ final class ZeroMqConsumerCrash {
    */
   static final int SEND_TIMEOUT_MS = 100;
 
-  private final ZeroMqFaults.Settings settings;
+  private final DurabilitySettings settings;
 
-  ZeroMqConsumerCrash(ZeroMqFaults.Settings settings) {
+  ZeroMqConsumerCrash(DurabilitySettings settings) {
     this.settings = settings;
   }
 

@@ -41,36 +41,10 @@ final class ZeroMqFaults {
     }
   }
 
-  /**
-   * What every ZeroMQ fault runs with.
-   *
-   * @param faultAtMessages the consumer crash comes once ZeroMQ has accepted this many sends (at
-   *     the latest at twice {@code faultAfter}); 0: at {@code faultAfter}
-   * @param backlogMessages the consumer stops reading (SIGSTOP) this many accepted sends before the
-   *     crash, so that what ZeroMQ accepted waits in the consumer's socket buffers and queues
-   */
-  record Settings(
-      int messageBytes,
-      int ratePerSecond,
-      Duration faultAfter,
-      Duration duration,
-      Duration outage,
-      long faultAtMessages,
-      long backlogMessages) {
-    Settings {
-      if (backlogMessages < 0 || backlogMessages > faultAtMessages) {
-        throw new IllegalArgumentException(
-            "backlogMessages must be 0 to faultAtMessages ("
-                + faultAtMessages
-                + "), was "
-                + backlogMessages);
-      }
-    }
-  }
+  /** The durability suite's settings: size, rate, timing, and where the consumer crash comes. */
+  private final DurabilitySettings settings;
 
-  private final Settings settings;
-
-  ZeroMqFaults(Settings settings) {
+  ZeroMqFaults(DurabilitySettings settings) {
     this.settings = settings;
   }
 

@@ -26,16 +26,7 @@ record ZeroMqScenarios(DurabilitySettings settings, ScenarioRunner runner) {
       return; // every ZeroMQ scenario is at tier none
     }
     String system = BenchSystem.ZEROMQ.label();
-    ZeroMqFaults faults =
-        new ZeroMqFaults(
-            new ZeroMqFaults.Settings(
-                settings.messageBytes(),
-                settings.ratePerSecond(),
-                settings.faultAfter(),
-                settings.duration(),
-                settings.outage(),
-                settings.faultAtMessages(),
-                settings.backlogMessages()));
+    ZeroMqFaults faults = new ZeroMqFaults(settings);
     Scenario crash =
         new Scenario(system, "brokerless, PUSH/PULL", "none", "SIGKILL consumer, restart", 2);
     measureZmq(crash, () -> faults.consumerCrash(Work.newDirectory("zeromq-ledger")));
