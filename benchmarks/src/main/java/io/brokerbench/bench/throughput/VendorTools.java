@@ -95,23 +95,30 @@ final class VendorTools {
   }
 
   /**
-   * One run of ProducerPerformance on a topic of its own, sized to last about as long as a trial's
-   * warm-up and measurement at {@code expectedPerSec}.
+   * One run of ProducerPerformance on a topic of its own, after a warm-up run in the same JVM as
+   * long as a trial's warm-up; the measured run is sized to last about as long as the trial's
+   * measurement and a discarded first window at {@code expectedPerSec}.
    */
   private VendorResult producerPerformance(
       String bootstrap, String acks, int round, double expectedPerSec) throws Exception {
     String topic = "brokerbench-vendor-acks-" + acks + "-round-" + round;
     KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
-    // Its first 5-second window holds its warm-up and is discarded.
-    long seconds = settings.warmup().plus(settings.measurement()).toSeconds() + 5;
-    int records =
-        (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), expectedPerSec * seconds));
-    VendorResult vendor = KafkaProducerPerformance.run(bootstrap, topic, records, 1024, acks);
+    // Its first 5-second window is discarded; two more follow at least.
+    long seconds = settings.measurement().toSeconds() + 11;
+    int warmUp = records(expectedPerSec, settings.warmup().toSeconds());
+    VendorResult vendor =
+        KafkaProducerPerformance.run(
+            bootstrap, topic, warmUp, records(expectedPerSec, seconds), 1024, acks);
     try (var admin =
         Admin.create(
             Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
     }
     return vendor;
+  }
+
+  /** Records that last about {@code seconds} at {@code perSec}, at least the profile's minimum. */
+  private int records(double perSec, long seconds) {
+    return (int) Math.min(10_000_000, Math.max(settings.vendorRecords(), perSec * seconds));
   }
 }
