@@ -94,25 +94,6 @@ public final class CompareRuns {
                   "diskBytesAfterMillion",
                   "configLines")));
 
-  /** The parts of environment.json whose difference is worth a note, by JSON pointer. */
-  static final List<String> ENVIRONMENT =
-      List.of(
-          "/profile",
-          "/git/revision",
-          "/git/dirty",
-          "/machine/cpuModel",
-          "/machine/cores",
-          "/machine/memoryBytes",
-          "/os/distribution",
-          "/os/kernel",
-          "/os/arch",
-          "/jvm/vendor",
-          "/jvm/name",
-          "/jvm/version",
-          "/jvm/maxHeapBytes",
-          "/limits/openFiles",
-          "/limits/maxMapCount");
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -163,15 +144,6 @@ public final class CompareRuns {
     }
   }
 
-  /** A folder that is not what {@code mvn verify -Pbench} writes, or a result file unreadable. */
-  public static final class NotAResultFolder extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NotAResultFolder(String message) {
-      super(message);
-    }
-  }
-
   /** The comparison of A and B, Markdown. */
   public static String compare(Path a, Path b) throws NotAResultFolder {
     JsonNode envA = environment(a);
@@ -183,7 +155,7 @@ public final class CompareRuns {
     md.append(
         ")\n\nEvery ratio is B/A: above 1, B's figure is larger (faster for msg/s, slower for");
     md.append(" times and latencies).\n\n");
-    environmentNote(md, envA, envB);
+    EnvironmentNote.write(md, envA, envB);
     verdicts(md, a, b);
     for (Table table : TABLES) {
       table(md, table, rows(a, table), rows(b, table));
@@ -215,54 +187,6 @@ public final class CompareRuns {
       throw new NotAResultFolder(
           "cannot read " + file + ": " + e.getMessage().replaceAll("\\s+", " "));
     }
-  }
-
-  // ---- environment ----
-
-  static void environmentNote(StringBuilder md, JsonNode a, JsonNode b) {
-    List<String> differences = new ArrayList<>();
-    for (String pointer : ENVIRONMENT) {
-      String va = a.at(pointer).isMissingNode() ? "(missing)" : a.at(pointer).asText();
-      String vb = b.at(pointer).isMissingNode() ? "(missing)" : b.at(pointer).asText();
-      if (!va.equals(vb)) {
-        differences.add(
-            "- " + pointer.substring(1).replace('/', '.') + ": A `" + va + "`, B `" + vb + "`");
-      }
-    }
-    Map<String, String> brokersA = brokers(a);
-    Map<String, String> brokersB = brokers(b);
-    List<String> names = new ArrayList<>(brokersA.keySet());
-    brokersB.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
-    for (String name : names) {
-      String va = brokersA.getOrDefault(name, "(not run)");
-      String vb = brokersB.getOrDefault(name, "(not run)");
-      if (!va.equals(vb)) {
-        differences.add("- broker " + name + ": A `" + va + "`, B `" + vb + "`");
-      }
-    }
-    md.append("## Environment\n\n");
-    if (differences.isEmpty()) {
-      md.append("The environments match (CPU, cores, memory, OS, JVM, limits, broker versions,");
-      md.append(" git revision, profile).\n\n");
-    } else {
-      md.append("**The environments differ**: a ratio below measures these differences as much");
-      md.append(" as the systems. Compare systems within a run before comparing runs.\n\n");
-      md.append(String.join("\n", differences)).append("\n\n");
-    }
-  }
-
-  /** name to "software version" of every broker the run described. */
-  private static Map<String, String> brokers(JsonNode environment) {
-    Map<String, String> brokers = new LinkedHashMap<>();
-    for (JsonNode broker : environment.path("brokers")) {
-      String name = broker.path("name").asText("");
-      if (!name.isEmpty()) {
-        brokers.putIfAbsent(
-            name,
-            (broker.path("software").asText("") + " " + broker.path("version").asText("")).trim());
-      }
-    }
-    return brokers;
   }
 
   // ---- verdicts ----

@@ -142,9 +142,9 @@ class CompareRunsTest {
   void aBrokenResultFileNamesItself() throws Exception {
     Path a = folder("a", environment("r", 2, "3.9.1"), "{ broken", null);
     Path b = folder("b", environment("r", 2, "3.9.1"), throughput(1, 1), null);
-    CompareRuns.NotAResultFolder e =
+    NotAResultFolder e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            CompareRuns.NotAResultFolder.class, () -> CompareRuns.compare(a, b));
+            NotAResultFolder.class, () -> CompareRuns.compare(a, b));
     assertTrue(
         e.getMessage().startsWith("cannot read " + a.resolve("throughput.json")), e.getMessage());
   }
