@@ -22,8 +22,12 @@ import java.util.Optional;
  * ratio B/A; the verdicts side by side; and first, where the environments differ, because a ratio
  * across machines measures the machines as much as the brokers.
  *
+ * <p>It is also the command behind {@code bin/compare}: given three folders or more, or {@code
+ * --class}, it writes the {@link ClassTable class table} of all of them instead.
+ *
  * <pre>
  * bin/compare results/20261127-220132-quick results/latest [--out=compare.md]
+ * bin/compare results/* [--class] [--out=class.md]
  * </pre>
  */
 public final class CompareRuns {
@@ -106,38 +110,65 @@ public final class CompareRuns {
     System.exit(new CompareRuns(System.out, System.err).run(args));
   }
 
-  /** Returns the exit code: 0 compared, 2 bad arguments or a folder that is not a result folder. */
+  private static final String USAGE =
+      "usage: compare A B [--out=FILE.md] (B against A), or compare A B C... [--class]"
+          + " [--out=FILE.md] (the class table of any number of runs)";
+
+  /**
+   * Returns the exit code: 0 compared, 2 bad arguments or a folder that is not a result folder. Two
+   * folders are compared with each other; three or more, or any number with {@code --class}, make
+   * the {@link ClassTable class table}, which leaves out a folder it cannot read (one line on the
+   * error stream) and exits 0 as long as one folder was read.
+   */
   public int run(String... args) {
     List<Path> folders = new ArrayList<>();
     Path output = null;
+    boolean classTable = false;
     for (String arg : args) {
       if (arg.startsWith("--out=")) {
         output = Path.of(arg.substring("--out=".length()));
+      } else if (arg.equals("--class")) {
+        classTable = true;
       } else if (arg.startsWith("--")) {
-        err.println("compare: unknown option " + arg + "; usage: compare A B [--out=FILE.md]");
+        err.println("compare: unknown option " + arg + "; " + USAGE);
         return 2;
       } else {
         folders.add(Path.of(arg));
       }
     }
+    if (folders.size() >= 3 || (classTable && !folders.isEmpty())) {
+      ClassTable table = ClassTable.read(folders, err);
+      if (table.runs().isEmpty()) {
+        err.println("compare: none of the " + folders.size() + " folders is a result folder");
+        return 2;
+      }
+      return write(table.markdown(), output);
+    }
     if (folders.size() != 2) {
       err.println(
-          "compare: expected two result folders, got "
+          "compare: expected two result folders, or --class with one or more, got "
               + folders.size()
-              + "; usage: compare results/<run-A> results/<run-B> [--out=FILE.md]");
+              + "; "
+              + USAGE);
       return 2;
     }
     try {
-      String markdown = compare(folders.get(0), folders.get(1));
-      out.print(markdown);
-      if (output != null) {
-        Files.writeString(output, markdown, StandardCharsets.UTF_8);
-        out.println("compare: written to " + output);
-      }
-      return 0;
+      return write(compare(folders.get(0), folders.get(1)), output);
     } catch (NotAResultFolder e) {
       err.println("compare: " + e.getMessage());
       return 2;
+    }
+  }
+
+  private int write(String markdown, Path output) {
+    out.print(markdown);
+    if (output == null) {
+      return 0;
+    }
+    try {
+      Files.writeString(output, markdown, StandardCharsets.UTF_8);
+      out.println("compare: written to " + output);
+      return 0;
     } catch (IOException e) {
       err.println("compare: cannot write " + output + ": " + e.getMessage());
       return 2;
@@ -296,6 +327,7 @@ public final class CompareRuns {
     md.append("\n");
   }
 
+  /** The median of {@code values}, the mean of the middle two for an even count. */
   static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     int n = sorted.size();

@@ -135,7 +135,9 @@ class CompareRunsTest {
     assertEquals(2, compare.run(dir.resolve("nope").toString(), dir.toString()));
     assertTrue(err.toString().contains("is not a folder"), err.toString());
     assertEquals(2, compare.run("only-one"));
-    assertTrue(err.toString().contains("expected two result folders, got 1"), err.toString());
+    assertTrue(
+        err.toString().contains("expected two result folders, or --class with one or more, got 1"),
+        err.toString());
   }
 
   @Test
