@@ -22,8 +22,12 @@ import java.util.Optional;
  * ratio B/A; the verdicts side by side; and first, where the environments differ, because a ratio
  * across machines measures the machines as much as the brokers.
  *
+ * <p>It is also the command behind {@code bin/compare}: given three folders or more, or {@code
+ * --class}, it writes the {@link ClassTable class table} of all of them instead.
+ *
  * <pre>
  * bin/compare results/20261127-220132-quick results/latest [--out=compare.md]
+ * bin/compare results/* [--class] [--out=class.md]
  * </pre>
  */
 public final class CompareRuns {
@@ -94,25 +98,6 @@ public final class CompareRuns {
                   "diskBytesAfterMillion",
                   "configLines")));
 
-  /** The parts of environment.json whose difference is worth a note, by JSON pointer. */
-  static final List<String> ENVIRONMENT =
-      List.of(
-          "/profile",
-          "/git/revision",
-          "/git/dirty",
-          "/machine/cpuModel",
-          "/machine/cores",
-          "/machine/memoryBytes",
-          "/os/distribution",
-          "/os/kernel",
-          "/os/arch",
-          "/jvm/vendor",
-          "/jvm/name",
-          "/jvm/version",
-          "/jvm/maxHeapBytes",
-          "/limits/openFiles",
-          "/limits/maxMapCount");
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -125,50 +110,68 @@ public final class CompareRuns {
     System.exit(new CompareRuns(System.out, System.err).run(args));
   }
 
-  /** Returns the exit code: 0 compared, 2 bad arguments or a folder that is not a result folder. */
+  private static final String USAGE =
+      "usage: compare A B [--out=FILE.md] (B against A), or compare A B C... [--class]"
+          + " [--out=FILE.md] (the class table of any number of runs)";
+
+  /**
+   * Returns the exit code: 0 compared, 2 bad arguments or a folder that is not a result folder. Two
+   * folders are compared with each other; three or more, or any number with {@code --class}, make
+   * the {@link ClassTable class table}, which leaves out a folder it cannot read (one line on the
+   * error stream) and exits 0 as long as one folder was read.
+   */
   public int run(String... args) {
     List<Path> folders = new ArrayList<>();
     Path output = null;
+    boolean classTable = false;
     for (String arg : args) {
       if (arg.startsWith("--out=")) {
         output = Path.of(arg.substring("--out=".length()));
+      } else if (arg.equals("--class")) {
+        classTable = true;
       } else if (arg.startsWith("--")) {
-        err.println("compare: unknown option " + arg + "; usage: compare A B [--out=FILE.md]");
+        err.println("compare: unknown option " + arg + "; " + USAGE);
         return 2;
       } else {
         folders.add(Path.of(arg));
       }
     }
+    if (folders.size() >= 3 || (classTable && !folders.isEmpty())) {
+      ClassTable table = ClassTable.read(folders, err);
+      if (table.runs().isEmpty()) {
+        err.println("compare: none of the " + folders.size() + " folders is a result folder");
+        return 2;
+      }
+      return write(table.markdown(), output);
+    }
     if (folders.size() != 2) {
       err.println(
-          "compare: expected two result folders, got "
+          "compare: expected two result folders, or --class with one or more, got "
               + folders.size()
-              + "; usage: compare results/<run-A> results/<run-B> [--out=FILE.md]");
+              + "; "
+              + USAGE);
       return 2;
     }
     try {
-      String markdown = compare(folders.get(0), folders.get(1));
-      out.print(markdown);
-      if (output != null) {
-        Files.writeString(output, markdown, StandardCharsets.UTF_8);
-        out.println("compare: written to " + output);
-      }
-      return 0;
+      return write(compare(folders.get(0), folders.get(1)), output);
     } catch (NotAResultFolder e) {
       err.println("compare: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      err.println("compare: cannot write " + output + ": " + e.getMessage());
       return 2;
     }
   }
 
-  /** A folder that is not what {@code mvn verify -Pbench} writes, or a result file unreadable. */
-  public static final class NotAResultFolder extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NotAResultFolder(String message) {
-      super(message);
+  private int write(String markdown, Path output) {
+    out.print(markdown);
+    if (output == null) {
+      return 0;
+    }
+    try {
+      Files.writeString(output, markdown, StandardCharsets.UTF_8);
+      out.println("compare: written to " + output);
+      return 0;
+    } catch (IOException e) {
+      err.println("compare: cannot write " + output + ": " + e.getMessage());
+      return 2;
     }
   }
 
@@ -183,7 +186,7 @@ public final class CompareRuns {
     md.append(
         ")\n\nEvery ratio is B/A: above 1, B's figure is larger (faster for msg/s, slower for");
     md.append(" times and latencies).\n\n");
-    environmentNote(md, envA, envB);
+    EnvironmentNote.write(md, envA, envB);
     verdicts(md, a, b);
     for (Table table : TABLES) {
       table(md, table, rows(a, table), rows(b, table));
@@ -215,54 +218,6 @@ public final class CompareRuns {
       throw new NotAResultFolder(
           "cannot read " + file + ": " + e.getMessage().replaceAll("\\s+", " "));
     }
-  }
-
-  // ---- environment ----
-
-  static void environmentNote(StringBuilder md, JsonNode a, JsonNode b) {
-    List<String> differences = new ArrayList<>();
-    for (String pointer : ENVIRONMENT) {
-      String va = a.at(pointer).isMissingNode() ? "(missing)" : a.at(pointer).asText();
-      String vb = b.at(pointer).isMissingNode() ? "(missing)" : b.at(pointer).asText();
-      if (!va.equals(vb)) {
-        differences.add(
-            "- " + pointer.substring(1).replace('/', '.') + ": A `" + va + "`, B `" + vb + "`");
-      }
-    }
-    Map<String, String> brokersA = brokers(a);
-    Map<String, String> brokersB = brokers(b);
-    List<String> names = new ArrayList<>(brokersA.keySet());
-    brokersB.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
-    for (String name : names) {
-      String va = brokersA.getOrDefault(name, "(not run)");
-      String vb = brokersB.getOrDefault(name, "(not run)");
-      if (!va.equals(vb)) {
-        differences.add("- broker " + name + ": A `" + va + "`, B `" + vb + "`");
-      }
-    }
-    md.append("## Environment\n\n");
-    if (differences.isEmpty()) {
-      md.append("The environments match (CPU, cores, memory, OS, JVM, limits, broker versions,");
-      md.append(" git revision, profile).\n\n");
-    } else {
-      md.append("**The environments differ**: a ratio below measures these differences as much");
-      md.append(" as the systems. Compare systems within a run before comparing runs.\n\n");
-      md.append(String.join("\n", differences)).append("\n\n");
-    }
-  }
-
-  /** name to "software version" of every broker the run described. */
-  private static Map<String, String> brokers(JsonNode environment) {
-    Map<String, String> brokers = new LinkedHashMap<>();
-    for (JsonNode broker : environment.path("brokers")) {
-      String name = broker.path("name").asText("");
-      if (!name.isEmpty()) {
-        brokers.putIfAbsent(
-            name,
-            (broker.path("software").asText("") + " " + broker.path("version").asText("")).trim());
-      }
-    }
-    return brokers;
   }
 
   // ---- verdicts ----
@@ -372,6 +327,7 @@ public final class CompareRuns {
     md.append("\n");
   }
 
+  /** The median of {@code values}, the mean of the middle two for an even count. */
   static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     int n = sorted.size();

@@ -135,16 +135,18 @@ class CompareRunsTest {
     assertEquals(2, compare.run(dir.resolve("nope").toString(), dir.toString()));
     assertTrue(err.toString().contains("is not a folder"), err.toString());
     assertEquals(2, compare.run("only-one"));
-    assertTrue(err.toString().contains("expected two result folders, got 1"), err.toString());
+    assertTrue(
+        err.toString().contains("expected two result folders, or --class with one or more, got 1"),
+        err.toString());
   }
 
   @Test
   void aBrokenResultFileNamesItself() throws Exception {
     Path a = folder("a", environment("r", 2, "3.9.1"), "{ broken", null);
     Path b = folder("b", environment("r", 2, "3.9.1"), throughput(1, 1), null);
-    CompareRuns.NotAResultFolder e =
+    NotAResultFolder e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            CompareRuns.NotAResultFolder.class, () -> CompareRuns.compare(a, b));
+            NotAResultFolder.class, () -> CompareRuns.compare(a, b));
     assertTrue(
         e.getMessage().startsWith("cannot read " + a.resolve("throughput.json")), e.getMessage());
   }
