@@ -61,7 +61,7 @@ final class TierSweep {
   private final String mode;
   private final GuaranteeTier tier;
   private final Drivers drivers;
-  private final LatencySuite.Settings settings;
+  private final LatencySettings settings;
   private final Path logs;
   private final Progress progress;
   private final boolean searching;
@@ -83,7 +83,7 @@ final class TierSweep {
       String mode,
       GuaranteeTier tier,
       Drivers drivers,
-      LatencySuite.Settings settings,
+      LatencySettings settings,
       Path logs,
       Progress progress) {
     this(system, mode, tier, drivers, settings, logs, progress, true);
@@ -98,7 +98,7 @@ final class TierSweep {
       String mode,
       GuaranteeTier tier,
       Drivers drivers,
-      LatencySuite.Settings settings,
+      LatencySettings settings,
       Path logs,
       Progress progress,
       boolean searching) {
@@ -113,7 +113,7 @@ final class TierSweep {
   }
 
   /** Progress steps of one sweep: one per rate, one for the search and its measurement. */
-  static int steps(LatencySuite.Settings settings) {
+  static int steps(LatencySettings settings) {
     return settings.ratesPerSec().size() + 1;
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TierSweepTest {
   /** Short phases: the sweep's logic, not its precision, is under test. */
-  private static final LatencySuite.Settings SHORT =
-      new LatencySuite.Settings(
+  private static final LatencySettings SHORT =
+      new LatencySettings(
           List.of(1_000, 2_000, 5_000, 8_000),
           Duration.ZERO,
           Duration.ofMillis(300),
