@@ -46,6 +46,9 @@ import org.HdrHistogram.Histogram;
  * and the suite goes on.
  */
 public final class LatencySuite implements Suite {
+  /** The field of {@code latency.json} that holds the {@link SearchRow}s beside the rows. */
+  public static final String SEARCHES = "searches";
+
   private final LatencySettings settings;
   private final RunPlan plan;
 
@@ -128,7 +131,7 @@ public final class LatencySuite implements Suite {
     json.put("scenario", "latency");
     json.put("settings", settings.describe());
     json.put("rows", rows());
-    json.put("searches", searches());
+    json.put(SEARCHES, searches());
     return json;
   }
 
