@@ -7,6 +7,7 @@ import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.bench.throughput.Targets;
+import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -210,24 +212,20 @@ public final class LatencySuite implements Suite {
         });
   }
 
+  /**
+   * One Kafka broker in {@code mode}, as Kafka ships it. Not {@link Targets#broker}, which also
+   * deletes a deleted topic's files after 1 s ({@code file.delete.delay.ms}) because the throughput
+   * suite's trials write gigabytes: here that would change the broker the latency figures are
+   * measured on, and its description in {@code environment.json}.
+   */
   private void kafka(BenchSystem system, KafkaMode mode) {
     if (!settings.kafkaModes().contains(system)) {
       return;
     }
-    String described1 = mode.label() + ", 1 broker";
-    brokers.onBroker(
+    singleNode(
         system.label(),
-        described1,
-        () -> new KafkaCluster(KafkaClusterSpec.single(mode)),
-        kafka ->
-            tiers(
-                system.label(),
-                described1,
-                Map.of(
-                    Targets.KAFKA_BOOTSTRAP,
-                    kafka.bootstrapServers(),
-                    Targets.KAFKA_BROKERS,
-                    "1")));
+        mode.label() + ", 1 broker",
+        () -> new KafkaCluster(KafkaClusterSpec.single(mode)));
   }
 
   private void rabbit(String externalUri) {
@@ -236,12 +234,16 @@ public final class LatencySuite implements Suite {
       tiers(label, "external", Map.of(Targets.RABBITMQ_URI, externalUri));
       return;
     }
-    String mode = "1 node, classic queues";
-    brokers.onBroker(
-        label,
-        mode,
-        () -> new RabbitCluster(RabbitClusterSpec.single()),
-        rabbit -> tiers(label, mode, Map.of(Targets.RABBITMQ_URI, rabbit.node(1).uri())));
+    singleNode(
+        label, "1 node, classic queues", () -> new RabbitCluster(RabbitClusterSpec.single()));
+  }
+
+  /**
+   * Every tier on the one node {@code start} makes, its drivers pointed at it by {@link
+   * Targets#of}.
+   */
+  private void singleNode(String system, String mode, Supplier<Broker> start) {
+    brokers.onBroker(system, mode, start, broker -> tiers(system, mode, Targets.of(broker)));
   }
 
   /** Every tier of a running system; not-offered tiers are rows that say so. */
