@@ -355,22 +355,27 @@ final class TierSweep {
 
   private void closeRig() {
     try {
-      if (rig != null) {
-        rig.close();
-      }
-    } catch (Exception e) {
-      progress.done("closing the trial: " + firstLine(e));
+      close(rig, "the trial");
     } finally {
       rig = null;
       try {
-        if (driver != null) {
-          driver.close();
-        }
-      } catch (Exception e) {
-        progress.done("closing the driver: " + firstLine(e));
+        close(driver, "the driver");
       } finally {
         driver = null;
       }
+    }
+  }
+
+  /**
+   * Closes {@code closeable} if there is one; a failure is a progress line, not the sweep's end.
+   */
+  private void close(AutoCloseable closeable, String what) {
+    try {
+      if (closeable != null) {
+        closeable.close();
+      }
+    } catch (Exception e) {
+      progress.done("closing " + what + ": " + firstLine(e));
     }
   }
 

@@ -249,20 +249,7 @@ public final class StartupScenario implements Suite {
                   bootstrap))) {
         admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
       }
-      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
-      return new StartupRow(
-          system.label(),
-          mode,
-          attempt,
-          complete ? Status.OK : Status.FAILED,
-          complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
-          0,
-          -1,
-          messages,
-          ackedAndRead[0],
-          ackedAndRead[1],
-          roundTripMs,
-          -1);
+      return externalRow(system.label(), mode, attempt, ackedAndRead, roundTripMs);
     } catch (Exception e) {
       return StartupRow.failed(system.label(), mode, attempt, firstLine(e));
     }
@@ -275,23 +262,34 @@ public final class StartupScenario implements Suite {
       long begin = System.nanoTime();
       int[] ackedAndRead = rabbitRoundTrip(rabbitmqUri);
       long roundTripMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
-      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
-      return new StartupRow(
-          BenchSystem.RABBITMQ.label(),
-          mode,
-          attempt,
-          complete ? Status.OK : Status.FAILED,
-          complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
-          0,
-          -1,
-          messages,
-          ackedAndRead[0],
-          ackedAndRead[1],
-          roundTripMs,
-          -1);
+      return externalRow(BenchSystem.RABBITMQ.label(), mode, attempt, ackedAndRead, roundTripMs);
     } catch (Exception e) {
       return StartupRow.failed(BenchSystem.RABBITMQ.label(), mode, attempt, firstLine(e));
     }
+  }
+
+  /**
+   * The row of a round trip through a system brokerbench did not start: no processes, start-up or
+   * stop of its own to count; failed unless every message was acknowledged and read back.
+   *
+   * @param ackedAndRead {acknowledged, acknowledged and read back}
+   */
+  private StartupRow externalRow(
+      String system, String mode, int attempt, int[] ackedAndRead, long roundTripMs) {
+    boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
+    return new StartupRow(
+        system,
+        mode,
+        attempt,
+        complete ? Status.OK : Status.FAILED,
+        complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
+        0,
+        -1,
+        messages,
+        ackedAndRead[0],
+        ackedAndRead[1],
+        roundTripMs,
+        -1);
   }
 
   private int[] rabbitRoundTrip(RabbitCluster rabbit) throws Exception {
