@@ -3,6 +3,7 @@ package io.brokerbench.bench.footprint;
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public record FootprintRow(
     }
     reason = reason == null ? "" : reason;
     processNames = List.copyOf(processNames);
-    configSources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configSources));
+    configSources = Collections.unmodifiableMap(new LinkedHashMap<>(configSources));
   }
 
   private static void requireAtLeast(String field, long value, long min) {

@@ -6,6 +6,8 @@ import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.kafka.KafkaMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -135,7 +137,7 @@ public record MetadataRow(
     brokerRssBytesEach =
         brokerRssBytesEach == null
             ? List.of()
-            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(brokerRssBytesEach));
+            : Collections.unmodifiableList(new ArrayList<>(brokerRssBytesEach));
   }
 
   /** A row for a point that measured nothing: refused, not run, or failed before creation. */
