@@ -77,19 +77,6 @@ final class TierSweep {
   /**
    * @param logs the run's {@code latency/} folder for the points' {@code .hlog} files; null to
    *     write none
-   */
-  TierSweep(
-      String system,
-      String mode,
-      GuaranteeTier tier,
-      Drivers drivers,
-      LatencySettings settings,
-      Path logs,
-      Progress progress) {
-    this(system, mode, tier, drivers, settings, logs, progress, true);
-  }
-
-  /**
    * @param searching whether to search for the highest sustained rate after the sweep; without, the
    *     sweep's highest sustained rate stands as the highest
    */

@@ -58,7 +58,8 @@ class TierSweepTest {
             () -> StallingDriver.throttled(3_000),
             SHORT,
             run.resolve("latency"),
-            progress);
+            progress,
+            true);
     TierSweep.Outcome outcome = sweep.run();
     List<LatencyRow> rows = outcome.rows();
     String all = rows.toString() + "\n" + console.toString(StandardCharsets.UTF_8);
