@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.brokerbench.bench.durability.DurabilitySettings;
 import io.brokerbench.bench.durability.DurabilitySuite;
+import io.brokerbench.bench.latency.LatencySettings;
 import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.metadata.MetadataPlan;
 import io.brokerbench.bench.suite.Profile;
@@ -36,7 +37,7 @@ class BenchMainTest {
     var suites =
         BenchMain.SUITES.stream().map(factory -> factory.create(plan, staging, progress)).toList();
     var throughput = ThroughputSuite.Settings.forProfile(Profile.QUICK);
-    var latency = LatencySuite.Settings.forProfile(Profile.QUICK, config.arrivals());
+    var latency = LatencySettings.forProfile(Profile.QUICK, config.arrivals());
     var durability = DurabilitySettings.forProfile(Profile.QUICK).onlyTiers(config.tiers());
     assertEquals(
         java.util.List.of(

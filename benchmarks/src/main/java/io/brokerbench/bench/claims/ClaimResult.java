@@ -1,5 +1,6 @@
 package io.brokerbench.bench.claims;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record ClaimResult(
     Message reason,
     Evidence evidence) {
   public ClaimResult {
-    figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     comparisons = List.copyOf(comparisons);
   }
 

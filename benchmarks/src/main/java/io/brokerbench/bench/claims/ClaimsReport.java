@@ -1,15 +1,19 @@
 package io.brokerbench.bench.claims;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brokerbench.bench.HtmlReport;
 import io.brokerbench.bench.Markdown;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The claims part of a run's report: the table of verdicts that opens {@code REPORT.md}, the rules
@@ -151,8 +155,7 @@ public final class ClaimsReport {
   String localizeHeadings(String report) {
     StringBuilder out = new StringBuilder();
     for (String line : report.split("\n", -1)) {
-      java.util.regex.Matcher heading =
-          java.util.regex.Pattern.compile("^(#{1,3} )(.+)$").matcher(line);
+      Matcher heading = Pattern.compile("^(#{1,3} )(.+)$").matcher(line);
       out.append(heading.matches() ? heading.group(1) + localized(heading.group(2)) : line);
       out.append('\n');
     }
@@ -213,13 +216,13 @@ public final class ClaimsReport {
     json.put("claims", claims);
     try {
       return JSON.writeValueAsString(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write summary.json: " + e.getMessage(), e);
     }
   }
 
   /** {@code report.html}: the whole report, self-contained, in the report's language. */
-  public String html(String report, java.nio.file.Path runDir, String run) {
+  public String html(String report, Path runDir, String run) {
     return HtmlReport.render(
         report,
         runDir,

@@ -1,5 +1,7 @@
 package io.brokerbench.bench.claims;
 
+import java.util.Locale;
+
 /**
  * One comparison a rule made: a ratio of two measured figures (or a measured fact, such as messages
  * lost) and the side of the rule's thresholds it fell on.
@@ -25,7 +27,7 @@ public record Comparison(String name, Object value, Double low, Double high, Sid
 
     /** {@code for}, {@code against}, {@code between}: the words in summary.json. */
     public String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -2,16 +2,16 @@ package io.brokerbench.bench.claims;
 
 import static io.brokerbench.bench.claims.RunRows.family;
 import static io.brokerbench.bench.claims.RunRows.number;
-import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.footprint.FootprintRow;
 import io.brokerbench.bench.row.Status;
+import io.brokerbench.bench.startup.StartupRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,14 +28,18 @@ final class FootprintClaims {
   static final Evidence STARTUP_EVIDENCE =
       new Evidence(STARTUP, "Brokers: start, round trip, stop");
 
+  /**
+   * The figures compared, as footprint.json names them; {@code startup.json} spells the two it has
+   * (processes, start-to-ready) alike (FootprintClaimsTest checks).
+   */
   static final List<String> METRICS =
       List.of(
-          "processes",
-          "startToReadyMs",
-          "idleRssBytes",
-          "loadedRssBytes",
-          "diskBytesAfterMillion",
-          "configLines");
+          FootprintRow.PROCESSES,
+          FootprintRow.START_TO_READY_MS,
+          FootprintRow.IDLE_RSS_BYTES,
+          FootprintRow.LOADED_RSS_BYTES,
+          FootprintRow.DISK_BYTES_AFTER_MILLION,
+          FootprintRow.CONFIG_LINES);
 
   private FootprintClaims() {}
 
@@ -161,9 +165,9 @@ final class FootprintClaims {
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         if (RunRows.ok(row)
             && family(RunRows.system(row)) == Family.ZEROMQ
-            && text(row, "mode").toLowerCase(Locale.ROOT).contains("brokerless")) {
+            && RunRows.mode(row).contains("brokerless")) {
           brokerless = true;
-          Double processes = number(row, "brokerProcesses");
+          Double processes = number(row, FootprintRow.BROKER_PROCESSES);
           if (processes != null) {
             brokerProcesses = Math.max(processes, brokerProcesses == null ? 0 : brokerProcesses);
           }
@@ -174,7 +178,7 @@ final class FootprintClaims {
       return ClaimResult.notMeasured(
           id, evidence(run), Message.of("reason.noBrokerless", "ZeroMQ", STARTUP, FOOTPRINT));
     }
-    List<String> names = METRICS.stream().filter(m -> !m.equals("processes")).toList();
+    List<String> names = METRICS.stream().filter(m -> !m.equals(FootprintRow.PROCESSES)).toList();
     Map<String, Map<String, Double>> metrics = metrics(run);
     Tally tally = new Tally();
     if (brokerProcesses != null) {
@@ -231,7 +235,7 @@ final class FootprintClaims {
       Modes modes = new Modes();
       for (JsonNode row : run.rows(file).orElse(List.of())) {
         String system = RunRows.system(row);
-        String mode = text(row, "mode").toLowerCase(Locale.ROOT);
+        String mode = RunRows.mode(row);
         boolean kraft = system.equals(KRAFT) || mode.startsWith("kraft");
         boolean zookeeper = system.equals(ZOOKEEPER) || RunRows.zookeeperMode(mode);
         if ((!kraft && !zookeeper) || notAttempted(row)) {
@@ -275,8 +279,9 @@ final class FootprintClaims {
     }
     // No ZooKeeper process: KRaft's setup runs fewer processes than ZooKeeper mode's.
     Map<String, Map<String, Double>> metrics = metrics(run);
-    Double kraftProcesses = metrics.getOrDefault(KRAFT, Map.of()).get("processes");
-    Double zookeeperProcesses = metrics.getOrDefault(ZOOKEEPER, Map.of()).get("processes");
+    Double kraftProcesses = metrics.getOrDefault(KRAFT, Map.of()).get(FootprintRow.PROCESSES);
+    Double zookeeperProcesses =
+        metrics.getOrDefault(ZOOKEEPER, Map.of()).get(FootprintRow.PROCESSES);
     if (kraftServed > 0 && kraftProcesses != null && zookeeperProcesses != null) {
       tally.figure("kafka-kraft processes", kraftProcesses, 0);
       tally.figure("kafka-zookeeper processes", zookeeperProcesses, 0);
@@ -308,8 +313,8 @@ final class FootprintClaims {
 
   /** A start-up row whose round trip read back fewer messages than were acknowledged. */
   private static boolean lostAcknowledged(JsonNode row) {
-    Double acknowledged = number(row, "acknowledged");
-    Double readBack = number(row, "readBack");
+    Double acknowledged = number(row, StartupRow.ACKNOWLEDGED);
+    Double readBack = number(row, StartupRow.READ_BACK);
     return acknowledged != null && readBack != null && readBack < acknowledged;
   }
 }

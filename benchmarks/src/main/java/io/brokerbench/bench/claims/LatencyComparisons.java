@@ -7,6 +7,9 @@ import static io.brokerbench.bench.claims.ThroughputClaims.LATENCY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.latency.LatencyRow;
+import io.brokerbench.bench.latency.LatencySuite;
+import io.brokerbench.bench.latency.SearchRow;
 import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,15 +54,15 @@ final class LatencyComparisons {
     // (system, tier, bytes, rate) -> an ok (sustained) row
     Map<String, JsonNode> points = new LinkedHashMap<>();
     for (JsonNode row : rows) {
-      Double value = number(row, "p99Us");
-      Double rate = number(row, "targetPerSec");
+      Double value = number(row, LatencyRow.P99_US);
+      Double rate = number(row, LatencyRow.TARGET_PER_SEC);
       if (RunRows.ok(row) && value != null && rate != null && rate > 0) {
         points.putIfAbsent(
             RunRows.system(row)
                 + "|"
-                + text(row, "tier")
+                + text(row, LatencyRow.TIER)
                 + "|"
-                + text(row, "messageBytes")
+                + text(row, LatencyRow.MESSAGE_BYTES)
                 + "|"
                 + rate.longValue(),
             row);
@@ -133,18 +136,18 @@ final class LatencyComparisons {
   }
 
   private static boolean atFloor(JsonNode row) {
-    return row.path("atHarnessFloor").asBoolean(false);
+    return row.path(LatencyRow.AT_HARNESS_FLOOR).asBoolean(false);
   }
 
   private static boolean agrees(JsonNode row) {
-    return row.path("repeatsAgree").asBoolean(true);
+    return row.path(LatencyRow.REPEATS_AGREE).asBoolean(true);
   }
 
   /** A point's p99 with the spread of its repeats. */
   private static Estimate p99(JsonNode row) {
-    double p99 = number(row, "p99Us");
-    Double min = number(row, "p99MinUs");
-    Double max = number(row, "p99MaxUs");
+    double p99 = number(row, LatencyRow.P99_US);
+    Double min = number(row, LatencyRow.P99_MIN_US);
+    Double max = number(row, LatencyRow.P99_MAX_US);
     return Estimate.between(p99, min == null ? p99 : min, max == null ? p99 : max);
   }
 
@@ -159,11 +162,11 @@ final class LatencyComparisons {
     Map<String, Double> lower = new LinkedHashMap<>();
     Map<String, Double> upper = new LinkedHashMap<>();
     for (JsonNode row : rows) {
-      Double rate = number(row, "targetPerSec");
+      Double rate = number(row, LatencyRow.TARGET_PER_SEC);
       if (rate == null || rate <= 0) {
         continue;
       }
-      String key = RunRows.system(row) + "|" + text(row, "tier");
+      String key = RunRows.system(row) + "|" + text(row, LatencyRow.TIER);
       if (RunRows.ok(row)) {
         lower.merge(key, rate, Math::max);
       } else if (RunRows.status(row).orElse(null) == Status.SATURATED) {
@@ -171,20 +174,22 @@ final class LatencyComparisons {
       }
     }
     run.document(LATENCY)
-        .map(doc -> doc.get("searches"))
+        .map(doc -> doc.get(LatencySuite.SEARCHES))
         .filter(JsonNode::isArray)
         .ifPresent(
             searches ->
                 searches.forEach(
                     search -> {
-                      String key = RunRows.system(search) + "|" + text(search, "tier");
-                      Double proven = number(search, "provenLowerPerSec");
+                      String key = RunRows.system(search) + "|" + text(search, SearchRow.TIER);
+                      Double proven = number(search, SearchRow.PROVEN_LOWER_PER_SEC);
                       Double rate =
-                          proven != null ? proven : number(search, "highestSustainedPerSec");
+                          proven != null
+                              ? proven
+                              : number(search, SearchRow.HIGHEST_SUSTAINED_PER_SEC);
                       if (rate != null && rate > 0) {
                         lower.merge(key, rate, Math::max);
                       }
-                      Double bracket = number(search, "bracketHighPerSec");
+                      Double bracket = number(search, SearchRow.BRACKET_HIGH_PER_SEC);
                       if (bracket != null && bracket > 0) {
                         upper.merge(key, bracket, Math::min);
                       }

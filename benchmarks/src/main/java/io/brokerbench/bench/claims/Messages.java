@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -79,10 +80,8 @@ public final class Messages {
   }
 
   /** The text of {@code key}, or empty when the language has none (a heading left as it is). */
-  public java.util.Optional<String> find(String key) {
-    return bundle.containsKey(key)
-        ? java.util.Optional.of(bundle.getString(key))
-        : java.util.Optional.empty();
+  public Optional<String> find(String key) {
+    return bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty();
   }
 
   public String get(Message message) {

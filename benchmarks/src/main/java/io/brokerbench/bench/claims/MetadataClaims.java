@@ -4,6 +4,8 @@ import static io.brokerbench.bench.claims.RunRows.number;
 import static io.brokerbench.bench.claims.RunRows.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokerbench.bench.metadata.MetadataRow;
+import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,16 +76,19 @@ final class MetadataClaims {
    * point's times are for the same work in both modes (the same partitions created, the same
    * cluster restarted), so their ratio is comparable from point to point.
    */
-  static final List<String> TIMES = List.of("createOnlineMs", "restartMs", "controllerFailoverMs");
+  static final List<String> TIMES =
+      List.of(
+          MetadataRow.CREATE_ONLINE_MS, MetadataRow.RESTART_MS, MetadataRow.CONTROLLER_FAILOVER_MS);
 
   /** Times of whole-cluster operations, whose ZooKeeper-mode time may sit at a session timeout. */
-  static final List<String> OPERATIONS = List.of("restartMs", "controllerFailoverMs");
+  static final List<String> OPERATIONS =
+      List.of(MetadataRow.RESTART_MS, MetadataRow.CONTROLLER_FAILOVER_MS);
 
   /** The failover whose timeouts differ as shipped. */
-  static final String FAILOVER = "controllerFailoverMs";
+  static final String FAILOVER = MetadataRow.CONTROLLER_FAILOVER_MS;
 
   /** ZooKeeper mode's failover with its session timeout equal to KRaft's fetch timeout. */
-  static final String EQUAL_FAILOVER = "failoverAtEqualTimeoutMs";
+  static final String EQUAL_FAILOVER = MetadataRow.FAILOVER_AT_EQUAL_TIMEOUT_MS;
 
   private MetadataClaims() {}
 
@@ -107,7 +112,7 @@ final class MetadataClaims {
     String status() {
       return rows.stream()
           .filter(row -> !RunRows.ok(row))
-          .map(row -> text(row, "status"))
+          .map(row -> text(row, Row.STATUS))
           .findFirst()
           .orElse("ok");
     }
@@ -158,12 +163,12 @@ final class MetadataClaims {
     // Every row is kept: both shapes, and every sample of a point.
     Map<String, Sweep> shapes = new LinkedHashMap<>();
     for (JsonNode row : rows.get()) {
-      Double partitions = number(row, "partitions");
+      Double partitions = number(row, MetadataRow.PARTITIONS);
       if (partitions == null) {
         continue;
       }
-      Sweep sweep = shapes.computeIfAbsent(text(row, "shape"), k -> new Sweep());
-      String mode = text(row, "mode").toLowerCase(Locale.ROOT);
+      Sweep sweep = shapes.computeIfAbsent(text(row, MetadataRow.SHAPE), k -> new Sweep());
+      String mode = text(row, MetadataRow.MODE).toLowerCase(Locale.ROOT);
       if (mode.startsWith("kraft")) {
         Sweep.add(sweep.kraft(), partitions.intValue(), row);
       } else if (RunRows.zookeeperMode(mode)) {
@@ -222,8 +227,8 @@ final class MetadataClaims {
         continue;
       }
       if (equal) {
-        Double zTimeout = z.setting("equalFailoverTimeoutMs");
-        Double kTimeout = k.setting("failoverTimeoutMs");
+        Double zTimeout = z.setting(MetadataRow.EQUAL_FAILOVER_TIMEOUT_MS);
+        Double kTimeout = k.setting(MetadataRow.FAILOVER_TIMEOUT_MS);
         if (zTimeout == null || !zTimeout.equals(kTimeout)) {
           continue;
         }
@@ -313,13 +318,14 @@ final class MetadataClaims {
     int partitions = points.get(points.size() - 1);
     for (var mode :
         List.of(Map.entry("zookeeper", sweep.zookeeper()), Map.entry("kraft", sweep.kraft()))) {
-      Double timeout = mode.getValue().get(partitions).setting("failoverTimeoutMs");
+      Double timeout = mode.getValue().get(partitions).setting(MetadataRow.FAILOVER_TIMEOUT_MS);
       if (timeout != null) {
         tally.figure(prefix + mode.getKey() + " failover timeout ms", timeout, 0);
       }
     }
     if (equal) {
-      Double timeout = sweep.zookeeper().get(partitions).setting("equalFailoverTimeoutMs");
+      Double timeout =
+          sweep.zookeeper().get(partitions).setting(MetadataRow.EQUAL_FAILOVER_TIMEOUT_MS);
       tally.figure(prefix + "zookeeper equal-timeout failover session timeout ms", timeout, 0);
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.footprint.FootprintRow;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
 import java.io.IOException;
@@ -145,7 +146,7 @@ public final class RunRows {
   /** The system of a row in the family's name space, e.g. {@code kafka-kraft}. */
   static String system(JsonNode row) {
     String system = text(row, Row.SYSTEM);
-    String mode = text(row, "mode").toLowerCase(Locale.ROOT);
+    String mode = mode(row);
     // Rows that say only "kafka" name the metadata mode in their mode field.
     if (system.equalsIgnoreCase(Family.KAFKA.label())) {
       if (mode.startsWith("kraft")) {
@@ -156,6 +157,17 @@ public final class RunRows {
       }
     }
     return system;
+  }
+
+  /**
+   * A row's {@code mode} in lower case ({@code kraft}, {@code brokerless, push/pull}), or "" when
+   * absent. Rules that read it across files (K4, Z5), and {@link #system} for every file, read it
+   * by one name: every suite's row record has a {@code mode} of that name (FootprintClaimsTest
+   * checks), and the footprint rows are those whose system is named by their mode ({@code kafka},
+   * {@code kraft}).
+   */
+  static String mode(JsonNode row) {
+    return text(row, FootprintRow.MODE).toLowerCase(Locale.ROOT);
   }
 
   /**

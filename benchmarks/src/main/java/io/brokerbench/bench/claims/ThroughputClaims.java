@@ -12,6 +12,7 @@ import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.claims.ThroughputRows.Tp;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The claims decided by speed: K1 (Kafka has high throughput), R1 (RabbitMQ is slow) and Z1 (ZeroMQ
@@ -59,13 +60,7 @@ final class ThroughputClaims {
     for (Tp k : kafka) {
       for (Tp r : rabbit) {
         if (k.matches(r)) {
-          tally.figure(k.where() + ": " + k.system() + " msg/s", k.msgPerSec(), 0);
-          tally.figure(k.where() + ": " + r.system() + " msg/s", r.msgPerSec(), 0);
-          Estimate ratio = k.rate().over(r.rate());
-          tally.compare(
-              k.where() + ": " + k.system() + "/" + r.system(),
-              ratio,
-              Tally.atLeast(ratio, 1.5, 1.0));
+          compareRates(tally, k, r, ratio -> Tally.atLeast(ratio, 1.5, 1.0));
         }
       }
     }
@@ -75,6 +70,19 @@ final class ThroughputClaims {
     }
     ceiling(all, kafka, tally);
     return tally.result(id, THROUGHPUT_EVIDENCE);
+  }
+
+  /**
+   * Both rows' msg/s as figures and {@code subject}'s over {@code other}'s as a comparison, on the
+   * side {@code rule} gives the ratio; the two rows ran the same workload at the same tier.
+   */
+  private static void compareRates(
+      Tally tally, Tp subject, Tp other, Function<Estimate, Comparison.Side> rule) {
+    Estimate ratio = subject.rate().over(other.rate());
+    tally.figure(subject.where() + ": " + subject.system() + " msg/s", subject.msgPerSec(), 0);
+    tally.figure(subject.where() + ": " + other.system() + " msg/s", other.msgPerSec(), 0);
+    tally.compare(
+        subject.where() + ": " + subject.system() + "/" + other.system(), ratio, rule.apply(ratio));
   }
 
   /**
@@ -111,13 +119,7 @@ final class ThroughputClaims {
     for (Tp r : ofFamily(all, Family.RABBITMQ)) {
       for (Tp k : ofFamily(all, Family.KAFKA)) {
         if (r.matches(k)) {
-          Estimate ratio = r.rate().over(k.rate());
-          tally.figure(r.where() + ": " + r.system() + " msg/s", r.msgPerSec(), 0);
-          tally.figure(r.where() + ": " + k.system() + " msg/s", k.msgPerSec(), 0);
-          tally.compare(
-              r.where() + ": " + r.system() + "/" + k.system(),
-              ratio,
-              Tally.atMost(ratio, 0.5, 1 / 1.5));
+          compareRates(tally, r, k, ratio -> Tally.atMost(ratio, 0.5, 1 / 1.5));
         }
       }
     }
@@ -149,13 +151,7 @@ final class ThroughputClaims {
       for (Tp b : all) {
         Family family = family(b.system());
         if ((family == Family.KAFKA || family == Family.RABBITMQ) && z.matches(b)) {
-          Estimate ratio = z.rate().over(b.rate());
-          tally.figure(z.where() + ": " + z.system() + " msg/s", z.msgPerSec(), 0);
-          tally.figure(z.where() + ": " + b.system() + " msg/s", b.msgPerSec(), 0);
-          tally.compare(
-              z.where() + ": " + z.system() + "/" + b.system(),
-              ratio,
-              Tally.atLeast(ratio, 2.0, 1.0));
+          compareRates(tally, z, b, ratio -> Tally.atLeast(ratio, 2.0, 1.0));
         }
       }
     }

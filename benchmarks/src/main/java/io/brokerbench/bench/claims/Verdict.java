@@ -1,5 +1,7 @@
 package io.brokerbench.bench.claims;
 
+import java.util.Locale;
+
 /** What the measurements of one run say about a claim. */
 public enum Verdict {
   /** Every comparison the rule makes came out on the claim's side of its threshold. */
@@ -24,6 +26,6 @@ public enum Verdict {
 
   /** The key of the word in the message bundle, e.g. {@code verdict.not_measured}. */
   public String messageKey() {
-    return "verdict." + name().toLowerCase(java.util.Locale.ROOT);
+    return "verdict." + name().toLowerCase(Locale.ROOT);
   }
 }

@@ -5,8 +5,9 @@
  * <ul>
  *   <li>{@link io.brokerbench.bench.claims.RunRows}: the run's JSON files read generically, by
  *       field name, tolerating missing files and fields. The names are the row records' constants
- *       where they have them ({@code Row.STATUS}, {@code ThroughputRow.MSG_PER_SEC}, ...); statuses
- *       are parsed into {@code Status} and systems looked up in {@code SystemUnderTest}.
+ *       ({@code Row.STATUS}, {@code ThroughputRow.MSG_PER_SEC}, {@code LatencyRow.P99_US}, ...),
+ *       each checked by a test to be a field of its row's JSON; statuses are parsed into {@code
+ *       Status} and systems looked up in {@code SystemUnderTest}.
  *   <li>{@link io.brokerbench.bench.claims.Claims}: the claims and their rules; the rules live in
  *       {@code ThroughputClaims} (K1, R1, Z1), {@code ScalingClaims} (K3, Z4), {@code
  *       DurabilityClaims} (K2, R2, Z2, Z3), {@code FootprintClaims} (K4, K6, R3, Z5) and {@code

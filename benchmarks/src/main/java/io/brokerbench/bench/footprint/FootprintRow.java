@@ -3,6 +3,7 @@ package io.brokerbench.bench.footprint;
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,17 @@ public record FootprintRow(
     int configArgumentLines,
     Map<String, Integer> configSources)
     implements Row {
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String MODE = "mode";
+
+  public static final String PROCESSES = "processes";
+  public static final String BROKER_PROCESSES = "brokerProcesses";
+  public static final String START_TO_READY_MS = "startToReadyMs";
+  public static final String IDLE_RSS_BYTES = "idleRssBytes";
+  public static final String LOADED_RSS_BYTES = "loadedRssBytes";
+  public static final String DISK_BYTES_AFTER_MILLION = "diskBytesAfterMillion";
+  public static final String CONFIG_LINES = "configLines";
+
   /** The families a footprint row can name: every one with a setup to start (not in-memory). */
   public static final Set<String> SYSTEMS =
       Set.of(Family.KAFKA.label(), Family.RABBITMQ.label(), Family.ZEROMQ.label());
@@ -122,7 +134,7 @@ public record FootprintRow(
     }
     reason = reason == null ? "" : reason;
     processNames = List.copyOf(processNames);
-    configSources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configSources));
+    configSources = Collections.unmodifiableMap(new LinkedHashMap<>(configSources));
   }
 
   private static void requireAtLeast(String field, long value, long min) {

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * The footprint suite (claims K6 "operational difficulty", R3 "needs the Erlang runtime", Z5 "needs
@@ -126,10 +128,7 @@ public final class FootprintSuite implements Suite {
     for (BenchSystem system : plan.systems()) {
       progress.step(
           String.format(
-              java.util.Locale.ROOT,
-              "footprint %s, %,d messages",
-              system.label(),
-              settings.messages()));
+              Locale.ROOT, "footprint %s, %,d messages", system.label(), settings.messages()));
       FootprintRow row;
       if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
         row =
@@ -220,8 +219,7 @@ public final class FootprintSuite implements Suite {
    * command lines ({@link #BROKER_MARKERS}): the count claim Z5 ("ZeroMQ needs no broker") reads,
    * taken the same way for every setup.
    */
-  static int brokerProcesses(
-      List<ProcessTree.Proc> procs, java.util.function.LongFunction<String> commandLine) {
+  static int brokerProcesses(List<ProcessTree.Proc> procs, LongFunction<String> commandLine) {
     int brokers = 0;
     for (ProcessTree.Proc proc : procs) {
       String named = proc.command() + " " + commandLine.apply(proc.pid());
@@ -338,7 +336,7 @@ public final class FootprintSuite implements Suite {
 
   private static String describe(FootprintRow row) {
     if (!row.ok() && row.processes() == 0) {
-      return row.status().label().toUpperCase(java.util.Locale.ROOT) + ": " + row.reason();
+      return row.status().label().toUpperCase(Locale.ROOT) + ": " + row.reason();
     }
     String figures =
         String.format(

@@ -30,7 +30,7 @@ final class LatencyBrokers {
   /** Enough sends in a few seconds for the JIT to compile the paced path with C2. */
   static final int HARNESS_WARMUP_PER_SEC = 20_000;
 
-  private final LatencySuite.Settings settings;
+  private final LatencySettings settings;
   private final List<LatencyRow> rows;
   private final List<Description> described;
   private final Progress progress;
@@ -40,7 +40,7 @@ final class LatencyBrokers {
    * @param described the suite's descriptions: each broker started adds its own
    */
   LatencyBrokers(
-      LatencySuite.Settings settings,
+      LatencySettings settings,
       List<LatencyRow> rows,
       List<Description> described,
       Progress progress) {

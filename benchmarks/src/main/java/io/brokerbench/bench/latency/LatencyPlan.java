@@ -1,7 +1,6 @@
 package io.brokerbench.bench.latency;
 
 import io.brokerbench.bench.BenchSystem;
-import io.brokerbench.bench.latency.LatencySuite.Settings;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the {@link LatencySuite} plans before it measures: each profile's {@link Settings}, the
- * progress steps a run over some systems and tiers takes, and which systems get a 3-node sweep.
+ * What the {@link LatencySuite} plans before it measures: each profile's {@link LatencySettings},
+ * the progress steps a run over some systems and tiers takes, and which systems get a 3-node sweep.
  * Apart from the suite so that the suite reads as the run itself, and this as the table of what a
  * profile asks for and the arithmetic the progress bar relies on.
  */
@@ -31,10 +30,10 @@ final class LatencyPlan {
   static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
   /** The settings of {@code profile}. */
-  static Settings settings(Profile profile, Arrivals arrivals) {
+  static LatencySettings settings(Profile profile, Arrivals arrivals) {
     return switch (profile) {
       case SMOKE ->
-          new Settings(
+          new LatencySettings(
               // One rate, the spectrum's: smoke must draw every plot within its 5 minutes.
               List.of(SPECTRUM_RATE_PER_SEC),
               Duration.ofSeconds(2),
@@ -51,7 +50,7 @@ final class LatencyPlan {
               arrivals,
               false);
       case QUICK ->
-          new Settings(
+          new LatencySettings(
               List.of(1_000, SPECTRUM_RATE_PER_SEC, 20_000),
               Duration.ofSeconds(5),
               // Two seconds: a fresh Kafka topic settles within them.
@@ -72,7 +71,7 @@ final class LatencyPlan {
               arrivals,
               false);
       case FULL ->
-          new Settings(
+          new LatencySettings(
               List.of(1_000, SPECTRUM_RATE_PER_SEC, 10_000, 20_000, 50_000, 100_000, 200_000),
               Duration.ofSeconds(15),
               Duration.ofSeconds(5),
@@ -92,7 +91,7 @@ final class LatencyPlan {
   }
 
   /** Progress steps for {@code systems} at {@code chosen} tiers. */
-  static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> chosen) {
+  static int steps(LatencySettings settings, Set<BenchSystem> systems, Set<GuaranteeTier> chosen) {
     Set<GuaranteeTier> tiers = GuaranteeTier.singleNode(chosen);
     int sweeps = 1; // the in-memory floor, tier ack
     for (BenchSystem system : systems) {
@@ -111,7 +110,8 @@ final class LatencyPlan {
   }
 
   /** Whether {@code system} gets a 3-node sweep of tier replicated. */
-  static boolean replicatedSweep(Settings settings, Set<GuaranteeTier> chosen, BenchSystem system) {
+  static boolean replicatedSweep(
+      LatencySettings settings, Set<GuaranteeTier> chosen, BenchSystem system) {
     return settings.replicated()
         && chosen.contains(GuaranteeTier.REPLICATED)
         && (system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.RABBITMQ);

@@ -110,6 +110,17 @@ public record LatencyRow(
     String hlog)
     implements Row {
 
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String TIER = "tier";
+
+  public static final String MESSAGE_BYTES = "messageBytes";
+  public static final String TARGET_PER_SEC = "targetPerSec";
+  public static final String P99_US = "p99Us";
+  public static final String P99_MIN_US = "p99MinUs";
+  public static final String P99_MAX_US = "p99MaxUs";
+  public static final String REPEATS_AGREE = "repeatsAgree";
+  public static final String AT_HARNESS_FLOOR = "atHarnessFloor";
+
   /**
    * Repeats agree when their highest p99 is at most this multiple of their lowest. A p99 from a few
    * thousand samples rests on the few dozen largest, and on a shared 2-core machine one scheduler

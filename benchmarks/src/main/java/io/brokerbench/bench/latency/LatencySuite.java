@@ -4,10 +4,10 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.row.Status;
-import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
 import io.brokerbench.bench.throughput.Targets;
+import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
@@ -16,16 +16,15 @@ import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
-import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -49,109 +48,10 @@ import org.HdrHistogram.Histogram;
  * and the suite goes on.
  */
 public final class LatencySuite implements Suite {
-  /**
-   * How much a profile measures.
-   *
-   * @param ratesPerSec the sweep's target rates, increasing
-   * @param brokerWarmup how long each system is first driven flat out (unpaced) and discarded: a
-   *     fresh broker is slow until its JIT has compiled its hot paths
-   * @param firstWarmup the warm-up of the first point on a fresh rig (JIT, a fresh topic)
-   * @param warmup the warm-up of every other point: the pipeline settles at the new rate
-   * @param repeats measured phases per point, 3 or more for a spread (smoke: 2, for time)
-   * @param repeatTime each measured phase
-   * @param probeTime each probe of the rate search
-   * @param maxProbes paced probes of the search at most
-   * @param drainTimeout how long a phase may take to deliver its last message after its last send
-   * @param spectrumRatePerSec the common rate of the percentile-spectrum plot; one of the sweep's
-   * @param messageBytes bytes per message
-   * @param kafkaModes the Kafka metadata modes measured (ZooKeeper mode only in the full profile)
-   * @param arrivals how intended send times are spread
-   * @param replicated whether tier {@code replicated} is swept too: Kafka on 3 brokers (KRaft,
-   *     replication 3, {@code min.insync.replicas} 2) and RabbitMQ's quorum queue on 3 nodes, each
-   *     started for it (the full profile)
-   */
-  public record Settings(
-      List<Integer> ratesPerSec,
-      Duration brokerWarmup,
-      Duration firstWarmup,
-      Duration warmup,
-      int repeats,
-      Duration repeatTime,
-      Duration probeTime,
-      int maxProbes,
-      Duration drainTimeout,
-      int spectrumRatePerSec,
-      int messageBytes,
-      Set<BenchSystem> kafkaModes,
-      Arrivals arrivals,
-      boolean replicated) {
+  /** The field of {@code latency.json} that holds the {@link SearchRow}s beside the rows. */
+  public static final String SEARCHES = "searches";
 
-    public Settings {
-      ratesPerSec = List.copyOf(ratesPerSec);
-      kafkaModes = Set.copyOf(kafkaModes);
-      if (ratesPerSec.isEmpty()) {
-        throw new IllegalArgumentException("ratesPerSec: the sweep needs at least one rate");
-      }
-      for (int i = 1; i < ratesPerSec.size(); i++) {
-        if (ratesPerSec.get(i) <= ratesPerSec.get(i - 1)) {
-          throw new IllegalArgumentException(
-              "ratesPerSec must increase, was " + ratesPerSec + "; sort them");
-        }
-      }
-      if (repeats < 1) {
-        throw new IllegalArgumentException("repeats must be 1 or more, was " + repeats);
-      }
-    }
-
-    /** These settings with ({@code true}) or without the 3-node sweeps of tier replicated. */
-    public Settings withReplicated(boolean sweep) {
-      return new Settings(
-          ratesPerSec,
-          brokerWarmup,
-          firstWarmup,
-          warmup,
-          repeats,
-          repeatTime,
-          probeTime,
-          maxProbes,
-          drainTimeout,
-          spectrumRatePerSec,
-          messageBytes,
-          kafkaModes,
-          arrivals,
-          sweep);
-    }
-
-    public static Settings forProfile(Profile profile) {
-      return forProfile(profile, Arrivals.FIXED_RATE);
-    }
-
-    public static Settings forProfile(Profile profile, Arrivals arrivals) {
-      return LatencyPlan.settings(profile, arrivals);
-    }
-
-    /** For {@code latency.json}: the settings in plain numbers. */
-    public Map<String, Object> describe() {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("ratesPerSec", ratesPerSec);
-      json.put("brokerWarmupMs", brokerWarmup.toMillis());
-      json.put("firstWarmupMs", firstWarmup.toMillis());
-      json.put("warmupMs", warmup.toMillis());
-      json.put("repeats", repeats);
-      json.put("repeatMs", repeatTime.toMillis());
-      json.put("probeMs", probeTime.toMillis());
-      json.put("maxProbes", maxProbes);
-      json.put("drainTimeoutMs", drainTimeout.toMillis());
-      json.put("spectrumRatePerSec", spectrumRatePerSec);
-      json.put("messageBytes", messageBytes);
-      json.put("arrivals", arrivals.key());
-      json.put("replicated", replicated);
-      json.put("topology", "1 topic, 1 partition or queue, 1 producer, 1 consumer");
-      return json;
-    }
-  }
-
-  private final Settings settings;
+  private final LatencySettings settings;
   private final RunPlan plan;
 
   /** The single-node tiers chosen: tier {@code replicated} is a 3-node sweep of its own. */
@@ -172,7 +72,7 @@ public final class LatencySuite implements Suite {
    * @param staging the run's folder: the points' logs go into its {@code latency/}; null to write
    *     none
    */
-  public LatencySuite(Settings settings, RunPlan plan, Path staging, Progress progress) {
+  public LatencySuite(LatencySettings settings, RunPlan plan, Path staging, Progress progress) {
     this.settings = settings;
     this.plan = plan;
     this.tiers = GuaranteeTier.singleNode(plan.tiers());
@@ -182,19 +82,20 @@ public final class LatencySuite implements Suite {
   }
 
   /** How many progress steps {@link #run} takes for {@code systems}. */
-  public static int steps(Settings settings, Set<BenchSystem> systems) {
+  public static int steps(LatencySettings settings, Set<BenchSystem> systems) {
     return steps(settings, systems, EnumSet.allOf(GuaranteeTier.class));
   }
 
   /** Progress steps for {@code systems} at {@code tiers}. */
-  public static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> chosen) {
+  public static int steps(
+      LatencySettings settings, Set<BenchSystem> systems, Set<GuaranteeTier> chosen) {
     return LatencyPlan.steps(settings, systems, chosen);
   }
 
   /** The suite of {@code plan}'s profile, with its arrivals. */
   public static LatencySuite of(RunPlan plan, Path staging, Progress progress) {
     return new LatencySuite(
-        Settings.forProfile(plan.profile(), plan.arrivals()), plan, staging, progress);
+        LatencySettings.forProfile(plan.profile(), plan.arrivals()), plan, staging, progress);
   }
 
   @Override
@@ -207,7 +108,7 @@ public final class LatencySuite implements Suite {
     return steps(settings, plan.systems(), plan.tiers());
   }
 
-  public Settings settings() {
+  public LatencySettings settings() {
     return settings;
   }
 
@@ -232,7 +133,7 @@ public final class LatencySuite implements Suite {
     json.put("scenario", "latency");
     json.put("settings", settings.describe());
     json.put("rows", rows());
-    json.put("searches", searches());
+    json.put(SEARCHES, searches());
     return json;
   }
 
@@ -311,24 +212,20 @@ public final class LatencySuite implements Suite {
         });
   }
 
+  /**
+   * One Kafka broker in {@code mode}, as Kafka ships it. Not {@link Targets#broker}, which also
+   * deletes a deleted topic's files after 1 s ({@code file.delete.delay.ms}) because the throughput
+   * suite's trials write gigabytes: here that would change the broker the latency figures are
+   * measured on, and its description in {@code environment.json}.
+   */
   private void kafka(BenchSystem system, KafkaMode mode) {
     if (!settings.kafkaModes().contains(system)) {
       return;
     }
-    String described1 = mode.label() + ", 1 broker";
-    brokers.onBroker(
+    singleNode(
         system.label(),
-        described1,
-        () -> new KafkaCluster(KafkaClusterSpec.single(mode)),
-        kafka ->
-            tiers(
-                system.label(),
-                described1,
-                Map.of(
-                    Targets.KAFKA_BOOTSTRAP,
-                    kafka.bootstrapServers(),
-                    Targets.KAFKA_BROKERS,
-                    "1")));
+        mode.label() + ", 1 broker",
+        () -> new KafkaCluster(KafkaClusterSpec.single(mode)));
   }
 
   private void rabbit(String externalUri) {
@@ -337,12 +234,16 @@ public final class LatencySuite implements Suite {
       tiers(label, "external", Map.of(Targets.RABBITMQ_URI, externalUri));
       return;
     }
-    String mode = "1 node, classic queues";
-    brokers.onBroker(
-        label,
-        mode,
-        () -> new RabbitCluster(RabbitClusterSpec.single()),
-        rabbit -> tiers(label, mode, Map.of(Targets.RABBITMQ_URI, rabbit.node(1).uri())));
+    singleNode(
+        label, "1 node, classic queues", () -> new RabbitCluster(RabbitClusterSpec.single()));
+  }
+
+  /**
+   * Every tier on the one node {@code start} makes, its drivers pointed at it by {@link
+   * Targets#of}.
+   */
+  private void singleNode(String system, String mode, Supplier<Broker> start) {
+    brokers.onBroker(system, mode, start, broker -> tiers(system, mode, Targets.of(broker)));
   }
 
   /** Every tier of a running system; not-offered tiers are rows that say so. */

@@ -19,7 +19,7 @@ public final class LatencyTable {
    * @param plotProblem why the plots are missing; empty when they were drawn
    */
   public static String markdown(
-      LatencySuite.Settings settings,
+      LatencySettings settings,
       List<LatencyRow> rows,
       List<SearchRow> searches,
       List<String> plots,

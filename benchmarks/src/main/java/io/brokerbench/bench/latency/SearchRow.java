@@ -33,6 +33,13 @@ public record SearchRow(
     boolean converged,
     String note) {
 
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String TIER = "tier";
+
+  public static final String HIGHEST_SUSTAINED_PER_SEC = "highestSustainedPerSec";
+  public static final String PROVEN_LOWER_PER_SEC = "provenLowerPerSec";
+  public static final String BRACKET_HIGH_PER_SEC = "bracketHighPerSec";
+
   public SearchRow {
     probes = List.copyOf(probes);
     if (highestSustainedPerSec != provenLowerPerSec) {

@@ -61,7 +61,7 @@ final class TierSweep {
   private final String mode;
   private final GuaranteeTier tier;
   private final Drivers drivers;
-  private final LatencySuite.Settings settings;
+  private final LatencySettings settings;
   private final Path logs;
   private final Progress progress;
   private final boolean searching;
@@ -77,19 +77,6 @@ final class TierSweep {
   /**
    * @param logs the run's {@code latency/} folder for the points' {@code .hlog} files; null to
    *     write none
-   */
-  TierSweep(
-      String system,
-      String mode,
-      GuaranteeTier tier,
-      Drivers drivers,
-      LatencySuite.Settings settings,
-      Path logs,
-      Progress progress) {
-    this(system, mode, tier, drivers, settings, logs, progress, true);
-  }
-
-  /**
    * @param searching whether to search for the highest sustained rate after the sweep; without, the
    *     sweep's highest sustained rate stands as the highest
    */
@@ -98,7 +85,7 @@ final class TierSweep {
       String mode,
       GuaranteeTier tier,
       Drivers drivers,
-      LatencySuite.Settings settings,
+      LatencySettings settings,
       Path logs,
       Progress progress,
       boolean searching) {
@@ -113,7 +100,7 @@ final class TierSweep {
   }
 
   /** Progress steps of one sweep: one per rate, one for the search and its measurement. */
-  static int steps(LatencySuite.Settings settings) {
+  static int steps(LatencySettings settings) {
     return settings.ratesPerSec().size() + 1;
   }
 
@@ -355,22 +342,27 @@ final class TierSweep {
 
   private void closeRig() {
     try {
-      if (rig != null) {
-        rig.close();
-      }
-    } catch (Exception e) {
-      progress.done("closing the trial: " + firstLine(e));
+      close(rig, "the trial");
     } finally {
       rig = null;
       try {
-        if (driver != null) {
-          driver.close();
-        }
-      } catch (Exception e) {
-        progress.done("closing the driver: " + firstLine(e));
+        close(driver, "the driver");
       } finally {
         driver = null;
       }
+    }
+  }
+
+  /**
+   * Closes {@code closeable} if there is one; a failure is a progress line, not the sweep's end.
+   */
+  private void close(AutoCloseable closeable, String what) {
+    try {
+      if (closeable != null) {
+        closeable.close();
+      }
+    } catch (Exception e) {
+      progress.done("closing " + what + ": " + firstLine(e));
     }
   }
 

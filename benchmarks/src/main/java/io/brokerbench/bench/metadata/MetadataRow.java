@@ -6,6 +6,8 @@ import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.brokers.kafka.KafkaMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -105,6 +107,18 @@ public record MetadataRow(
     @JsonIgnore String reason)
     implements Row {
 
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String MODE = "mode";
+
+  public static final String SHAPE = "shape";
+  public static final String PARTITIONS = "partitions";
+  public static final String CREATE_ONLINE_MS = "createOnlineMs";
+  public static final String RESTART_MS = "restartMs";
+  public static final String CONTROLLER_FAILOVER_MS = "controllerFailoverMs";
+  public static final String FAILOVER_TIMEOUT_MS = "failoverTimeoutMs";
+  public static final String FAILOVER_AT_EQUAL_TIMEOUT_MS = "failoverAtEqualTimeoutMs";
+  public static final String EQUAL_FAILOVER_TIMEOUT_MS = "equalFailoverTimeoutMs";
+
   public MetadataRow {
     if (mode == null || mode.isBlank()) {
       throw new IllegalArgumentException("mode: must be kraft or zookeeper, was " + mode);
@@ -123,7 +137,7 @@ public record MetadataRow(
     brokerRssBytesEach =
         brokerRssBytesEach == null
             ? List.of()
-            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(brokerRssBytesEach));
+            : Collections.unmodifiableList(new ArrayList<>(brokerRssBytesEach));
   }
 
   /** A row for a point that measured nothing: refused, not run, or failed before creation. */

@@ -17,6 +17,7 @@ import io.brokerbench.brokers.kafka.KafkaNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -210,7 +211,7 @@ public final class MetadataSuite implements Suite {
       for (int partitions : plan.partitions()) {
         List<Series> order = new ArrayList<>(series);
         if (index++ % 2 == 1) {
-          java.util.Collections.reverse(order);
+          Collections.reverse(order);
         }
         for (Series one : order) {
           MetadataPlan.Point point =

@@ -36,6 +36,14 @@ public record StartupRow(
     long stopMs)
     implements Row {
 
+  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  public static final String MODE = "mode";
+
+  public static final String PROCESSES = "processes";
+  public static final String START_TO_READY_MS = "startToReadyMs";
+  public static final String ACKNOWLEDGED = "acknowledged";
+  public static final String READ_BACK = "readBack";
+
   static StartupRow skipped(String system, int attempt, String reason) {
     return new StartupRow(system, "", attempt, Status.SKIPPED, reason, 0, -1, 0, 0, 0, -1, -1);
   }

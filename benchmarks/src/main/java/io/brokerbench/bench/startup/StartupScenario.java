@@ -1,5 +1,7 @@
 package io.brokerbench.bench.startup;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
@@ -26,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The first scenario of every run: start each system as the launchers do, measure start-to-ready,
@@ -242,27 +247,12 @@ public final class StartupScenario implements Suite {
       long begin = System.nanoTime();
       int[] ackedAndRead = kafkaRoundTrip(bootstrap, topic);
       long roundTripMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
-      try (org.apache.kafka.clients.admin.Admin admin =
-          org.apache.kafka.clients.admin.Admin.create(
-              java.util.Map.<String, Object>of(
-                  org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrap))) {
-        admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      try (Admin admin =
+          Admin.create(
+              Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
       }
-      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
-      return new StartupRow(
-          system.label(),
-          mode,
-          attempt,
-          complete ? Status.OK : Status.FAILED,
-          complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
-          0,
-          -1,
-          messages,
-          ackedAndRead[0],
-          ackedAndRead[1],
-          roundTripMs,
-          -1);
+      return externalRow(system.label(), mode, attempt, ackedAndRead, roundTripMs);
     } catch (Exception e) {
       return StartupRow.failed(system.label(), mode, attempt, firstLine(e));
     }
@@ -275,23 +265,34 @@ public final class StartupScenario implements Suite {
       long begin = System.nanoTime();
       int[] ackedAndRead = rabbitRoundTrip(rabbitmqUri);
       long roundTripMs = Duration.ofNanos(System.nanoTime() - begin).toMillis();
-      boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
-      return new StartupRow(
-          BenchSystem.RABBITMQ.label(),
-          mode,
-          attempt,
-          complete ? Status.OK : Status.FAILED,
-          complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
-          0,
-          -1,
-          messages,
-          ackedAndRead[0],
-          ackedAndRead[1],
-          roundTripMs,
-          -1);
+      return externalRow(BenchSystem.RABBITMQ.label(), mode, attempt, ackedAndRead, roundTripMs);
     } catch (Exception e) {
       return StartupRow.failed(BenchSystem.RABBITMQ.label(), mode, attempt, firstLine(e));
     }
+  }
+
+  /**
+   * The row of a round trip through a system brokerbench did not start: no processes, start-up or
+   * stop of its own to count; failed unless every message was acknowledged and read back.
+   *
+   * @param ackedAndRead {acknowledged, acknowledged and read back}
+   */
+  private StartupRow externalRow(
+      String system, String mode, int attempt, int[] ackedAndRead, long roundTripMs) {
+    boolean complete = ackedAndRead[0] == messages && ackedAndRead[1] == ackedAndRead[0];
+    return new StartupRow(
+        system,
+        mode,
+        attempt,
+        complete ? Status.OK : Status.FAILED,
+        complete ? "" : ackedAndRead[0] + " acknowledged, " + ackedAndRead[1] + " read back",
+        0,
+        -1,
+        messages,
+        ackedAndRead[0],
+        ackedAndRead[1],
+        roundTripMs,
+        -1);
   }
 
   private int[] rabbitRoundTrip(RabbitCluster rabbit) throws Exception {
@@ -300,12 +301,12 @@ public final class StartupScenario implements Suite {
 
   private int[] rabbitRoundTrip(String uri) throws Exception {
     String queue = "brokerbench-startup";
-    try (com.rabbitmq.client.Connection connection = RabbitRoundTrip.connect(uri)) {
+    try (Connection connection = RabbitRoundTrip.connect(uri)) {
       RabbitRoundTrip.declareDurableQueue(connection, queue, RabbitRoundTrip.QueueType.CLASSIC);
       int confirmed = RabbitRoundTrip.publishConfirmed(connection, queue, messages, MESSAGE_BYTES);
       Set<Long> read = new HashSet<>(RabbitRoundTrip.drain(connection, queue));
       // An external broker keeps the queue: leave nothing of ours behind.
-      try (com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      try (Channel channel = connection.createChannel()) {
         channel.queueDelete(queue);
       }
       read.removeIf(seq -> seq >= confirmed);

@@ -3,8 +3,19 @@ package io.brokerbench.bench.claims;
 import static io.brokerbench.bench.claims.RunFolder.row;
 import static io.brokerbench.bench.claims.RunFolder.tp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokerbench.bench.durability.DurabilityRow;
+import io.brokerbench.bench.footprint.FootprintRow;
+import io.brokerbench.bench.latency.LatencyRow;
+import io.brokerbench.bench.latency.SearchRow;
+import io.brokerbench.bench.metadata.MetadataRow;
+import io.brokerbench.bench.startup.StartupRow;
+import io.brokerbench.bench.throughput.ThroughputRow;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,5 +238,31 @@ class FootprintClaimsTest {
         FootprintClaims.k4(
                 folder.write("startup.json", lost, start("kafka-zookeeper", "ok", 2, 2000)).rows())
             .verdict());
+  }
+
+  /**
+   * K4 and Z5 read {@code mode} in several files by one name, and K6, R3 and Z5 read start-up rows'
+   * processes and start-to-ready by footprint's names: every row type spells them alike.
+   */
+  @Test
+  void theFieldsReadAcrossFilesAreSpelledAlikeInEveryRowType() {
+    for (Class<?> type :
+        List.of(
+            StartupRow.class,
+            ThroughputRow.class,
+            LatencyRow.class,
+            SearchRow.class,
+            DurabilityRow.class,
+            FootprintRow.class,
+            MetadataRow.class)) {
+      List<String> components =
+          Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+      assertTrue(components.contains(FootprintRow.MODE), type.getSimpleName() + ": " + components);
+    }
+    assertEquals(FootprintRow.MODE, StartupRow.MODE);
+    assertEquals(FootprintRow.MODE, MetadataRow.MODE);
+    assertEquals(FootprintRow.MODE, DurabilityRow.MODE);
+    assertEquals(FootprintRow.PROCESSES, StartupRow.PROCESSES);
+    assertEquals(FootprintRow.START_TO_READY_MS, StartupRow.START_TO_READY_MS);
   }
 }

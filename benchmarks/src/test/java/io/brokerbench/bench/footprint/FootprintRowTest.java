@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.row.JsonFields;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
@@ -65,6 +66,12 @@ class FootprintRowTest {
     }
     assertEquals(1_000_000, json.get("messages").asLong());
     assertEquals("beam.smp", json.get("processNames").get(1).asText());
+  }
+
+  @Test
+  void everyFieldNameTheClaimsReadIsAFieldOfAFootprintRow() {
+    List<String> checked = JsonFields.assertNameFieldsOf(rabbit());
+    assertTrue(checked.contains(FootprintRow.BROKER_PROCESSES), checked.toString());
   }
 
   @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LatencyReportTest {
-  private static final LatencySuite.Settings QUICK =
-      LatencySuite.Settings.forProfile(Profile.QUICK, Arrivals.FIXED_RATE);
+  private static final LatencySettings QUICK =
+      LatencySettings.forProfile(Profile.QUICK, Arrivals.FIXED_RATE);
 
   private static LatencyRow ok(String system, String tier, int rate, double p99Us) {
     boolean acks = !tier.equals("none");

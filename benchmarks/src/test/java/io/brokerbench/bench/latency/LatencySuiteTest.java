@@ -20,18 +20,18 @@ class LatencySuiteTest {
   @Test
   void everyProfileSweepsTheSpectrumRateAndQuickHasAtLeastThreeRates() {
     for (Profile profile : Profile.values()) {
-      LatencySuite.Settings settings = LatencySuite.Settings.forProfile(profile);
+      LatencySettings settings = LatencySettings.forProfile(profile);
       assertTrue(
           settings.ratesPerSec().contains(settings.spectrumRatePerSec()),
           profile + ": the spectrum's rate is measured");
       assertTrue(settings.repeats() >= 2, profile + ": a spread needs two repeats");
     }
-    assertTrue(LatencySuite.Settings.forProfile(Profile.QUICK).ratesPerSec().size() >= 3);
+    assertTrue(LatencySettings.forProfile(Profile.QUICK).ratesPerSec().size() >= 3);
   }
 
   @Test
   void stepsCountEveryOfferedTierOfEverySystemAndTheFloor() {
-    LatencySuite.Settings quick = LatencySuite.Settings.forProfile(Profile.QUICK);
+    LatencySettings quick = LatencySettings.forProfile(Profile.QUICK);
     int perTier = quick.ratesPerSec().size() + 1;
     // in-memory ack; kafka-kraft none, ack, durable; kafka-zookeeper not in quick; rabbitmq
     // none, ack, durable; zeromq none.
@@ -41,9 +41,9 @@ class LatencySuiteTest {
 
   @Test
   void theFullProfileSweepsTierReplicatedOnThreeNodesOfEachBroker() {
-    LatencySuite.Settings full = LatencySuite.Settings.forProfile(Profile.FULL);
+    LatencySettings full = LatencySettings.forProfile(Profile.FULL);
     assertTrue(full.replicated());
-    assertFalse(LatencySuite.Settings.forProfile(Profile.QUICK).replicated());
+    assertFalse(LatencySettings.forProfile(Profile.QUICK).replicated());
     int perTier = full.ratesPerSec().size() + 1;
     // in-memory ack; kafka-kraft and kafka-zookeeper none, ack, durable, and kraft on 3 brokers
     // replicated; rabbitmq none, ack, durable, and 3 nodes replicated; zeromq none.
@@ -66,7 +66,7 @@ class LatencySuiteTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                new LatencySuite.Settings(
+                new LatencySettings(
                     List.of(5_000, 1_000),
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(1),

@@ -26,8 +26,7 @@ class ReplicatedLatencyIT {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void replicatedIsMeasuredOnThreeNodesOfEachBroker() {
-    LatencySuite.Settings smoke =
-        LatencySuite.Settings.forProfile(Profile.SMOKE).withReplicated(true);
+    LatencySettings smoke = LatencySettings.forProfile(Profile.SMOKE).withReplicated(true);
     LatencySuite suite =
         new LatencySuite(
             smoke,

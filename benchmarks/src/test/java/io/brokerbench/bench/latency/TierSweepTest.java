@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TierSweepTest {
   /** Short phases: the sweep's logic, not its precision, is under test. */
-  private static final LatencySuite.Settings SHORT =
-      new LatencySuite.Settings(
+  private static final LatencySettings SHORT =
+      new LatencySettings(
           List.of(1_000, 2_000, 5_000, 8_000),
           Duration.ZERO,
           Duration.ofMillis(300),
@@ -58,7 +58,8 @@ class TierSweepTest {
             () -> StallingDriver.throttled(3_000),
             SHORT,
             run.resolve("latency"),
-            progress);
+            progress,
+            true);
     TierSweep.Outcome outcome = sweep.run();
     List<LatencyRow> rows = outcome.rows();
     String all = rows.toString() + "\n" + console.toString(StandardCharsets.UTF_8);
