@@ -1,21 +1,33 @@
 package io.brokerbench.bench;
 
+import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.kafka.KafkaCluster;
+import io.brokerbench.brokers.kafka.KafkaClusterSpec;
+import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.rabbitmq.RabbitCluster;
+import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
+import io.brokerbench.harness.driver.kafka.KafkaDriverConfig;
+import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.zeromq.ZeroMqConfig;
 import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every system a result row can name, in one place: its label (as rows, trial names and the command
- * line spell it), its family (what the claims compare: Kafka in either metadata mode is Kafka) and
- * the tiers the bench measures it at. The suites and the claims look a system up here rather than
- * match its name; {@link BenchSystem} is the part of this list a run can choose.
+ * line spell it), its family (what the claims compare: Kafka in either metadata mode is Kafka), the
+ * tiers the bench measures it at, the broker the bench starts for it and its driver. The suites and
+ * the claims look a system up here rather than match its name; {@link BenchSystem} is the part of
+ * this list a run can choose.
  */
 public enum SystemUnderTest {
   /** The harness's own in-process driver: the speed ceiling and latency floor, no broker. */
@@ -109,6 +121,70 @@ public enum SystemUnderTest {
   @Override
   public String toString() {
     return label;
+  }
+
+  /**
+   * How rows name the 3-node set-up of tier replicated ({@code mode}), or empty where the bench has
+   * none.
+   */
+  public Optional<String> replicatedSetUp() {
+    return switch (this) {
+      case KAFKA_KRAFT -> Optional.of("kraft, 3 brokers, replication 3, min.insync.replicas 2");
+      case RABBITMQ -> Optional.of("3 nodes, quorum queues");
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The broker the bench starts for this system, not started: a single node or, with {@code
+   * replicated}, the 3-node set-up of tier replicated (Kafka's 3 KRaft brokers each also a
+   * controller). Empty for a system without a broker. Kafka deletes a deleted topic's files at once
+   * rather than after its default minute: every trial writes gigabytes, and the disk must hold only
+   * the one that runs.
+   */
+  public Optional<Broker> broker(boolean replicated) {
+    if (replicated && replicatedSetUp().isEmpty()) {
+      throw new IllegalArgumentException(label + " has no 3-node set-up of tier replicated");
+    }
+    Map<String, String> deleteAtOnce = Map.of("file.delete.delay.ms", "1000");
+    return Optional.ofNullable(
+        switch (this) {
+          case KAFKA_KRAFT ->
+              new KafkaCluster(
+                  (replicated
+                          ? KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3)
+                          : KafkaClusterSpec.single(KafkaMode.KRAFT))
+                      .withOverrides(deleteAtOnce));
+          case KAFKA_ZOOKEEPER ->
+              new KafkaCluster(
+                  KafkaClusterSpec.single(KafkaMode.ZOOKEEPER).withOverrides(deleteAtOnce));
+          case RABBITMQ ->
+              new RabbitCluster(replicated ? RabbitClusterSpec.of(3) : RabbitClusterSpec.single());
+          case IN_MEMORY, ZEROMQ, ZEROMQ_PROXY -> null;
+        });
+  }
+
+  /**
+   * A fresh driver for this system, pointed by {@code target} (a property of {@link Targets} to its
+   * value, over this JVM's system properties). The caller closes it.
+   */
+  public BrokerDriver driver(Map<String, String> target) {
+    return switch (this) {
+      case IN_MEMORY -> InMemoryDriver.create();
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+          new KafkaDriver(
+              KafkaDriverConfig.forCluster(
+                  Targets.require(target, Targets.KAFKA_BOOTSTRAP),
+                  Integer.parseInt(
+                      target.getOrDefault(
+                          Targets.KAFKA_BROKERS, System.getProperty(Targets.KAFKA_BROKERS, "1")))));
+      case RABBITMQ ->
+          new RabbitMqDriver(
+              RabbitMqConfig.of(List.of(Targets.require(target, Targets.RABBITMQ_URI).split(","))));
+      case ZEROMQ -> ZeroMqDriver.create();
+      case ZEROMQ_PROXY ->
+          new ZeroMqDriver(ZeroMqConfig.defaults().withPattern(ZeroMqConfig.Pattern.PROXY));
+    };
   }
 
   /** The system labelled {@code label} exactly, or empty. */

@@ -2,9 +2,9 @@ package io.brokerbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.SystemUnderTest.Family;
-import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
@@ -81,14 +81,35 @@ class SystemUnderTestTest {
   }
 
   @Test
+  void aSystemHasABrokerToStartExactlyWhenItIsNotBrokerless() {
+    for (SystemUnderTest system : SystemUnderTest.values()) {
+      boolean brokerless = system.family() == Family.ZEROMQ || system.family() == Family.IN_MEMORY;
+      assertEquals(!brokerless, system.broker(false).isPresent(), system.label());
+      if (system.replicatedSetUp().isEmpty()) {
+        assertThrows(IllegalArgumentException.class, () -> system.broker(true), system.label());
+      } else {
+        assertTrue(system.broker(true).isPresent(), system.label());
+      }
+    }
+  }
+
+  @Test
+  void aBrokersDriverNamesThePropertyThatPointsItWhenItIsMissing() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> SystemUnderTest.RABBITMQ.driver(Map.of()).close());
+    assertTrue(e.getMessage().contains(Targets.RABBITMQ_URI), e.getMessage());
+  }
+
+  @Test
   void theSystemsWithAThreeNodeSetUpAreThoseThatOfferTierReplicated() {
     Set<SystemUnderTest> replicating =
         Arrays.stream(SystemUnderTest.values())
             .filter(SystemUnderTest::replicates)
             .collect(Collectors.toSet());
     assertEquals(
-        Targets.REPLICATED_MODES.keySet().stream()
-            .map(BenchSystem::underTest)
+        Arrays.stream(SystemUnderTest.values())
+            .filter(system -> system.replicatedSetUp().isPresent())
             .collect(Collectors.toSet()),
         replicating);
     assertEquals(EnumSet.of(GuaranteeTier.NONE), SystemUnderTest.ZEROMQ.tiers());

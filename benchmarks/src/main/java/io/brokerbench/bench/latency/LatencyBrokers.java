@@ -1,8 +1,8 @@
 package io.brokerbench.bench.latency;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Status;
-import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
@@ -106,7 +106,7 @@ final class LatencyBrokers {
     if (settings.brokerWarmup().isZero()) {
       return;
     }
-    try (BrokerDriver driver = Targets.driver(system, target)) {
+    try (BrokerDriver driver = SystemUnderTest.parse(system).driver(target)) {
       String trialId = ("lat-" + system + "-warmup-" + System.nanoTime()).replace(' ', '_');
       try (LoadRig rig =
           LoadRig.start(

@@ -3,10 +3,11 @@ package io.brokerbench.bench.latency;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
-import io.brokerbench.bench.throughput.Targets;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
@@ -200,23 +201,27 @@ public final class LatencySuite implements Suite {
    */
   void replicated(BenchSystem system) {
     String label = system.label();
-    String mode = Targets.REPLICATED_MODES.get(system);
+    String mode = system.underTest().replicatedSetUp().orElseThrow();
     brokers.onBroker(
         label,
         mode,
-        () -> Targets.broker(system, KafkaMode.KRAFT, true),
+        () -> system.underTest().broker(true).orElseThrow(),
         cluster -> {
           Map<String, String> target = Targets.of(cluster);
           brokers.warmUpBroker(label, target);
-          sweep(label, mode, GuaranteeTier.REPLICATED, () -> Targets.driver(label, target));
+          sweep(
+              label,
+              mode,
+              GuaranteeTier.REPLICATED,
+              () -> SystemUnderTest.parse(label).driver(target));
         });
   }
 
   /**
-   * One Kafka broker in {@code mode}, as Kafka ships it. Not {@link Targets#broker}, which also
-   * deletes a deleted topic's files after 1 s ({@code file.delete.delay.ms}) because the throughput
-   * suite's trials write gigabytes: here that would change the broker the latency figures are
-   * measured on, and its description in {@code environment.json}.
+   * One Kafka broker in {@code mode}, as Kafka ships it. Not {@link SystemUnderTest#broker}, which
+   * also deletes a deleted topic's files after 1 s ({@code file.delete.delay.ms}) because the
+   * throughput suite's trials write gigabytes: here that would change the broker the latency
+   * figures are measured on, and its description in {@code environment.json}.
    */
   private void kafka(BenchSystem system, KafkaMode mode) {
     if (!settings.kafkaModes().contains(system)) {
@@ -251,7 +256,7 @@ public final class LatencySuite implements Suite {
     brokers.warmUpBroker(system, target);
     for (GuaranteeTier tier : tiers) {
       boolean offered;
-      try (BrokerDriver probe = Targets.driver(system, target)) {
+      try (BrokerDriver probe = SystemUnderTest.parse(system).driver(target)) {
         offered = probe.offers(tier);
       } catch (Exception e) {
         offered = true; // let the sweep itself report what is wrong
@@ -269,7 +274,7 @@ public final class LatencySuite implements Suite {
                 system + " has no " + tier.key() + " guarantee"));
         continue;
       }
-      sweep(system, mode, tier, () -> Targets.driver(system, target));
+      sweep(system, mode, tier, () -> SystemUnderTest.parse(system).driver(target));
     }
   }
 

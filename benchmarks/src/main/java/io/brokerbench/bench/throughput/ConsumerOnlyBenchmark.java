@@ -2,6 +2,7 @@ package io.brokerbench.bench.throughput;
 
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.harness.driver.BacklogDriver;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.Deliveries;

@@ -4,6 +4,8 @@ import static io.brokerbench.bench.Errors.innermostFirstLine;
 import static io.brokerbench.bench.throughput.ThroughputPlan.CONSUMER_ONLY;
 
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.SystemUnderTest;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
@@ -134,7 +136,7 @@ final class ConsumerOnlyComparison {
         WorkloadLoader.loadResource("workloads/" + CONSUMER_ONLY + ".yaml").workload();
     Topology topology = Topology.of("brokerbench-vendor-consumer-" + System.nanoTime(), workload);
     // Closing the driver deletes the topic.
-    try (BrokerDriver driver = Targets.driver(system, target)) {
+    try (BrokerDriver driver = SystemUnderTest.parse(system).driver(target)) {
       Backlog.fill(driver, topology, GuaranteeTier.ACK, messages, workload.messageSize());
       return KafkaConsumerPerformance.run(bootstrap, topology.topicName(0), messages);
     }

@@ -1,5 +1,6 @@
 package io.brokerbench.bench.throughput;
 
+import io.brokerbench.bench.Targets;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.measure.DeliveryReport;
 import io.brokerbench.harness.rig.LoadRig;

@@ -4,6 +4,7 @@ import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.External;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
@@ -173,7 +174,7 @@ final class ThroughputPlan {
                     single,
                     "",
                     "",
-                    () -> Targets.broker(system, mode, false)));
+                    () -> system.underTest().broker(false).orElseThrow()));
           }
         }
         case RABBITMQ -> {
@@ -186,7 +187,7 @@ final class ThroughputPlan {
                   single,
                   "",
                   uri,
-                  uri.isEmpty() ? () -> Targets.broker(system, KafkaMode.KRAFT, false) : null));
+                  uri.isEmpty() ? () -> system.underTest().broker(false).orElseThrow() : null));
         }
         case ZEROMQ -> {
           // ZeroMQ offers tier none only: it has no acknowledgement.
@@ -216,16 +217,16 @@ final class ThroughputPlan {
     }
     if (settings.replicated()) {
       for (BenchSystem system : systems) {
-        if (Targets.REPLICATED_MODES.containsKey(system) && !external.isExternal(system)) {
+        if (system.underTest().replicatedSetUp().isPresent() && !external.isExternal(system)) {
           targets.add(
               new Target(
                   system.underTest(),
-                  Targets.REPLICATED_MODES.get(system),
+                  system.underTest().replicatedSetUp().orElseThrow(),
                   Map.of(),
                   EnumSet.of(GuaranteeTier.REPLICATED),
                   "",
                   "",
-                  () -> Targets.broker(system, KafkaMode.KRAFT, true)));
+                  () -> system.underTest().broker(true).orElseThrow()));
         }
       }
     }

@@ -13,6 +13,7 @@ import io.brokerbench.bench.Errors;
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
@@ -78,7 +79,8 @@ public final class ThroughputSuite implements Suite {
    *     round: Kafka's ProducerPerformance (with brokerbench's producer alone) at {@code ack} and
    *     {@code durable}, RabbitMQ PerfTest at each; the jeromq loop runs whenever ZeroMQ does
    * @param replicated whether tier {@code replicated} runs, on a 3-node cluster of Kafka (KRaft)
-   *     and of RabbitMQ started for it, on the baseline workload (see {@link Targets#broker})
+   *     and of RabbitMQ started for it, on the baseline workload (see {@link
+   *     SystemUnderTest#broker})
    */
   public record Settings(
       int rounds,

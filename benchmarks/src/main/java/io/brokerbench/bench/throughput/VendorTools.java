@@ -4,6 +4,7 @@ import static io.brokerbench.bench.Errors.innermostFirstLine;
 
 import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.RunDirectory;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.bench.throughput.ThroughputSuite.Settings;

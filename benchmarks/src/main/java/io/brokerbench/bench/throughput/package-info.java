@@ -18,7 +18,7 @@
  *       io.brokerbench.bench.throughput.ConsumerOnlyBenchmark}: the JMH benchmarks a fork runs;
  *       {@link io.brokerbench.bench.throughput.SteadyState} decides when a warm-up is over, {@link
  *       io.brokerbench.bench.throughput.TrialOutput} carries a fork's figures back.
- *   <li>{@link io.brokerbench.bench.throughput.Targets}: a driver for a system from a fork's
+ *   <li>{@link io.brokerbench.bench.Targets}: the properties that point a fork at its broker
  *       settings; {@link io.brokerbench.bench.throughput.BrokerWatch} voids a trial whose broker
  *       died; {@link io.brokerbench.bench.throughput.TcpConnections} counts a workload's
  *       connections.

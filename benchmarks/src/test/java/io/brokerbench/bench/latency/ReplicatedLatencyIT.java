@@ -9,7 +9,6 @@ import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
-import io.brokerbench.bench.throughput.Targets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +42,8 @@ class ReplicatedLatencyIT {
       assertFalse(ofSystem.isEmpty(), "no row of " + system);
       for (LatencyRow row : ofSystem) {
         assertEquals("replicated", row.tier(), row.toString());
-        assertEquals(Targets.REPLICATED_MODES.get(system), row.mode(), row.toString());
+        assertEquals(
+            system.underTest().replicatedSetUp().orElseThrow(), row.mode(), row.toString());
         assertTrue(
             row.status().equals(Status.OK) || row.status().equals(Status.SATURATED),
             "measured on 3 nodes: " + row);

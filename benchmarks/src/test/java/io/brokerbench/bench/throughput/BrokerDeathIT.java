@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.JmhForks;
 import io.brokerbench.bench.Progress;
+import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;

@@ -70,7 +70,7 @@ class ReplicatedThroughputIT {
       assertEquals(1, ofSystem.size(), "one row of " + system + ": " + rows);
       ThroughputRow row = ofSystem.get(0);
       assertEquals("replicated", row.tier(), row.toString());
-      assertEquals(Targets.REPLICATED_MODES.get(system), row.mode(), row.toString());
+      assertEquals(system.underTest().replicatedSetUp().orElseThrow(), row.mode(), row.toString());
       assertTrue(row.ok() && row.msgPerSec() > 0, "measured on 3 nodes: " + row);
       assertTrue(row.windowCheck() != null, "its window checked: " + row);
     }
