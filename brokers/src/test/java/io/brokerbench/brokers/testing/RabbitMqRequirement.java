@@ -145,7 +145,7 @@ public final class RabbitMqRequirement
             + "`";
       }
       String found = missing.strip();
-      return "RabbitMQ cannot start here: "
+      return "it cannot start here: "
           + (found.endsWith(".") ? found.substring(0, found.length() - 1) : found);
     }
 
@@ -164,16 +164,12 @@ public final class RabbitMqRequirement
       if (skipped.isEmpty()) {
         return null;
       }
+      boolean one = skipped.size() == 1;
       return "brokerbench: SKIPPED "
-          + skipped.size()
-          + (skipped.size() == 1 ? " test that needs" : " tests that need")
-          + " RabbitMQ ("
           + String.join(", ", skipped)
-          + "): "
+          + (one ? ": it needs RabbitMQ, and " : ": they need RabbitMQ, and ")
           + problem()
-          + (!packageMissing
-              ? ""
-              : skipped.size() == 1 ? " and run it again" : " and run them again")
+          + (!packageMissing ? "" : one ? " and run it again" : " and run them again")
           + " (-D"
           + REQUIRE_PROPERTY
           + "=true makes this a failure, as in CI).";
