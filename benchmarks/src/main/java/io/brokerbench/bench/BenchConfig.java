@@ -243,7 +243,11 @@ public record BenchConfig(
     }
     Set<BenchSystem> systems = EnumSet.noneOf(BenchSystem.class);
     for (String label : value.split(",")) {
-      systems.add(BenchSystem.parse(label));
+      try {
+        systems.add(BenchSystem.parse(label));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bench.systems: " + e.getMessage(), e);
+      }
     }
     return systems;
   }
