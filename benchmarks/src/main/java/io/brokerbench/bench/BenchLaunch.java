@@ -51,7 +51,7 @@ public final class BenchLaunch {
       return 2;
     }
     List<String> unreachable =
-        config.external().unreachable(config.systems(), External.CONNECT_TIMEOUT);
+        config.external().unreachable(config.connectsTo(), External.CONNECT_TIMEOUT);
     if (!unreachable.isEmpty()) {
       unreachable.forEach(problem -> err.println("brokerbench: " + problem));
       return 2;

@@ -62,6 +62,24 @@ class ExternalTest {
     assertEquals(List.of(), external.unreachable(EnumSet.of(BenchSystem.RABBITMQ), TIMEOUT));
   }
 
+  /** Durability, footprint and metadata skip an external cluster: they never connect to it. */
+  @Test
+  void onlyClustersThatASelectedSuiteConnectsToAreAsked() {
+    String kafka = "--kafka-bootstrap=127.0.0.1:9092";
+    assertEquals(
+        EnumSet.noneOf(BenchSystem.class),
+        BenchConfig.parse(kafka, "--suites=durability,footprint,metadata").connectsTo());
+    assertEquals(
+        EnumSet.noneOf(BenchSystem.class),
+        BenchConfig.parse(kafka, "--suites=latency", "--systems=rabbitmq").connectsTo());
+    for (String suite : List.of("startup", "throughput", "latency")) {
+      assertEquals(
+          EnumSet.of(BenchSystem.KAFKA_KRAFT),
+          BenchConfig.parse(kafka, "--suites=footprint," + suite).connectsTo(),
+          suite);
+    }
+  }
+
   @Test
   void aRabbitMqIsNamedByHostAndPortWithoutItsPassword() throws IOException {
     int closed = closedPort();
