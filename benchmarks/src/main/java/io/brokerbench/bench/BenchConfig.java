@@ -115,6 +115,24 @@ public record BenchConfig(
     }
   }
 
+  /**
+   * The suites that connect to an external cluster; the others skip it with one row, since they
+   * need to start, kill or restart its processes ({@link External#needsProcessControl}).
+   */
+  static final Set<String> SUITES_THAT_CONNECT = Set.of("startup", "throughput", "latency");
+
+  /**
+   * The external clusters this run will connect to: of a selected system, and a selected suite
+   * connects. What {@link External#unreachable} asks before the run.
+   */
+  public Set<BenchSystem> connectsTo() {
+    Set<BenchSystem> connected = EnumSet.noneOf(BenchSystem.class);
+    if (suites.stream().anyMatch(SUITES_THAT_CONNECT::contains)) {
+      systems.stream().filter(external()::isExternal).forEach(connected::add);
+    }
+    return connected;
+  }
+
   /** The brokers this run uses instead of starting its own, by system. */
   public External external() {
     return new External(kafkaBootstrap, kafkaZookeeperBootstrap, zookeeperConnect, rabbitmqUri);
@@ -243,7 +261,11 @@ public record BenchConfig(
     }
     Set<BenchSystem> systems = EnumSet.noneOf(BenchSystem.class);
     for (String label : value.split(",")) {
-      systems.add(BenchSystem.parse(label));
+      try {
+        systems.add(BenchSystem.parse(label));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bench.systems: " + e.getMessage(), e);
+      }
     }
     return systems;
   }

@@ -44,7 +44,10 @@ public final class BenchMain {
     System.exit(new BenchMain(System.out, System.err).run(args));
   }
 
-  /** Runs the bench; returns the process exit code (0 ok, 1 a scenario failed, 2 bad arguments). */
+  /**
+   * Runs the bench; returns the process exit code (0 ok, 1 a scenario failed, 2 bad arguments or an
+   * external cluster that does not answer).
+   */
   public int run(String... args) {
     BenchConfig config;
     try {
@@ -67,6 +70,12 @@ public final class BenchMain {
   }
 
   private int runScoped(BenchConfig config) {
+    List<String> unreachable =
+        config.external().unreachable(config.connectsTo(), External.CONNECT_TIMEOUT);
+    if (!unreachable.isEmpty()) {
+      unreachable.forEach(problem -> err.println("brokerbench: " + problem));
+      return 2;
+    }
     RunDirectory runDir = RunDirectory.create(config.results(), config.profile().key());
     out.printf(
         "brokerbench: run %s (profile %s, systems %s) -> %s%n",

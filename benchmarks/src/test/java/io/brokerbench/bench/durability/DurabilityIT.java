@@ -9,6 +9,7 @@ import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.brokers.testing.RequiresRabbitMq;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * node; ZeroMQ loses what a dead consumer held and PUB drops at a small high-water mark. If a real
  * run contradicts one of these, the measurement stands and this test says what it saw.
  */
+@RequiresRabbitMq
 class DurabilityIT {
   /** The IT's sizes: the smoke profile's, at tiers ack and durable, the fault at 1,500 acked. */
   private static final DurabilitySettings SETTINGS =

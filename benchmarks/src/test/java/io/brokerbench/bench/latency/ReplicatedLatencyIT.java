@@ -9,6 +9,7 @@ import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.brokers.testing.RequiresRabbitMq;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * brokers with replication 3 and {@code min.insync.replicas} 2, RabbitMQ's quorum queue on 3 nodes.
  * Each is measured (sustained or saturated), never "not offered" or failed.
  */
+@RequiresRabbitMq
 class ReplicatedLatencyIT {
 
   @Test

@@ -37,7 +37,8 @@ class StartupScenarioTest {
       assertEquals(1, rows.size(), "one skipped row, not three failed starts");
       assertEquals(Status.SKIPPED, rows.get(0).status());
       assertTrue(
-          rows.get(0).reason().contains("apt-get install rabbitmq-server"), rows.get(0).reason());
+          rows.get(0).reason().contains("sudo apt-get install -y rabbitmq-server"),
+          rows.get(0).reason());
       assertTrue(rows.get(0).reason().contains("rabbitmq.uri"), rows.get(0).reason());
       assertTrue(
           console.toString().contains("skipped: RabbitMQ is not installed"), console.toString());

@@ -9,6 +9,7 @@ import io.brokerbench.bench.Progress;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.brokers.testing.RequiresRabbitMq;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * set-up with its window check; no single node is started for the tier, and ZeroMQ, which has no
  * replicated tier, is a "not offered" row.
  */
+@RequiresRabbitMq
 class ReplicatedThroughputIT {
 
   @Test

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * {@code /usr/sbin} wrappers (they switch to the {@code rabbitmq} user). The scripts are looked for
  * in {@code -Dbrokerbench.rabbitmq.bin}, by default {@code /usr/lib/rabbitmq/bin} (the Debian and
  * Ubuntu package {@code rabbitmq-server}); the {@code sbin} directory of RabbitMQ's generic Unix
- * archive works too.
+ * archive works too. Pointing the property at an empty directory shows, without uninstalling
+ * anything, what a machine without RabbitMQ does: the bench skips its RabbitMQ rows and the tests
+ * marked {@code @RequiresRabbitMq} are skipped, with {@link #notInstalledMessage(Path)} as the
+ * reason.
  *
  * @param bin the directory holding {@code rabbitmq-server} and {@code rabbitmqctl}
  * @param version RabbitMQ's version, e.g. {@code 3.10.8}, or {@code unknown}
@@ -35,6 +38,12 @@ public record RabbitInstallation(Path bin, String version, Path epmd, String erl
 
   /** Where the Debian/Ubuntu package puts the scripts that run as the calling user. */
   public static final Path DEFAULT_BIN = Path.of("/usr/lib/rabbitmq/bin");
+
+  /** The Debian/Ubuntu package that brings the scripts (and Erlang, as its dependency). */
+  public static final String PACKAGE = "rabbitmq-server";
+
+  /** What a user types to install {@link #PACKAGE}; {@code -y}, so it can be pasted into CI. */
+  public static final String INSTALL_COMMAND = "sudo apt-get install -y " + PACKAGE;
 
   // The Debian package and the generic archive both keep the scripts in rabbitmq_server-<v>/sbin.
   private static final Pattern VERSION_IN_PATH =
@@ -51,16 +60,29 @@ public record RabbitInstallation(Path bin, String version, Path epmd, String erl
    *     #notInstalledMessage(Path)} as its message
    */
   public static RabbitInstallation locate() {
-    String configured = System.getProperty(BIN_PROPERTY);
-    return at(configured == null || configured.isBlank() ? DEFAULT_BIN : Path.of(configured));
+    return at(bin(System.getProperty(BIN_PROPERTY)));
+  }
+
+  /**
+   * The directory a value of {@code -Dbrokerbench.rabbitmq.bin} names: {@link #DEFAULT_BIN} when it
+   * is absent or blank (the bench profile passes it empty when the user did not set it).
+   */
+  public static Path bin(String configured) {
+    return configured == null || configured.isBlank() ? DEFAULT_BIN : Path.of(configured);
+  }
+
+  /** True when {@code bin} holds executable {@code rabbitmq-server} and {@code rabbitmqctl}. */
+  public static boolean hasScripts(Path bin) {
+    return Files.isExecutable(bin.resolve("rabbitmq-server"))
+        && Files.isExecutable(bin.resolve("rabbitmqctl"));
   }
 
   /** The installation whose scripts are in {@code bin}; see {@link #locate()}. */
   public static RabbitInstallation at(Path bin) {
-    Path server = bin.resolve("rabbitmq-server");
-    if (!Files.isExecutable(server) || !Files.isExecutable(bin.resolve("rabbitmqctl"))) {
+    if (!hasScripts(bin)) {
       throw new BrokerUnavailableException(notInstalledMessage(bin));
     }
+    Path server = bin.resolve("rabbitmq-server");
     Path epmd =
         findEpmd()
             .orElseThrow(
@@ -69,7 +91,7 @@ public record RabbitInstallation(Path bin, String version, Path epmd, String erl
                         "RabbitMQ cannot start: Erlang's epmd was found neither on the PATH nor in"
                             + " /usr/lib/erlang/bin. It comes with the package erlang-base, a"
                             + " dependency of rabbitmq-server: reinstall it with `sudo apt-get"
-                            + " install --reinstall erlang-base rabbitmq-server` (Debian/Ubuntu),"
+                            + " install -y --reinstall erlang-base rabbitmq-server` (Debian/Ubuntu),"
                             + " or point brokerbench at a running RabbitMQ with"
                             + " `-Drabbitmq.uri=amqp://user:pass@host:5672/`."));
     return new RabbitInstallation(bin, readVersion(server), epmd, readErlangVersion(epmd));
@@ -80,11 +102,14 @@ public record RabbitInstallation(Path bin, String version, Path epmd, String erl
    * install it, and how to use a running RabbitMQ instead.
    */
   public static String notInstalledMessage(Path bin) {
-    return "RabbitMQ is not installed: the package `rabbitmq-server` is missing (no executable"
-        + " rabbitmq-server and rabbitmqctl in "
+    return "RabbitMQ is not installed: the package `"
+        + PACKAGE
+        + "` is missing (no executable rabbitmq-server and rabbitmqctl in "
         + bin.toAbsolutePath()
-        + "). Install it with `sudo apt-get install rabbitmq-server` (Debian/Ubuntu; brokerbench"
-        + " starts private nodes itself and never needs the system service), point -D"
+        + "). Install it with `"
+        + INSTALL_COMMAND
+        + "` (Debian/Ubuntu; brokerbench starts private nodes itself and never needs the system"
+        + " service), point -D"
         + BIN_PROPERTY
         + " at the directory of an installation's scripts, or point brokerbench at a running"
         + " RabbitMQ with `-Drabbitmq.uri=amqp://user:pass@host:5672/`.";

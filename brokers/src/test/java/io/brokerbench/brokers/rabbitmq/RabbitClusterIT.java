@@ -8,6 +8,7 @@ import com.rabbitmq.client.Connection;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip.QueueType;
+import io.brokerbench.brokers.testing.RequiresRabbitMq;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * start again as a whole after a stop, and leave no process (nodes, their Erlang helpers, epmd) and
  * no port behind when stopped.
  */
+@RequiresRabbitMq
 class RabbitClusterIT {
   private static final Set<String> ALL = Set.of("r1@localhost", "r2@localhost", "r3@localhost");
 

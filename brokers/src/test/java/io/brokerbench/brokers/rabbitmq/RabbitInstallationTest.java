@@ -26,7 +26,7 @@ class RabbitInstallationTest {
       assertEquals(RabbitInstallation.notInstalledMessage(empty), message);
       assertTrue(message.contains("package `rabbitmq-server` is missing"), message);
       assertTrue(message.contains(empty.toString()), "names where it looked: " + message);
-      assertTrue(message.contains("sudo apt-get install rabbitmq-server"), message);
+      assertTrue(message.contains("`sudo apt-get install -y rabbitmq-server`"), message);
       assertTrue(message.contains("-Drabbitmq.uri=amqp://user:pass@host:5672/"), message);
 
       // The launcher fails the same way, before it starts anything.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Connection;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.rabbitmq.RabbitRoundTrip.QueueType;
+import io.brokerbench.brokers.testing.RequiresRabbitMq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * once it is written to its message store (in the OS page cache: SIGKILL of a process loses nothing
  * the kernel holds; a power loss is not simulated).
  */
+@RequiresRabbitMq
 class RabbitNodeIT {
   private static final int MESSAGES = 1_000;
   private static final int MESSAGE_BYTES = 1024;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
+import io.brokerbench.brokers.testing.RequiresRabbitMq;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.DriverContract;
 import io.brokerbench.harness.driver.DriverException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * trial.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@RequiresRabbitMq
 class RabbitMqDriverContractIT extends DriverContract {
   private static RabbitCluster rabbit;
 
