@@ -5,6 +5,7 @@ import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -131,6 +132,26 @@ public record BenchConfig(
       systems.stream().filter(external()::isExternal).forEach(connected::add);
     }
     return connected;
+  }
+
+  /** {@code args} parsed, or null after one line on {@code err} that says what is wrong. */
+  static BenchConfig parsed(String[] args, PrintStream err) {
+    try {
+      return parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("brokerbench: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Whether every external cluster a selected suite connects to answers; if not, one line per
+   * cluster on {@code err} says which address did not and what to check.
+   */
+  boolean reachable(PrintStream err) {
+    List<String> unreachable = external().unreachable(connectsTo(), External.CONNECT_TIMEOUT);
+    unreachable.forEach(problem -> err.println("brokerbench: " + problem));
+    return unreachable.isEmpty();
   }
 
   /** The brokers this run uses instead of starting its own, by system. */

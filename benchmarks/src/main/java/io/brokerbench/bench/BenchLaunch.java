@@ -43,17 +43,8 @@ public final class BenchLaunch {
       throw new IllegalArgumentException("expected the argument file, then the bench's options");
     }
     String[] options = Arrays.copyOfRange(args, 1, args.length);
-    BenchConfig config;
-    try {
-      config = BenchConfig.parse(options);
-    } catch (IllegalArgumentException e) {
-      err.println("brokerbench: " + e.getMessage());
-      return 2;
-    }
-    List<String> unreachable =
-        config.external().unreachable(config.connectsTo(), External.CONNECT_TIMEOUT);
-    if (!unreachable.isEmpty()) {
-      unreachable.forEach(problem -> err.println("brokerbench: " + problem));
+    BenchConfig config = BenchConfig.parsed(options, err);
+    if (config == null || !config.reachable(err)) {
       return 2;
     }
     List<String> command = new ArrayList<>();

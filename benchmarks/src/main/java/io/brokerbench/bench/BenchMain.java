@@ -49,14 +49,8 @@ public final class BenchMain {
    * external cluster that does not answer).
    */
   public int run(String... args) {
-    BenchConfig config;
-    try {
-      config = BenchConfig.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("brokerbench: " + e.getMessage());
-      return 2;
-    }
-    return run(config);
+    BenchConfig config = BenchConfig.parsed(args, err);
+    return config == null ? 2 : run(config);
   }
 
   // The scope is only opened and closed: what it does lies in Work, not in a call on it.
@@ -70,10 +64,7 @@ public final class BenchMain {
   }
 
   private int runScoped(BenchConfig config) {
-    List<String> unreachable =
-        config.external().unreachable(config.connectsTo(), External.CONNECT_TIMEOUT);
-    if (!unreachable.isEmpty()) {
-      unreachable.forEach(problem -> err.println("brokerbench: " + problem));
+    if (!config.reachable(err)) {
       return 2;
     }
     RunDirectory runDir = RunDirectory.create(config.results(), config.profile().key());
