@@ -104,7 +104,7 @@ final class VendorTools {
       String bootstrap, String acks, int round, double expectedPerSec) throws Exception {
     String topic = "brokerbench-vendor-acks-" + acks + "-round-" + round;
     KafkaRoundTrip.createTopic(bootstrap, topic, 1, (short) 1);
-    // Its first 5-second window is discarded; two more follow at least.
+    // Its first 5-second window is discarded; at our rate two more follow, one if it is faster.
     long seconds = settings.measurement().toSeconds() + 11;
     int warmUp = records(expectedPerSec, settings.warmup().toSeconds());
     VendorResult vendor =
