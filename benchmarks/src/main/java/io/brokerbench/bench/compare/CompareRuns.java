@@ -220,6 +220,26 @@ public final class CompareRuns {
     }
   }
 
+  /**
+   * The rows of result file {@code file}: none when the file is missing, as when its suite did not
+   * run.
+   *
+   * @throws NotAResultFolder when the file is there but cannot be read or holds no rows array
+   */
+  static List<JsonNode> resultRows(Path file) throws NotAResultFolder {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    JsonNode root = read(file);
+    JsonNode array = root != null && root.isObject() ? root.get("rows") : root;
+    if (array == null || !array.isArray()) {
+      throw new NotAResultFolder(file + " has no rows array; is it a brokerbench result file?");
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    array.forEach(rows::add);
+    return rows;
+  }
+
   // ---- verdicts ----
 
   private static void verdicts(StringBuilder md, Path a, Path b) throws NotAResultFolder {
@@ -251,16 +271,7 @@ public final class CompareRuns {
   private static Map<String, Map<String, List<Double>>> rows(Path folder, Table table)
       throws NotAResultFolder {
     Map<String, Map<String, List<Double>>> rows = new LinkedHashMap<>();
-    Path file = folder.resolve(table.file());
-    if (!Files.isRegularFile(file)) {
-      return rows;
-    }
-    JsonNode root = read(file);
-    JsonNode array = root.isObject() ? root.get("rows") : root;
-    if (array == null || !array.isArray()) {
-      throw new NotAResultFolder(file + " has no rows array; is it a brokerbench result file?");
-    }
-    for (JsonNode row : array) {
+    for (JsonNode row : resultRows(folder.resolve(table.file()))) {
       if (!RunRows.ok(row)) {
         continue;
       }

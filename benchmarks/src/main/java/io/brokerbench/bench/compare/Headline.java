@@ -3,8 +3,6 @@ package io.brokerbench.bench.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.claims.RunRows;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,23 +183,8 @@ enum Headline {
    */
   Map<Key, Double> values(Path folder) throws NotAResultFolder {
     Map<Key, Double> values = new LinkedHashMap<>();
-    Path path = folder.resolve(file);
-    if (!Files.isRegularFile(path)) {
-      return values;
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readString(path));
-    } catch (IOException e) {
-      throw new NotAResultFolder(
-          "cannot read " + path + ": " + e.getMessage().replaceAll("\\s+", " "));
-    }
-    JsonNode rows = root != null && root.isObject() ? root.get("rows") : root;
-    if (rows == null || !rows.isArray()) {
-      throw new NotAResultFolder(path + " has no rows array; is it a brokerbench result file?");
-    }
     Map<Key, List<Double>> samples = new LinkedHashMap<>();
-    for (JsonNode row : rows) {
+    for (JsonNode row : CompareRuns.resultRows(folder.resolve(file))) {
       if (!RunRows.ok(row) || !selects.test(row)) {
         continue;
       }
