@@ -37,6 +37,9 @@ class ClassTableCommittedRunsTest {
           List<Path> runs =
               folders
                   .filter(Files::isDirectory)
+                  // results/latest, which every bench run points at its own folder, is no
+                  // committed run (it is ignored by git) and would count that run twice.
+                  .filter(folder -> !Files.isSymbolicLink(folder))
                   .filter(folder -> !folder.getFileName().toString().startsWith("."))
                   .sorted()
                   .toList();
