@@ -87,6 +87,7 @@ public final class KafkaCluster implements Broker {
               clusterId,
               config,
               zookeeper(),
+              spec.release(),
               spec.startTimeout()));
     }
   }
@@ -133,6 +134,13 @@ public final class KafkaCluster implements Broker {
     config.put("offsets.topic.replication.factor", Integer.toString(internalReplicas));
     config.put("transaction.state.log.replication.factor", Integer.toString(internalReplicas));
     config.put("transaction.state.log.min.isr", Integer.toString(Math.min(2, internalReplicas)));
+    if (spec.release().hasShareGroups()) {
+      // Likewise the share coordinator's state topic, or no share group could start.
+      config.put(
+          "share.coordinator.state.topic.replication.factor", Integer.toString(internalReplicas));
+      config.put(
+          "share.coordinator.state.topic.min.isr", Integer.toString(Math.min(2, internalReplicas)));
+    }
     // The default 3 s delay before the first rebalance only slows down every consumer group.
     config.put("group.initial.rebalance.delay.ms", "0");
     // Tests and benchmarks create their topics explicitly, with the settings they need.
@@ -339,7 +347,7 @@ public final class KafkaCluster implements Broker {
     return new Description(
         name,
         "Apache Kafka",
-        KafkaNode.VERSION,
+        spec.release().version(),
         spec.mode().label(),
         ports,
         pids,

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param zookeeperHeap ZooKeeper mode only: each ZooKeeper JVM's {@code -Xms}/{@code -Xmx}, or null
  *     for the launcher's default (256 MiB growing to 512 MiB)
  * @param zookeeperOverrides ZooKeeper mode only: extra {@code zoo.cfg} entries for every server
+ * @param release the Kafka release every broker runs (3.9.1 unless a scenario asks for Kafka 4)
  */
 public record KafkaClusterSpec(
     KafkaMode mode,
@@ -31,7 +32,8 @@ public record KafkaClusterSpec(
     Duration startTimeout,
     int zookeeperNodes,
     String zookeeperHeap,
-    Map<String, String> zookeeperOverrides) {
+    Map<String, String> zookeeperOverrides,
+    KafkaRelease release) {
 
   /** The broker heap of the Kafka distribution's defaults for a test machine. */
   public static final String DEFAULT_HEAP = "1g";
@@ -59,8 +61,45 @@ public record KafkaClusterSpec(
       throw new IllegalArgumentException(
           "zookeeperNodes: must be an odd number, 1 or more, was " + zookeeperNodes);
     }
+    if (release == null) {
+      throw new IllegalArgumentException("release: must be one of the Kafka releases, was null");
+    }
+    if (mode == KafkaMode.ZOOKEEPER && !release.runsWithZooKeeper()) {
+      throw new IllegalArgumentException(
+          "mode: Kafka "
+              + release.version()
+              + " cannot run in ZooKeeper mode (Kafka 4.0 removed it); use KRaft, or Kafka "
+              + KafkaRelease.V3_9.version()
+              + " for ZooKeeper mode");
+    }
     overrides = Map.copyOf(overrides);
     zookeeperOverrides = Map.copyOf(zookeeperOverrides);
+  }
+
+  /** A cluster of Kafka {@value KafkaNode#VERSION}, the release of the ZooKeeper comparison. */
+  public KafkaClusterSpec(
+      KafkaMode mode,
+      int brokers,
+      int controllers,
+      String heap,
+      long partitionsPerBroker,
+      Map<String, String> overrides,
+      Duration startTimeout,
+      int zookeeperNodes,
+      String zookeeperHeap,
+      Map<String, String> zookeeperOverrides) {
+    this(
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        zookeeperNodes,
+        zookeeperHeap,
+        zookeeperOverrides,
+        KafkaRelease.V3_9);
   }
 
   /** A cluster whose ZooKeeper mode runs one standalone ZooKeeper with its default heap. */
@@ -107,7 +146,8 @@ public record KafkaClusterSpec(
         startTimeout,
         zookeeperNodes,
         zookeeperHeap,
-        zookeeperOverrides);
+        zookeeperOverrides,
+        release);
   }
 
   public KafkaClusterSpec withHeap(String heap) {
@@ -121,7 +161,8 @@ public record KafkaClusterSpec(
         startTimeout,
         zookeeperNodes,
         zookeeperHeap,
-        zookeeperOverrides);
+        zookeeperOverrides,
+        release);
   }
 
   public KafkaClusterSpec withPartitionsPerBroker(long partitionsPerBroker) {
@@ -135,7 +176,8 @@ public record KafkaClusterSpec(
         startTimeout,
         zookeeperNodes,
         zookeeperHeap,
-        zookeeperOverrides);
+        zookeeperOverrides,
+        release);
   }
 
   public KafkaClusterSpec withOverrides(Map<String, String> overrides) {
@@ -149,7 +191,8 @@ public record KafkaClusterSpec(
         startTimeout,
         zookeeperNodes,
         zookeeperHeap,
-        zookeeperOverrides);
+        zookeeperOverrides,
+        release);
   }
 
   /**
@@ -167,6 +210,23 @@ public record KafkaClusterSpec(
         startTimeout,
         nodes,
         heap,
-        overrides);
+        overrides,
+        release);
+  }
+
+  /** The same cluster of Kafka {@code release}. */
+  public KafkaClusterSpec withRelease(KafkaRelease release) {
+    return new KafkaClusterSpec(
+        mode,
+        brokers,
+        controllers,
+        heap,
+        partitionsPerBroker,
+        overrides,
+        startTimeout,
+        zookeeperNodes,
+        zookeeperHeap,
+        zookeeperOverrides,
+        release);
   }
 }

@@ -26,11 +26,13 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 
 /**
- * One Kafka 3.9.1 broker JVM ({@code kafka.Kafka}) with the broker's own classpath. In KRaft mode
- * it may also be a controller; its storage is formatted with {@code kafka.tools.StorageTool} before
- * the first start. Readiness: the broker lists itself in an Admin client's {@code describeCluster}.
+ * One Kafka broker JVM ({@code kafka.Kafka}) of a {@link KafkaRelease}, with that release's own
+ * classpath. In KRaft mode it may also be a controller; its storage is formatted with {@code
+ * kafka.tools.StorageTool} before the first start. Readiness: the broker lists itself in an Admin
+ * client's {@code describeCluster}.
  */
 public final class KafkaNode extends ProcessNode {
+  /** The release of the ZooKeeper comparison and the vendor tools, unless a scenario asks for 4. */
   public static final String VERSION = "3.9.1";
 
   private final int nodeId;
@@ -42,6 +44,7 @@ public final class KafkaNode extends ProcessNode {
   private final String clusterId;
   private final Map<String, String> config;
   private final ZooKeeperNode zookeeper;
+  private final KafkaRelease release;
 
   KafkaNode(
       String name,
@@ -55,6 +58,7 @@ public final class KafkaNode extends ProcessNode {
       String clusterId,
       Map<String, String> config,
       ZooKeeperNode zookeeper,
+      KafkaRelease release,
       Duration startTimeout) {
     super(name, dir, startTimeout, Duration.ofSeconds(60));
     this.nodeId = nodeId;
@@ -66,6 +70,7 @@ public final class KafkaNode extends ProcessNode {
     this.clusterId = clusterId;
     this.config = new LinkedHashMap<>(config);
     this.zookeeper = zookeeper;
+    this.release = release;
   }
 
   /** This broker's {@code server.properties} value of {@code key}, or null when Kafka's default. */
@@ -113,15 +118,30 @@ public final class KafkaNode extends ProcessNode {
     return dir.resolve("conf/server.properties");
   }
 
+  /** log4j 1's {@code log4j.properties} (Kafka 3) or log4j 2's {@code log4j2.properties}. */
+  private Path logConfigFile() {
+    return dir.resolve(
+        release.logsWithLog4j2() ? "conf/log4j2.properties" : "conf/log4j.properties");
+  }
+
+  /** The JVM option that points the broker's logging at {@link #logConfigFile}. */
+  private String logConfigOption() {
+    return release.logsWithLog4j2()
+        ? "-Dlog4j2.configurationFile=" + logConfigFile()
+        : "-Dlog4j.configuration=file:" + logConfigFile();
+  }
+
   private String classpath() {
-    return VendorClasspath.kafka(VERSION);
+    return VendorClasspath.kafka(release.version());
   }
 
   @Override
   protected void prepare() throws IOException {
     PropertiesFile.write(serverProperties(), "written by brokerbench", config);
     PropertiesFile.write(
-        dir.resolve("conf/log4j.properties"), "written by brokerbench", Log4j.consoleConfig());
+        logConfigFile(),
+        "written by brokerbench",
+        release.logsWithLog4j2() ? Log4j.console2Config() : Log4j.consoleConfig());
     if (mode == KafkaMode.KRAFT) {
       format();
     }
@@ -133,9 +153,7 @@ public final class KafkaNode extends ProcessNode {
         ChildProcess.start(
             name + "-format",
             JavaCommand.of(
-                List.of(
-                    "-Xmx256m",
-                    "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties")),
+                List.of("-Xmx256m", logConfigOption()),
                 classpath(),
                 "kafka.tools.StorageTool",
                 List.of("format", "-t", clusterId, "-c", serverProperties().toString())),
@@ -209,7 +227,7 @@ public final class KafkaNode extends ProcessNode {
             "-XX:InitiatingHeapOccupancyPercent=35",
             "-XX:+ExplicitGCInvokesConcurrent",
             "-Djava.awt.headless=true",
-            "-Dlog4j.configuration=file:" + dir.resolve("conf/log4j.properties"),
+            logConfigOption(),
             "-Dkafka.logs.dir=" + dir.resolve("logs")),
         classpath(),
         "kafka.Kafka",
@@ -269,7 +287,7 @@ public final class KafkaNode extends ProcessNode {
 
   @Override
   protected String version() {
-    return VERSION;
+    return release.version();
   }
 
   @Override
