@@ -75,6 +75,7 @@ public final class RabbitCluster implements Broker {
               Ports.free(),
               Ports.free(),
               epmd.port(),
+              spec.streams() ? Ports.free() : 0,
               cookie,
               conf,
               spec.nodes(),

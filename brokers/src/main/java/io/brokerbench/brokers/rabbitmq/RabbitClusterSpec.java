@@ -10,8 +10,11 @@ import java.util.Map;
  * @param overrides extra rabbitmq.conf entries, applied after brokerbench's own
  * @param startTimeout how long each node may take to answer after its start, and the cluster to
  *     show all its nodes running after the last one joined
+ * @param streams whether each node enables the {@code rabbitmq_stream} plugin (RabbitMQ Streams'
+ *     own binary protocol, on a loopback listener of its own)
  */
-public record RabbitClusterSpec(int nodes, Map<String, String> overrides, Duration startTimeout) {
+public record RabbitClusterSpec(
+    int nodes, Map<String, String> overrides, Duration startTimeout, boolean streams) {
 
   public RabbitClusterSpec {
     if (nodes < 1 || nodes > 9) {
@@ -33,14 +36,19 @@ public record RabbitClusterSpec(int nodes, Map<String, String> overrides, Durati
    * machine and for a restart that recovers a large message store.
    */
   public static RabbitClusterSpec of(int nodes) {
-    return new RabbitClusterSpec(nodes, Map.of(), Duration.ofSeconds(120));
+    return new RabbitClusterSpec(nodes, Map.of(), Duration.ofSeconds(120), false);
   }
 
   public RabbitClusterSpec withOverrides(Map<String, String> overrides) {
-    return new RabbitClusterSpec(nodes, overrides, startTimeout);
+    return new RabbitClusterSpec(nodes, overrides, startTimeout, streams);
   }
 
   public RabbitClusterSpec withStartTimeout(Duration startTimeout) {
-    return new RabbitClusterSpec(nodes, overrides, startTimeout);
+    return new RabbitClusterSpec(nodes, overrides, startTimeout, streams);
+  }
+
+  /** The same cluster with the stream plugin enabled on every node. */
+  public RabbitClusterSpec withStreams() {
+    return new RabbitClusterSpec(nodes, overrides, startTimeout, true);
   }
 }

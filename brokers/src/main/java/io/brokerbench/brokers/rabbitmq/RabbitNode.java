@@ -51,6 +51,7 @@ public final class RabbitNode extends ProcessNode {
   private final int amqpPort;
   private final int distPort;
   private final int epmdPort;
+  private final int streamPort;
   private final String cookie;
   private final Map<String, String> conf;
   private final int clusterSize;
@@ -61,6 +62,8 @@ public final class RabbitNode extends ProcessNode {
    * @param dir the node's own directory, empty or absent before the first start
    * @param nodeName the Erlang node name, {@code <short name>@localhost}
    * @param epmdPort the port of the cluster's running {@link EpmdNode}
+   * @param streamPort the stream protocol's listener, with the {@code rabbitmq_stream} plugin
+   *     enabled; 0 for none (no plugin)
    * @param cookie the Erlang cookie, the same for every node of one cluster
    * @param conf the entries of rabbitmq.conf, in order
    * @param clusterSize how many nodes the cluster of this node has, for {@link #describe()}
@@ -73,6 +76,7 @@ public final class RabbitNode extends ProcessNode {
       int amqpPort,
       int distPort,
       int epmdPort,
+      int streamPort,
       String cookie,
       Map<String, String> conf,
       int clusterSize,
@@ -83,8 +87,16 @@ public final class RabbitNode extends ProcessNode {
     this.amqpPort = amqpPort;
     this.distPort = distPort;
     this.epmdPort = epmdPort;
+    this.streamPort = streamPort;
     this.cookie = cookie;
     this.conf = new LinkedHashMap<>(conf);
+    if (streamPort > 0) {
+      // Loopback only, and advertised as such: the stream client connects to the address a node
+      // advertises for a stream's leader or replica, which is the host name by default.
+      this.conf.put("stream.listeners.tcp.1", Ports.LOOPBACK + ":" + streamPort);
+      this.conf.put("stream.advertised_host", Ports.LOOPBACK);
+      this.conf.put("stream.advertised_port", Integer.toString(streamPort));
+    }
     this.clusterSize = clusterSize;
     Path d = this.dir;
     // The Erlang cookie is read from $HOME; a HOME per node keeps the user's own cookie out.
@@ -119,6 +131,11 @@ public final class RabbitNode extends ProcessNode {
     return amqpPort;
   }
 
+  /** The stream protocol's port, or 0 when the node does not enable the stream plugin. */
+  public int streamPort() {
+    return streamPort;
+  }
+
   /** {@code amqp://guest:guest@127.0.0.1:<port>/%2F}: the default virtual host as guest. */
   public String uri() {
     return "amqp://guest:guest@" + Ports.LOOPBACK + ":" + amqpPort + "/%2F";
@@ -149,7 +166,10 @@ public final class RabbitNode extends ProcessNode {
     // Erlang refuses a cookie file that others can read.
     Files.setPosixFilePermissions(cookieFile, PosixFilePermissions.fromString("r--------"));
     Path confDir = Files.createDirectories(dir.resolve("conf"));
-    Files.writeString(confDir.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        confDir.resolve("enabled_plugins"),
+        streamPort > 0 ? "[rabbitmq_stream].\n" : "[].\n",
+        StandardCharsets.UTF_8);
     Files.writeString(confDir.resolve("advanced.config"), "[].\n", StandardCharsets.UTF_8);
     Files.writeString(confDir.resolve("rabbitmq-env.conf"), "", StandardCharsets.UTF_8);
     StringBuilder text = new StringBuilder("# written by brokerbench\n");
@@ -172,7 +192,7 @@ public final class RabbitNode extends ProcessNode {
 
   @Override
   protected boolean probeReady() throws Exception {
-    if (!TcpProbe.accepts(amqpPort)) {
+    if (!TcpProbe.accepts(amqpPort) || (streamPort > 0 && !TcpProbe.accepts(streamPort))) {
       return false;
     }
     ConnectionFactory factory = new ConnectionFactory();
@@ -307,6 +327,9 @@ public final class RabbitNode extends ProcessNode {
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("AMQP", amqpPort);
     ports.put("Erlang distribution", distPort);
+    if (streamPort > 0) {
+      ports.put("stream", streamPort);
+    }
     return ports;
   }
 
