@@ -14,7 +14,6 @@ import io.brokerbench.bench.vendor.RabbitPerfTest;
 import io.brokerbench.bench.vendor.VendorResult;
 import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +70,7 @@ final class VendorTools {
                     target.target.get(Targets.RABBITMQ_URI),
                     cell.tier(),
                     1024,
-                    // Its own ramp at least, longer than a trial's warm-up in quick.
-                    max(settings.warmup(), RabbitPerfTest.RAMP),
+                    settings.warmup(),
                     settings.measurement(),
                     // PerfTest's outstanding-confirm window, the same as our driver's.
                     RabbitMqConfig.DEFAULT_MAX_UNCONFIRMED);
@@ -118,10 +116,6 @@ final class VendorTools {
       admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
     }
     return vendor;
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Records that last about {@code seconds} at {@code perSec}, at least the profile's minimum. */

@@ -1,6 +1,7 @@
 package io.brokerbench.bench.vendor;
 
 import io.brokerbench.brokers.VendorClasspath;
+import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +23,13 @@ public final class RabbitPerfTest {
   public static final String VERSION = "2.22.1";
 
   /**
-   * How long PerfTest's own JVM takes to reach its steady rate, discarded before it is measured:
-   * measured on the 2-core development machine (tier ack, confirm window 1,000, two 30-s runs on a
-   * fresh node), its received rate averaged about 15k msg/s in seconds 1-10 and about 22k in
-   * seconds 11-30. It ends its JVM with {@code System.exit}, so unlike ProducerPerformance it
-   * cannot be warmed up by a first run in the same JVM.
+   * The seconds of the measured run that are discarded: its connections, queue and first batches.
+   * The run follows a warm-up run in the same JVM ({@link WarmedRun}): a cold PerfTest ramped for
+   * 10 s and more on the 2-core development machine (tier ack, confirm window 1,000, two 30-s runs
+   * on a fresh node: about 15k msg/s received in seconds 1-10, about 22k in seconds 11-30), while
+   * brokerbench's trials are measured in a warm fork.
    */
-  public static final Duration RAMP = Duration.ofSeconds(15);
+  public static final Duration MEASURED_RUN_DISCARD = Duration.ofSeconds(2);
 
   // "id: vendor, receiving rate avg: 20950 msg/s"
   private static final Pattern RECEIVING =
@@ -54,6 +55,79 @@ public final class RabbitPerfTest {
       Duration measurement,
       int confirmWindow)
       throws VendorToolException, IOException {
+    List<String> warmUp = arguments(uri, tier, messageBytes, warmup, confirmWindow, "-warm-up");
+    List<String> args =
+        arguments(
+            uri, tier, messageBytes, MEASURED_RUN_DISCARD.plus(measurement), confirmWindow, "");
+    List<String> launch = new ArrayList<>();
+    launch.add(WarmedRun.PERF_TEST);
+    launch.add(Integer.toString(warmUp.size()));
+    launch.addAll(warmUp);
+    launch.addAll(args);
+    Map<String, String> environment = new HashMap<>();
+    // A clean environment: every variable of ours but PATH and HOME is removed.
+    System.getenv().keySet().forEach(key -> environment.put(key, null));
+    environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    environment.put("HOME", System.getProperty("java.io.tmpdir"));
+    String output =
+        ToolProcess.run(
+            "rabbitmq-perftest-" + tier,
+            List.of("-Xmx512m", "-XX:+UseG1GC"),
+            WarmedRun.classpathEntry() + File.pathSeparator + VendorClasspath.perfTest(VERSION),
+            WarmedRun.class.getName(),
+            launch,
+            environment,
+            warmup.plus(measurement).plusMinutes(2));
+    int measuredRun = output.indexOf(WarmedRun.MEASURED);
+    if (measuredRun < 0) {
+      throw new VendorToolException(
+          "PerfTest's warm-up run did not finish; output:\n"
+              + KafkaProducerPerformance.tail(output));
+    }
+    output = output.substring(measuredRun + WarmedRun.MEASURED.length());
+    // PerfTest prints each second's rates: the figure is the mean received rate of the measured
+    // run's seconds after its first ones, beside PerfTest's own average of that run.
+    double sum = 0;
+    int seconds = 0;
+    String average = "";
+    for (String line : output.split("\\R")) {
+      Matcher second = SECOND.matcher(line);
+      if (second.matches()
+          && Double.parseDouble(second.group(1)) > MEASURED_RUN_DISCARD.toSeconds() + 0.5) {
+        sum += Double.parseDouble(second.group(2));
+        seconds++;
+      }
+      if (RECEIVING.matcher(line).matches()) {
+        average = line.trim();
+      }
+    }
+    if (seconds > 0) {
+      return new VendorResult(
+          "RabbitMQ PerfTest " + VERSION + " " + tier,
+          sum / seconds,
+          "PerfTest " + String.join(" ", args).replace(uri, "<uri>"),
+          "mean received rate of "
+              + seconds
+              + " s after the first "
+              + MEASURED_RUN_DISCARD.toSeconds()
+              + " s of a run that followed a "
+              + warmup.toSeconds()
+              + " s warm-up run in the same JVM; "
+              + average);
+    }
+    throw new VendorToolException(
+        "PerfTest printed no 'receiving rate avg'; output:\n"
+            + KafkaProducerPerformance.tail(output));
+  }
+
+  /** One run's options: {@code time} long, on a queue of its own per tier and run. */
+  private static List<String> arguments(
+      String uri,
+      String tier,
+      int messageBytes,
+      Duration time,
+      int confirmWindow,
+      String queueSuffix) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
@@ -68,9 +142,9 @@ public final class RabbitPerfTest {
             "--size",
             Integer.toString(messageBytes),
             "--time",
-            Long.toString(warmup.plus(measurement).toSeconds()),
+            Long.toString(time.toSeconds()),
             "--queue",
-            "brokerbench-perftest-" + tier));
+            "brokerbench-perftest-" + tier + queueSuffix));
     // The same queue implementation as brokerbench's driver (classic queues, version 2).
     args.addAll(List.of("--queue-args", "x-queue-version=2"));
     String window = Integer.toString(confirmWindow);
@@ -92,49 +166,6 @@ public final class RabbitPerfTest {
                   "persistent"));
       default -> throw new IllegalArgumentException("tier: unknown '" + tier + "'");
     }
-    Map<String, String> environment = new HashMap<>();
-    // A clean environment: every variable of ours but PATH and HOME is removed.
-    System.getenv().keySet().forEach(key -> environment.put(key, null));
-    environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    environment.put("HOME", System.getProperty("java.io.tmpdir"));
-    String output =
-        ToolProcess.run(
-            "rabbitmq-perftest-" + tier,
-            List.of("-Xmx512m", "-XX:+UseG1GC"),
-            VendorClasspath.perfTest(VERSION),
-            "com.rabbitmq.perf.PerfTest",
-            args,
-            environment,
-            warmup.plus(measurement).plusMinutes(2));
-    // PerfTest prints each second's rates: the figure is the mean received rate of the seconds
-    // after the warm-up (as JMH discards brokerbench's), beside PerfTest's own whole-run average.
-    double sum = 0;
-    int seconds = 0;
-    String average = "";
-    for (String line : output.split("\\R")) {
-      Matcher second = SECOND.matcher(line);
-      if (second.matches() && Double.parseDouble(second.group(1)) > warmup.toSeconds() + 0.5) {
-        sum += Double.parseDouble(second.group(2));
-        seconds++;
-      }
-      if (RECEIVING.matcher(line).matches()) {
-        average = line.trim();
-      }
-    }
-    if (seconds > 0) {
-      return new VendorResult(
-          "RabbitMQ PerfTest " + VERSION + " " + tier,
-          sum / seconds,
-          "PerfTest " + String.join(" ", args).replace(uri, "<uri>"),
-          "mean received rate of "
-              + seconds
-              + " s after "
-              + warmup.toSeconds()
-              + " s warm-up; "
-              + average);
-    }
-    throw new VendorToolException(
-        "PerfTest printed no 'receiving rate avg'; output:\n"
-            + KafkaProducerPerformance.tail(output));
+    return args;
   }
 }

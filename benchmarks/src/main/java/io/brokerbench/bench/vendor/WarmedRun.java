@@ -1,7 +1,9 @@
 package io.brokerbench.bench.vendor;
 
 import java.io.File;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 
@@ -26,6 +28,13 @@ public final class WarmedRun {
   /** The line printed between the two runs: the tool's figures come from what follows it. */
   public static final String MEASURED = "brokerbench: measured run";
 
+  /**
+   * RabbitMQ PerfTest's main class. Its {@code main(String[])} ends the JVM with {@code
+   * System.exit}, so it runs through {@code main(String[], PerfTestOptions)} with an exit that
+   * returns instead, and otherwise the options {@code main(String[])} sets.
+   */
+  static final String PERF_TEST = "com.rabbitmq.perf.PerfTest";
+
   private WarmedRun() {}
 
   public static void main(String[] args) throws Exception {
@@ -33,14 +42,58 @@ public final class WarmedRun {
       throw new IllegalArgumentException(
           "usage: WarmedRun MAIN_CLASS WARM_UP_ARG_COUNT WARM_UP_ARGS... MEASURED_ARGS...");
     }
-    Method main = Class.forName(args[0]).getMethod("main", String[].class);
     int warmUpCount = Integer.parseInt(args[1]);
     String[] warmUp = Arrays.copyOfRange(args, 2, 2 + warmUpCount);
     String[] measured = Arrays.copyOfRange(args, 2 + warmUpCount, args.length);
-    main.invoke(null, (Object) warmUp);
+    int failed = run(args[0], warmUp);
+    if (failed != 0) {
+      // The measured run would fail alike: the tool's own error above says why.
+      System.out.println("brokerbench: the warm-up run failed; no measured run");
+      System.exit(failed);
+    }
     System.out.println(MEASURED);
     System.out.flush();
-    main.invoke(null, (Object) measured);
+    failed = run(args[0], measured);
+    if (failed != 0) {
+      System.exit(failed);
+    }
+  }
+
+  /** Runs the tool's main once; returns the exit code it asked for, 0 if it returned. */
+  private static int run(String mainClass, String[] args) throws Exception {
+    Class<?> tool = Class.forName(mainClass);
+    if (!mainClass.equals(PERF_TEST)) {
+      tool.getMethod("main", String[].class).invoke(null, (Object) args);
+      return 0;
+    }
+    int[] exitCode = {0};
+    Method configureLog = Class.forName("com.rabbitmq.perf.Log").getDeclaredMethod("configureLog");
+    configureLog.setAccessible(true);
+    configureLog.invoke(null);
+    Class<?> optionsType = Class.forName(PERF_TEST + "$PerfTestOptions");
+    Class<?> exiterType = Class.forName(PERF_TEST + "$SystemExiter");
+    Class<?> handlerType = Class.forName("com.rabbitmq.client.ExceptionHandler");
+    Object options = optionsType.getConstructor().newInstance();
+    Object returns =
+        Proxy.newProxyInstance(
+            WarmedRun.class.getClassLoader(),
+            new Class<?>[] {exiterType},
+            (proxy, method, methodArgs) -> {
+              if (method.getName().equals("exit")) {
+                exitCode[0] = (int) methodArgs[0];
+              }
+              return null;
+            });
+    optionsType.getMethod("setSystemExiter", exiterType).invoke(options, returns);
+    optionsType.getMethod("setSkipSslContextConfiguration", boolean.class).invoke(options, false);
+    Constructor<?> relaxed =
+        Class.forName("com.rabbitmq.perf.RelaxedExceptionHandler").getDeclaredConstructor();
+    relaxed.setAccessible(true);
+    optionsType
+        .getMethod("setExceptionHandler", handlerType)
+        .invoke(options, relaxed.newInstance());
+    tool.getMethod("main", String[].class, optionsType).invoke(null, args, options);
+    return exitCode[0];
   }
 
   /** Where this class is loaded from: what a tool's classpath adds to run it. */
