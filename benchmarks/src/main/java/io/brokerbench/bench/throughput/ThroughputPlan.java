@@ -6,7 +6,6 @@ import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
-import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.kafka.KafkaMode;
@@ -137,7 +136,8 @@ final class ThroughputPlan {
    * the machine's drift between rounds is not its concern). Kafka runs where the profile measures
    * its mode or the user named a cluster of their own.
    */
-  static List<Target> targets(Settings settings, Set<BenchSystem> systems, External external) {
+  static List<Target> targets(
+      ThroughputSettings settings, Set<BenchSystem> systems, External external) {
     List<Target> targets = new ArrayList<>();
     Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
     targets.add(
@@ -242,7 +242,7 @@ final class ThroughputPlan {
    * check of each workload at the target's first offered tier; the producer alone at each parity
    * tier (Kafka); a vendor's tool after the trial it is compared with.
    */
-  static List<Cell> cells(Settings settings, Set<GuaranteeTier> chosen, Target target) {
+  static List<Cell> cells(ThroughputSettings settings, Set<GuaranteeTier> chosen, Target target) {
     List<Cell> cells = new ArrayList<>();
     boolean inMemory = target.underTest == SystemUnderTest.IN_MEMORY;
     List<String> workloads = workloads(settings, target);
@@ -300,7 +300,7 @@ final class ThroughputPlan {
    * The workloads a target runs: the in-memory ceiling and the 3-node clusters the baseline alone
    * (their figures are a ceiling and a tier's price, not a topology's), the others the profile's.
    */
-  static List<String> workloads(Settings settings, Target target) {
+  static List<String> workloads(ThroughputSettings settings, Target target) {
     return target.underTest == SystemUnderTest.IN_MEMORY || target.replicated()
         ? List.of(BASELINE)
         : settings.workloads();
@@ -311,12 +311,13 @@ final class ThroughputPlan {
   }
 
   /** Whether the vendors' tools run at {@code tier}: the run measures it and the profile asks. */
-  private static boolean parity(Settings settings, Set<GuaranteeTier> tiers, GuaranteeTier tier) {
+  private static boolean parity(
+      ThroughputSettings settings, Set<GuaranteeTier> tiers, GuaranteeTier tier) {
     return tiers.contains(tier) && settings.parityTiers().contains(tier);
   }
 
   /** Whether the consumer-only comparison runs: at tier ack, where the profile has one. */
-  static boolean runsConsumerOnly(Settings settings, Set<GuaranteeTier> tiers) {
+  static boolean runsConsumerOnly(ThroughputSettings settings, Set<GuaranteeTier> tiers) {
     return settings.consumerOnly() != null && tiers.contains(GuaranteeTier.ACK);
   }
 
@@ -372,7 +373,8 @@ final class ThroughputPlan {
   }
 
   /** Progress steps for {@code systems} at {@code tiers}: each fork and tool once per round. */
-  static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
+  static int steps(
+      ThroughputSettings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
     int forks = 0;
     for (Target target : targets(settings, systems, new External("", "", "", ""))) {
       List<Cell> own = cells(settings, tiers, target);
