@@ -12,7 +12,6 @@ import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
@@ -175,8 +174,7 @@ public final class LatencySuite implements Suite {
                 "external, " + external.of(system),
                 Map.of(Targets.KAFKA_BOOTSTRAP, external.of(system), Targets.KAFKA_BROKERS, "1"));
           } else {
-            kafka(
-                system, system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER);
+            kafka(system);
           }
         }
         case RABBITMQ -> rabbit(rabbitmqUri);
@@ -218,29 +216,33 @@ public final class LatencySuite implements Suite {
   }
 
   /**
-   * One Kafka broker in {@code mode}, as Kafka ships it. Not {@link SystemUnderTest#broker}, which
-   * also deletes a deleted topic's files after 1 s ({@code file.delete.delay.ms}) because the
-   * throughput suite's trials write gigabytes: here that would change the broker the latency
-   * figures are measured on, and its description in {@code environment.json}.
+   * One Kafka broker in the system's metadata mode, as Kafka ships it. Not {@link
+   * SystemUnderTest#broker}, which also deletes a deleted topic's files after 1 s ({@code
+   * file.delete.delay.ms}) because the throughput suite's trials write gigabytes: here that would
+   * change the broker the latency figures are measured on, and its description in {@code
+   * environment.json}.
    */
-  private void kafka(BenchSystem system, KafkaMode mode) {
+  private void kafka(BenchSystem system) {
     if (!settings.kafkaModes().contains(system)) {
       return;
     }
+    SystemUnderTest kafka = system.underTest();
     singleNode(
-        system.label(),
-        mode.label() + ", 1 broker",
-        () -> new KafkaCluster(KafkaClusterSpec.single(mode)));
+        kafka.label(),
+        kafka.singleNodeSetUp().orElseThrow(),
+        () -> new KafkaCluster(KafkaClusterSpec.single(kafka.kafkaMode().orElseThrow())));
   }
 
   private void rabbit(String externalUri) {
-    String label = BenchSystem.RABBITMQ.label();
+    SystemUnderTest rabbit = SystemUnderTest.RABBITMQ;
     if (!externalUri.isEmpty()) {
-      tiers(label, "external", Map.of(Targets.RABBITMQ_URI, externalUri));
+      tiers(rabbit.label(), "external", Map.of(Targets.RABBITMQ_URI, externalUri));
       return;
     }
     singleNode(
-        label, "1 node, classic queues", () -> new RabbitCluster(RabbitClusterSpec.single()));
+        rabbit.label(),
+        rabbit.singleNodeSetUp().orElseThrow(),
+        () -> new RabbitCluster(RabbitClusterSpec.single()));
   }
 
   /**

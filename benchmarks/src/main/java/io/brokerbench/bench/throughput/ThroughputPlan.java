@@ -8,7 +8,6 @@ import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.brokers.Broker;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.WorkloadLoader;
 import java.util.ArrayList;
@@ -139,7 +138,6 @@ final class ThroughputPlan {
   static List<Target> targets(
       ThroughputSettings settings, Set<BenchSystem> systems, External external) {
     List<Target> targets = new ArrayList<>();
-    Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
     targets.add(
         new Target(
             SystemUnderTest.IN_MEMORY,
@@ -150,13 +148,15 @@ final class ThroughputPlan {
             "",
             null));
     for (BenchSystem system : systems) {
+      SystemUnderTest underTest = system.underTest();
+      Set<GuaranteeTier> single = underTest.singleNodeTiers();
       switch (system) {
         case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
           String bootstrap = external.of(system);
           if (!bootstrap.isEmpty()) {
             targets.add(
                 new Target(
-                    system.underTest(),
+                    underTest,
                     "external, " + bootstrap,
                     kafkaTarget(bootstrap),
                     single,
@@ -164,39 +164,36 @@ final class ThroughputPlan {
                     "",
                     null));
           } else if (settings.kafkaModes().contains(system)) {
-            KafkaMode mode =
-                system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
             targets.add(
                 new Target(
-                    system.underTest(),
-                    mode.label() + ", 1 broker",
+                    underTest,
+                    underTest.singleNodeSetUp().orElseThrow(),
                     Map.of(),
                     single,
                     "",
                     "",
-                    () -> system.underTest().broker(false).orElseThrow()));
+                    () -> underTest.broker(false).orElseThrow()));
           }
         }
         case RABBITMQ -> {
           String uri = external.rabbitmq();
           targets.add(
               new Target(
-                  system.underTest(),
-                  uri.isEmpty() ? "1 node, classic queues" : "external",
+                  underTest,
+                  uri.isEmpty() ? underTest.singleNodeSetUp().orElseThrow() : "external",
                   uri.isEmpty() ? Map.of() : Map.of(Targets.RABBITMQ_URI, uri),
                   single,
                   "",
                   uri,
-                  uri.isEmpty() ? () -> system.underTest().broker(false).orElseThrow() : null));
+                  uri.isEmpty() ? () -> underTest.broker(false).orElseThrow() : null));
         }
         case ZEROMQ -> {
-          // ZeroMQ offers tier none only: it has no acknowledgement.
           targets.add(
               new Target(
-                  system.underTest(),
+                  underTest,
                   "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)",
                   Map.of(),
-                  EnumSet.of(GuaranteeTier.NONE),
+                  single,
                   "",
                   "",
                   null));
@@ -207,7 +204,7 @@ final class ThroughputPlan {
                     SystemUnderTest.ZEROMQ_PROXY,
                     "XSUB/XPUB proxy, PUB/SUB",
                     Map.of(),
-                    EnumSet.of(GuaranteeTier.NONE),
+                    SystemUnderTest.ZEROMQ_PROXY.singleNodeTiers(),
                     "",
                     "",
                     null));
@@ -386,14 +383,10 @@ final class ThroughputPlan {
     }
     int consumerOnly = 0;
     for (BenchSystem system : systems) {
-      if (isKafka(system) && settings.kafkaModes().contains(system)) {
+      if (system.underTest().family() == Family.KAFKA && settings.kafkaModes().contains(system)) {
         consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
     return forks + consumerOnly;
-  }
-
-  private static boolean isKafka(BenchSystem system) {
-    return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
   }
 }
