@@ -39,7 +39,10 @@ public enum SystemUnderTest {
   KAFKA_ZOOKEEPER("kafka-zookeeper", Family.KAFKA, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE)),
   /** RabbitMQ; its 3-node quorum-queue set-up gives tier replicated. */
   RABBITMQ(RabbitMqDriver.SYSTEM, Family.RABBITMQ, EnumSet.allOf(GuaranteeTier.class)),
-  /** ZeroMQ brokerless, producers connected straight to consumers: what the claims judge. */
+  /**
+   * ZeroMQ brokerless, producers connected straight to consumers: what the claims judge. Tier none
+   * only: ZeroMQ has no acknowledgement.
+   */
   ZEROMQ(ZeroMqDriver.SYSTEM, Family.ZEROMQ, EnumSet.of(GuaranteeTier.NONE)),
   /**
    * ZeroMQ through an XSUB/XPUB proxy per topic: the remedy claim Z4 reports beside its verdict,
@@ -123,6 +126,37 @@ public enum SystemUnderTest {
     return label;
   }
 
+  /** Kafka's metadata mode for a Kafka system ({@code kafka-kraft}, ...); empty for any other. */
+  public Optional<KafkaMode> kafkaMode() {
+    return switch (this) {
+      case KAFKA_KRAFT -> Optional.of(KafkaMode.KRAFT);
+      case KAFKA_ZOOKEEPER -> Optional.of(KafkaMode.ZOOKEEPER);
+      case IN_MEMORY, RABBITMQ, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
+    };
+  }
+
+  /**
+   * How the throughput and latency rows name the single node {@link #broker broker(false)} starts
+   * ({@code mode}), e.g. {@code kraft, 1 broker}; empty for a system without a broker, whose mode
+   * each suite names after the pattern it drives.
+   */
+  public Optional<String> singleNodeSetUp() {
+    return switch (this) {
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+          Optional.of(kafkaMode().orElseThrow().label() + ", 1 broker");
+      case RABBITMQ -> Optional.of("1 node, classic queues");
+      case IN_MEMORY, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
+    };
+  }
+
+  /**
+   * The tiers a single node of this system offers: {@link #tiers} without {@code replicated}, the
+   * tiers the suites measure on the broker {@link #broker broker(false)} starts.
+   */
+  public Set<GuaranteeTier> singleNodeTiers() {
+    return GuaranteeTier.singleNode(tiers);
+  }
+
   /**
    * How rows name the 3-node set-up of tier replicated ({@code mode}), or empty where the bench has
    * none.
@@ -149,15 +183,12 @@ public enum SystemUnderTest {
     Map<String, String> deleteAtOnce = Map.of("file.delete.delay.ms", "1000");
     return Optional.ofNullable(
         switch (this) {
-          case KAFKA_KRAFT ->
+          case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
               new KafkaCluster(
                   (replicated
                           ? KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3)
-                          : KafkaClusterSpec.single(KafkaMode.KRAFT))
+                          : KafkaClusterSpec.single(kafkaMode().orElseThrow()))
                       .withOverrides(deleteAtOnce));
-          case KAFKA_ZOOKEEPER ->
-              new KafkaCluster(
-                  KafkaClusterSpec.single(KafkaMode.ZOOKEEPER).withOverrides(deleteAtOnce));
           case RABBITMQ ->
               new RabbitCluster(replicated ? RabbitClusterSpec.of(3) : RabbitClusterSpec.single());
           case IN_MEMORY, ZEROMQ, ZEROMQ_PROXY -> null;

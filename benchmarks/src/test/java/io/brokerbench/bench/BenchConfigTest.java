@@ -164,7 +164,7 @@ class BenchConfigTest {
     assertEquals(
         13,
         io.brokerbench.bench.throughput.ThroughputSuite.steps(
-            io.brokerbench.bench.throughput.ThroughputSuite.Settings.forProfile(Profile.QUICK),
+            io.brokerbench.bench.throughput.ThroughputSettings.forProfile(Profile.QUICK),
             ack.systems(),
             Set.of(io.brokerbench.harness.workload.GuaranteeTier.NONE)));
   }

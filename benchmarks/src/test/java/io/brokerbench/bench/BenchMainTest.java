@@ -9,6 +9,7 @@ import io.brokerbench.bench.latency.LatencySuite;
 import io.brokerbench.bench.metadata.MetadataPlan;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.Suite;
+import io.brokerbench.bench.throughput.ThroughputSettings;
 import io.brokerbench.bench.throughput.ThroughputSuite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ class BenchMainTest {
     var plan = config.plan();
     var suites =
         BenchMain.SUITES.stream().map(factory -> factory.create(plan, staging, progress)).toList();
-    var throughput = ThroughputSuite.Settings.forProfile(Profile.QUICK);
+    var throughput = ThroughputSettings.forProfile(Profile.QUICK);
     var latency = LatencySettings.forProfile(Profile.QUICK, config.arrivals());
     var durability = DurabilitySettings.forProfile(Profile.QUICK).onlyTiers(config.tiers());
     assertEquals(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.SystemUnderTest.Family;
+import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
@@ -116,5 +117,39 @@ class SystemUnderTestTest {
     assertEquals(EnumSet.of(GuaranteeTier.NONE), SystemUnderTest.ZEROMQ_PROXY.tiers());
     assertEquals(
         EnumSet.copyOf(GuaranteeTier.SINGLE_NODE), SystemUnderTest.KAFKA_ZOOKEEPER.tiers());
+  }
+
+  @Test
+  void aBrokersSingleNodeIsNamedAsTheThroughputAndLatencyRowsNameIt() {
+    Map<SystemUnderTest, String> named =
+        Arrays.stream(SystemUnderTest.values())
+            .filter(system -> system.singleNodeSetUp().isPresent())
+            .collect(Collectors.toMap(system -> system, system -> system.singleNodeSetUp().get()));
+    assertEquals(
+        Map.of(
+            SystemUnderTest.KAFKA_KRAFT, "kraft, 1 broker",
+            SystemUnderTest.KAFKA_ZOOKEEPER, "zookeeper, 1 broker",
+            SystemUnderTest.RABBITMQ, "1 node, classic queues"),
+        named);
+    for (SystemUnderTest system : SystemUnderTest.values()) {
+      assertEquals(system.broker(false).isPresent(), system.singleNodeSetUp().isPresent());
+    }
+  }
+
+  @Test
+  void aKafkaSystemNamesItsMetadataModeAndNoOtherHasOne() {
+    assertEquals(Optional.of(KafkaMode.KRAFT), SystemUnderTest.KAFKA_KRAFT.kafkaMode());
+    assertEquals(Optional.of(KafkaMode.ZOOKEEPER), SystemUnderTest.KAFKA_ZOOKEEPER.kafkaMode());
+    for (SystemUnderTest system : SystemUnderTest.values()) {
+      assertEquals(system.family() == Family.KAFKA, system.kafkaMode().isPresent(), system.label());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SystemUnderTest.class)
+  void aSingleNodeOffersTheSystemsTiersButReplicated(SystemUnderTest system) {
+    Set<GuaranteeTier> expected = system.tiers();
+    expected.remove(GuaranteeTier.REPLICATED);
+    assertEquals(expected, system.singleNodeTiers());
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.Markdown;
 import io.brokerbench.bench.claims.RunRows;
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.throughput.ThroughputRow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +52,16 @@ public final class CompareRuns {
           new Table(
               "throughput.json",
               "Throughput",
-              List.of("system", "mode", "tier", "topology", "messageBytes"),
-              List.of("msgPerSec", "mbPerSec", "vendorMsgPerSec")),
+              List.of(
+                  Row.SYSTEM,
+                  ThroughputRow.MODE,
+                  ThroughputRow.TIER,
+                  ThroughputRow.TOPOLOGY,
+                  ThroughputRow.MESSAGE_BYTES),
+              List.of(
+                  ThroughputRow.MSG_PER_SEC,
+                  ThroughputRow.MB_PER_SEC,
+                  ThroughputRow.VENDOR_MSG_PER_SEC)),
           new Table(
               "latency.json",
               "Latency",

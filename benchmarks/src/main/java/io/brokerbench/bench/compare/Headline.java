@@ -3,6 +3,8 @@ package io.brokerbench.bench.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.claims.RunRows;
+import io.brokerbench.bench.row.Row;
+import io.brokerbench.bench.throughput.ThroughputRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,11 +32,11 @@ enum Headline {
           + " per system and tier; in-memory is the harness's own ceiling on that machine.",
       "throughput.json",
       row ->
-          "1-topic-1-partition-1kb".equals(RunRows.text(row, "topology"))
-              && Double.valueOf(1024).equals(RunRows.number(row, "messageBytes")),
-      row -> RunRows.text(row, "system") + " " + RunRows.text(row, "tier"),
+          "1-topic-1-partition-1kb".equals(RunRows.text(row, ThroughputRow.TOPOLOGY))
+              && Double.valueOf(1024).equals(RunRows.number(row, ThroughputRow.MESSAGE_BYTES)),
+      row -> RunRows.text(row, Row.SYSTEM) + " " + RunRows.text(row, ThroughputRow.TIER),
       row -> "",
-      row -> RunRows.number(row, "msgPerSec"),
+      row -> RunRows.number(row, ThroughputRow.MSG_PER_SEC),
       msgPerSec -> String.format(Locale.ROOT, "%,.0f", msgPerSec)),
 
   /**

@@ -6,7 +6,6 @@ import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
@@ -37,8 +36,7 @@ abstract class FootprintSetup {
 
   static FootprintSetup of(BenchSystem system) {
     return switch (system) {
-      case KAFKA_KRAFT -> new KafkaSetup(system, KafkaMode.KRAFT);
-      case KAFKA_ZOOKEEPER -> new KafkaSetup(system, KafkaMode.ZOOKEEPER);
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> new KafkaSetup(system);
       case RABBITMQ -> new RabbitSetup();
       case ZEROMQ -> new ZeroMqSetup();
     };
@@ -62,8 +60,10 @@ abstract class FootprintSetup {
   private static final class KafkaSetup extends FootprintSetup {
     private final KafkaCluster kafka;
 
-    KafkaSetup(BenchSystem system, KafkaMode mode) {
-      this(system, new KafkaCluster(KafkaClusterSpec.single(mode)));
+    KafkaSetup(BenchSystem system) {
+      this(
+          system,
+          new KafkaCluster(KafkaClusterSpec.single(system.underTest().kafkaMode().orElseThrow())));
     }
 
     private KafkaSetup(BenchSystem system, KafkaCluster kafka) {

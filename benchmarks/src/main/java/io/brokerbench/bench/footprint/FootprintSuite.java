@@ -141,7 +141,7 @@ public final class FootprintSuite implements Suite {
         row =
             FootprintRow.skipped(
                 systemOf(system),
-                system == BenchSystem.KAFKA_KRAFT ? "kraft" : "zookeeper",
+                modeOf(system),
                 "an external cluster (-D"
                     + External.property(system)
                     + ") runs outside brokerbench: its processes, memory and disk cannot be"

@@ -114,6 +114,6 @@ final class LatencyPlan {
       LatencySettings settings, Set<GuaranteeTier> chosen, BenchSystem system) {
     return settings.replicated()
         && chosen.contains(GuaranteeTier.REPLICATED)
-        && (system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.RABBITMQ);
+        && system.underTest().replicates();
   }
 }

@@ -8,13 +8,7 @@ import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.suite.RunPlan;
 import io.brokerbench.bench.suite.Suite;
-import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.Description;
-import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaClusterSpec;
-import io.brokerbench.brokers.kafka.KafkaMode;
-import io.brokerbench.brokers.rabbitmq.RabbitCluster;
-import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -25,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -175,8 +168,7 @@ public final class LatencySuite implements Suite {
                 "external, " + external.of(system),
                 Map.of(Targets.KAFKA_BOOTSTRAP, external.of(system), Targets.KAFKA_BROKERS, "1"));
           } else {
-            kafka(
-                system, system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER);
+            kafka(system);
           }
         }
         case RABBITMQ -> rabbit(rabbitmqUri);
@@ -217,38 +209,36 @@ public final class LatencySuite implements Suite {
         });
   }
 
-  /**
-   * One Kafka broker in {@code mode}, as Kafka ships it. Not {@link SystemUnderTest#broker}, which
-   * also deletes a deleted topic's files after 1 s ({@code file.delete.delay.ms}) because the
-   * throughput suite's trials write gigabytes: here that would change the broker the latency
-   * figures are measured on, and its description in {@code environment.json}.
-   */
-  private void kafka(BenchSystem system, KafkaMode mode) {
-    if (!settings.kafkaModes().contains(system)) {
-      return;
+  private void kafka(BenchSystem system) {
+    if (settings.kafkaModes().contains(system)) {
+      singleNode(system.underTest());
     }
-    singleNode(
-        system.label(),
-        mode.label() + ", 1 broker",
-        () -> new KafkaCluster(KafkaClusterSpec.single(mode)));
   }
 
   private void rabbit(String externalUri) {
-    String label = BenchSystem.RABBITMQ.label();
     if (!externalUri.isEmpty()) {
-      tiers(label, "external", Map.of(Targets.RABBITMQ_URI, externalUri));
+      tiers(
+          SystemUnderTest.RABBITMQ.label(), "external", Map.of(Targets.RABBITMQ_URI, externalUri));
       return;
     }
-    singleNode(
-        label, "1 node, classic queues", () -> new RabbitCluster(RabbitClusterSpec.single()));
+    singleNode(SystemUnderTest.RABBITMQ);
   }
 
   /**
-   * Every tier on the one node {@code start} makes, its drivers pointed at it by {@link
-   * Targets#of}.
+   * Every tier on the single node of {@code system} that {@link SystemUnderTest#broker
+   * broker(false)} starts, the broker the throughput suite measures too; its drivers pointed at it
+   * by {@link Targets#of}. Kafka's deletes a deleted topic's files after 1 s ({@code
+   * file.delete.delay.ms}), not after its default minute: a sweep's topic is deleted when the
+   * sweep's rig closes (the end of a tier, or a rig given up), and its files then go during the
+   * discarded first warm-up of the next rig rather than a minute later, inside its measured points.
    */
-  private void singleNode(String system, String mode, Supplier<Broker> start) {
-    brokers.onBroker(system, mode, start, broker -> tiers(system, mode, Targets.of(broker)));
+  private void singleNode(SystemUnderTest system) {
+    String mode = system.singleNodeSetUp().orElseThrow();
+    brokers.onBroker(
+        system.label(),
+        mode,
+        () -> system.broker(false).orElseThrow(),
+        broker -> tiers(system.label(), mode, Targets.of(broker)));
   }
 
   /** Every tier of a running system; not-offered tiers are rows that say so. */

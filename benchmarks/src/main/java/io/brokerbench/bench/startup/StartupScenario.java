@@ -15,7 +15,6 @@ import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
@@ -198,8 +197,8 @@ public final class StartupScenario implements Suite {
 
   private static Broker create(BenchSystem system) {
     return switch (system) {
-      case KAFKA_KRAFT -> new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT));
-      case KAFKA_ZOOKEEPER -> new KafkaCluster(KafkaClusterSpec.single(KafkaMode.ZOOKEEPER));
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+          new KafkaCluster(KafkaClusterSpec.single(system.underTest().kafkaMode().orElseThrow()));
       case RABBITMQ -> new RabbitCluster(RabbitClusterSpec.single());
       case ZEROMQ -> new ZmqEcho();
     };

@@ -4,8 +4,8 @@ package io.brokerbench.bench.throughput;
  * The consumer-only comparison: a topic filled with {@code messages} 1 KiB messages, read from the
  * beginning by a consumer alone; brokerbench's reads it {@code warmupPasses} times to warm up
  * (discarded), then {@code passes} times measured, each pass an iteration. A profile's {@link
- * ThroughputSuite.Settings} holds one where it runs the comparison, which {@link
- * ConsumerOnlyComparison} runs.
+ * ThroughputSettings} holds one where it runs the comparison, which {@link ConsumerOnlyComparison}
+ * runs.
  */
 public record ConsumerOnly(long messages, int warmupPasses, int passes) {
   /** The most ConsumerPerformance reads: 2 GiB of 1 KiB messages, whatever the profile. */

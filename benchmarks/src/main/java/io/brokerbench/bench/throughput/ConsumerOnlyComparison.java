@@ -9,7 +9,6 @@ import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
-import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.vendor.KafkaConsumerPerformance;
 import io.brokerbench.bench.vendor.VendorResult;
 import io.brokerbench.harness.driver.BrokerDriver;
@@ -29,14 +28,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * through the same {@link ForkRunner} and folds it with the same {@link RowFolder} as the rounds.
  */
 final class ConsumerOnlyComparison {
-  private final Settings settings;
+  private final ThroughputSettings settings;
   private final Progress progress;
   private final ForkRunner forks;
   private final RowFolder folder;
   private final List<ThroughputRow> rows;
 
   ConsumerOnlyComparison(
-      Settings settings,
+      ThroughputSettings settings,
       Progress progress,
       ForkRunner forks,
       RowFolder folder,

@@ -7,7 +7,6 @@ import io.brokerbench.bench.RunDirectory;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
-import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +31,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * it gets and where its files go.
  */
 final class ForkRunner {
-  private final Settings settings;
+  private final ThroughputSettings settings;
   private final Path staging;
 
-  ForkRunner(Settings settings, Path staging) {
+  ForkRunner(ThroughputSettings settings, Path staging) {
     this.settings = settings;
     this.staging = staging;
   }

@@ -9,7 +9,6 @@ import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
-import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,11 +30,11 @@ final class RowFolder {
    */
   static final double WINDOW_BINDS_ABOVE = 1.10;
 
-  private final Settings settings;
+  private final ThroughputSettings settings;
   private final Set<GuaranteeTier> tiers;
   private final List<ThroughputRow> rows;
 
-  RowFolder(Settings settings, Set<GuaranteeTier> tiers, List<ThroughputRow> rows) {
+  RowFolder(ThroughputSettings settings, Set<GuaranteeTier> tiers, List<ThroughputRow> rows) {
     this.settings = settings;
     this.tiers = tiers;
     this.rows = rows;

@@ -6,10 +6,8 @@ import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.row.Status;
-import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.throughput.VendorTools.Tool;
 import io.brokerbench.brokers.Broker;
-import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import io.brokerbench.harness.workload.WorkloadLoader;
 import java.util.ArrayList;
@@ -137,9 +135,9 @@ final class ThroughputPlan {
    * the machine's drift between rounds is not its concern). Kafka runs where the profile measures
    * its mode or the user named a cluster of their own.
    */
-  static List<Target> targets(Settings settings, Set<BenchSystem> systems, External external) {
+  static List<Target> targets(
+      ThroughputSettings settings, Set<BenchSystem> systems, External external) {
     List<Target> targets = new ArrayList<>();
-    Set<GuaranteeTier> single = EnumSet.copyOf(GuaranteeTier.SINGLE_NODE);
     targets.add(
         new Target(
             SystemUnderTest.IN_MEMORY,
@@ -150,13 +148,15 @@ final class ThroughputPlan {
             "",
             null));
     for (BenchSystem system : systems) {
+      SystemUnderTest underTest = system.underTest();
+      Set<GuaranteeTier> single = underTest.singleNodeTiers();
       switch (system) {
         case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> {
           String bootstrap = external.of(system);
           if (!bootstrap.isEmpty()) {
             targets.add(
                 new Target(
-                    system.underTest(),
+                    underTest,
                     "external, " + bootstrap,
                     kafkaTarget(bootstrap),
                     single,
@@ -164,39 +164,36 @@ final class ThroughputPlan {
                     "",
                     null));
           } else if (settings.kafkaModes().contains(system)) {
-            KafkaMode mode =
-                system == BenchSystem.KAFKA_KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
             targets.add(
                 new Target(
-                    system.underTest(),
-                    mode.label() + ", 1 broker",
+                    underTest,
+                    underTest.singleNodeSetUp().orElseThrow(),
                     Map.of(),
                     single,
                     "",
                     "",
-                    () -> system.underTest().broker(false).orElseThrow()));
+                    () -> underTest.broker(false).orElseThrow()));
           }
         }
         case RABBITMQ -> {
           String uri = external.rabbitmq();
           targets.add(
               new Target(
-                  system.underTest(),
-                  uri.isEmpty() ? "1 node, classic queues" : "external",
+                  underTest,
+                  uri.isEmpty() ? underTest.singleNodeSetUp().orElseThrow() : "external",
                   uri.isEmpty() ? Map.of() : Map.of(Targets.RABBITMQ_URI, uri),
                   single,
                   "",
                   uri,
-                  uri.isEmpty() ? () -> system.underTest().broker(false).orElseThrow() : null));
+                  uri.isEmpty() ? () -> underTest.broker(false).orElseThrow() : null));
         }
         case ZEROMQ -> {
-          // ZeroMQ offers tier none only: it has no acknowledgement.
           targets.add(
               new Target(
-                  system.underTest(),
+                  underTest,
                   "brokerless mesh (PUSH/PULL; PUB/SUB for several subscriptions)",
                   Map.of(),
-                  EnumSet.of(GuaranteeTier.NONE),
+                  single,
                   "",
                   "",
                   null));
@@ -207,7 +204,7 @@ final class ThroughputPlan {
                     SystemUnderTest.ZEROMQ_PROXY,
                     "XSUB/XPUB proxy, PUB/SUB",
                     Map.of(),
-                    EnumSet.of(GuaranteeTier.NONE),
+                    SystemUnderTest.ZEROMQ_PROXY.singleNodeTiers(),
                     "",
                     "",
                     null));
@@ -242,7 +239,7 @@ final class ThroughputPlan {
    * check of each workload at the target's first offered tier; the producer alone at each parity
    * tier (Kafka); a vendor's tool after the trial it is compared with.
    */
-  static List<Cell> cells(Settings settings, Set<GuaranteeTier> chosen, Target target) {
+  static List<Cell> cells(ThroughputSettings settings, Set<GuaranteeTier> chosen, Target target) {
     List<Cell> cells = new ArrayList<>();
     boolean inMemory = target.underTest == SystemUnderTest.IN_MEMORY;
     List<String> workloads = workloads(settings, target);
@@ -300,7 +297,7 @@ final class ThroughputPlan {
    * The workloads a target runs: the in-memory ceiling and the 3-node clusters the baseline alone
    * (their figures are a ceiling and a tier's price, not a topology's), the others the profile's.
    */
-  static List<String> workloads(Settings settings, Target target) {
+  static List<String> workloads(ThroughputSettings settings, Target target) {
     return target.underTest == SystemUnderTest.IN_MEMORY || target.replicated()
         ? List.of(BASELINE)
         : settings.workloads();
@@ -311,12 +308,13 @@ final class ThroughputPlan {
   }
 
   /** Whether the vendors' tools run at {@code tier}: the run measures it and the profile asks. */
-  private static boolean parity(Settings settings, Set<GuaranteeTier> tiers, GuaranteeTier tier) {
+  private static boolean parity(
+      ThroughputSettings settings, Set<GuaranteeTier> tiers, GuaranteeTier tier) {
     return tiers.contains(tier) && settings.parityTiers().contains(tier);
   }
 
   /** Whether the consumer-only comparison runs: at tier ack, where the profile has one. */
-  static boolean runsConsumerOnly(Settings settings, Set<GuaranteeTier> tiers) {
+  static boolean runsConsumerOnly(ThroughputSettings settings, Set<GuaranteeTier> tiers) {
     return settings.consumerOnly() != null && tiers.contains(GuaranteeTier.ACK);
   }
 
@@ -372,7 +370,8 @@ final class ThroughputPlan {
   }
 
   /** Progress steps for {@code systems} at {@code tiers}: each fork and tool once per round. */
-  static int steps(Settings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
+  static int steps(
+      ThroughputSettings settings, Set<BenchSystem> systems, Set<GuaranteeTier> tiers) {
     int forks = 0;
     for (Target target : targets(settings, systems, new External("", "", "", ""))) {
       List<Cell> own = cells(settings, tiers, target);
@@ -384,14 +383,10 @@ final class ThroughputPlan {
     }
     int consumerOnly = 0;
     for (BenchSystem system : systems) {
-      if (isKafka(system) && settings.kafkaModes().contains(system)) {
+      if (system.underTest().family() == Family.KAFKA && settings.kafkaModes().contains(system)) {
         consumerOnly += runsConsumerOnly(settings, tiers) ? 2 : 0;
       }
     }
     return forks + consumerOnly;
-  }
-
-  private static boolean isKafka(BenchSystem system) {
-    return system == BenchSystem.KAFKA_KRAFT || system == BenchSystem.KAFKA_ZOOKEEPER;
   }
 }

@@ -97,18 +97,24 @@ public record ThroughputRow(
     String trial)
     implements Row {
 
-  /** Names of the JSON fields the claims read, so that a rename reaches them. */
-  public static final String TIER = "tier";
+  /**
+   * Names of the JSON fields the claims and {@code bin/compare} read, so that a rename reaches them
+   * ({@link Row#SYSTEM}, {@link Row#STATUS} and {@link Row#REASON} are every row's).
+   */
+  public static final String MODE = "mode";
 
+  public static final String TIER = "tier";
   public static final String TOPOLOGY = "topology";
   public static final String MESSAGE_BYTES = "messageBytes";
   public static final String MSG_PER_SEC = "msgPerSec";
+  public static final String MB_PER_SEC = "mbPerSec";
   public static final String MIN_PER_SEC = "minPerSec";
   public static final String MAX_PER_SEC = "maxPerSec";
   public static final String CONNECTIONS = "connections";
   public static final String ROUNDS = "rounds";
   public static final String UNSETTLED = "unsettled";
   public static final String HARNESS_BOUND = "harnessBound";
+  public static final String VENDOR_MSG_PER_SEC = "vendorMsgPerSec";
 
   public ThroughputRow {
     rounds = List.copyOf(rounds);

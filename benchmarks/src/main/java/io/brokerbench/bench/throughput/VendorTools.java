@@ -7,7 +7,6 @@ import io.brokerbench.bench.RunDirectory;
 import io.brokerbench.bench.Targets;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
-import io.brokerbench.bench.throughput.ThroughputSuite.Settings;
 import io.brokerbench.bench.vendor.JeromqLoop;
 import io.brokerbench.bench.vendor.KafkaProducerPerformance;
 import io.brokerbench.bench.vendor.RabbitPerfTest;
@@ -34,10 +33,10 @@ final class VendorTools {
     JEROMQ_LOOP
   }
 
-  private final Settings settings;
+  private final ThroughputSettings settings;
   private final Progress progress;
 
-  VendorTools(Settings settings, Progress progress) {
+  VendorTools(ThroughputSettings settings, Progress progress) {
     this.settings = settings;
     this.progress = progress;
   }

@@ -4,8 +4,9 @@
  * Z1, Z4).
  *
  * <ul>
- *   <li>{@link io.brokerbench.bench.throughput.ThroughputSuite}: the profiles and the run loop:
- *       brokers started once, then interleaved rounds. {@link
+ *   <li>{@link io.brokerbench.bench.throughput.ThroughputSuite}: the run loop: brokers started
+ *       once, then interleaved rounds, sized per profile by {@link
+ *       io.brokerbench.bench.throughput.ThroughputSettings}. {@link
  *       io.brokerbench.bench.throughput.ThroughputPlan} decides the profile's systems, workloads,
  *       window checks and each fork's order; {@link io.brokerbench.bench.throughput.ForkRunner}
  *       runs a round's fork with its broker watched; {@link

@@ -262,6 +262,7 @@ class FootprintClaimsTest {
     assertEquals(FootprintRow.MODE, StartupRow.MODE);
     assertEquals(FootprintRow.MODE, MetadataRow.MODE);
     assertEquals(FootprintRow.MODE, DurabilityRow.MODE);
+    assertEquals(FootprintRow.MODE, ThroughputRow.MODE);
     assertEquals(FootprintRow.PROCESSES, StartupRow.PROCESSES);
     assertEquals(FootprintRow.START_TO_READY_MS, StartupRow.START_TO_READY_MS);
   }

@@ -47,8 +47,8 @@ class BrokerDeathIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void aBrokerKilledDuringATrialFailsThatTrialAndTheSuiteGoesOn(@TempDir Path staging)
       throws Exception {
-    ThroughputSuite.Settings settings =
-        new ThroughputSuite.Settings(
+    ThroughputSettings settings =
+        new ThroughputSettings(
             1,
             Duration.ofMillis(500),
             0.5,

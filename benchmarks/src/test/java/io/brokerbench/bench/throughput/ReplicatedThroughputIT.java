@@ -35,8 +35,8 @@ class ReplicatedThroughputIT {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void replicatedIsMeasuredOnThreeNodesOfEachBroker(@TempDir Path staging) {
-    ThroughputSuite.Settings settings =
-        new ThroughputSuite.Settings(
+    ThroughputSettings settings =
+        new ThroughputSettings(
             1,
             Duration.ofMillis(500),
             0.5,

@@ -182,7 +182,7 @@ class ThroughputRulesTest {
     List<ThroughputRow> rows = new ArrayList<>();
     RowFolder folder =
         new RowFolder(
-            ThroughputSuite.Settings.forProfile(Profile.QUICK),
+            ThroughputSettings.forProfile(Profile.QUICK),
             EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
             rows);
     Target skipped = kafka();
@@ -210,7 +210,7 @@ class ThroughputRulesTest {
   void aRoundThatWasSkippedOrFailedGivesItsRowThatStatusAndReason() {
     RowFolder folder =
         new RowFolder(
-            ThroughputSuite.Settings.forProfile(Profile.QUICK),
+            ThroughputSettings.forProfile(Profile.QUICK),
             EnumSet.copyOf(GuaranteeTier.SINGLE_NODE),
             new ArrayList<>());
     Cell cell = new Cell(kafka(), "ack", "1-topic-1-partition-1kb", 65_536, false, null);
@@ -233,11 +233,11 @@ class ThroughputRulesTest {
     // Full: the in-memory ceiling's fork in the first round, then in each round Kafka's and
     // RabbitMQ's 3-node clusters (the baseline and its window check each); ZeroMQ offers no
     // replicated tier to run.
-    ThroughputSuite.Settings full = ThroughputSuite.Settings.forProfile(Profile.FULL);
+    ThroughputSettings full = ThroughputSettings.forProfile(Profile.FULL);
     assertTrue(full.replicated());
     assertEquals(1 + full.rounds() * 2, ThroughputSuite.steps(full, systems, replicated));
     // Quick starts no cluster: only the ceiling runs.
-    ThroughputSuite.Settings quick = ThroughputSuite.Settings.forProfile(Profile.QUICK);
+    ThroughputSettings quick = ThroughputSettings.forProfile(Profile.QUICK);
     assertFalse(quick.replicated());
     assertEquals(1, ThroughputSuite.steps(quick, systems, replicated));
   }

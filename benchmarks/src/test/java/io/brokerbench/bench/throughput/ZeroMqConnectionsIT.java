@@ -33,8 +33,8 @@ class ZeroMqConnectionsIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void theMeshNeedsMTimesNConnectionsAndTheProxyMPlusN(@TempDir Path staging) {
-    ThroughputSuite.Settings settings =
-        new ThroughputSuite.Settings(
+    ThroughputSettings settings =
+        new ThroughputSettings(
             1,
             Duration.ofMillis(500),
             0.5,
