@@ -61,19 +61,38 @@ record Estimate(double value, double low, double high, double[] rounds) {
    * otherwise the conservative interval (lowest over highest to highest over lowest).
    */
   Estimate over(Estimate other) {
-    double value = this.value / other.value;
+    double value = quotient(this.value, other.value);
     if (pairedWith(other)) {
       double[] quotients = new double[rounds.length];
+      double lo = value;
+      double hi = value;
       for (int i = 0; i < rounds.length; i++) {
-        quotients[i] = rounds[i] / other.rounds[i];
+        quotients[i] = quotient(rounds[i], other.rounds[i]);
+        if (rounds[i] == 0 && other.rounds[i] == 0) {
+          // A round in which neither side delivered anything says nothing of their ratio.
+          lo = 0;
+          hi = Double.POSITIVE_INFINITY;
+        } else {
+          lo = Math.min(lo, quotients[i]);
+          hi = Math.max(hi, quotients[i]);
+        }
       }
-      double lo = Arrays.stream(quotients).min().orElse(value);
-      double hi = Arrays.stream(quotients).max().orElse(value);
-      return new Estimate(value, Math.min(lo, value), Math.max(hi, value), quotients);
+      return new Estimate(value, lo, hi, quotients);
     }
-    double lo = other.high > 0 ? low / other.high : value;
+    double lo = other.high > 0 ? low / other.high : 0;
     double hi = other.low > 0 ? high / other.low : Double.POSITIVE_INFINITY;
     return new Estimate(value, Math.min(lo, value), Math.max(hi, value), new double[0]);
+  }
+
+  /**
+   * {@code a / b}, where nothing over nothing is 1 (the two are equal) and something over nothing
+   * is infinite, so that a zero never makes a ratio that is not a number.
+   */
+  private static double quotient(double a, double b) {
+    if (b == 0) {
+      return a == 0 ? 1 : Double.POSITIVE_INFINITY;
+    }
+    return a / b;
   }
 
   /** Whether the figure had no spread to measure: no rounds, and its interval a single value. */
