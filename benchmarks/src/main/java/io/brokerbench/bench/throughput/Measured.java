@@ -42,7 +42,8 @@ record Measured(
   /** A round as a progress line reports it. */
   static String describe(Measured result) {
     if (result.failure() != null) {
-      return "FAILED: " + result.failure();
+      // A skipped round (its system is not available here) is no failure.
+      return (result.status() == Status.SKIPPED ? "skipped: " : "FAILED: ") + result.failure();
     }
     return String.format(
         "%,.0f msg/s delivered (iterations %s)%s",
