@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.Markdown;
 import io.brokerbench.bench.claims.RunRows;
+import io.brokerbench.bench.latency.LatencyRow;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.throughput.ThroughputRow;
 import java.io.IOException;
@@ -65,8 +66,18 @@ public final class CompareRuns {
           new Table(
               "latency.json",
               "Latency",
-              List.of("system", "tier", "messageBytes", "targetPerSec", "arrivals"),
-              List.of("achievedPerSec", "p50Us", "p99Us", "p999Us", "maxUs")),
+              List.of(
+                  Row.SYSTEM,
+                  LatencyRow.TIER,
+                  LatencyRow.MESSAGE_BYTES,
+                  LatencyRow.TARGET_PER_SEC,
+                  LatencyRow.ARRIVALS),
+              List.of(
+                  LatencyRow.ACHIEVED_PER_SEC,
+                  LatencyRow.P50_US,
+                  LatencyRow.P99_US,
+                  LatencyRow.P999_US,
+                  LatencyRow.MAX_US)),
           new Table(
               "durability.json",
               "Durability",

@@ -3,6 +3,7 @@ package io.brokerbench.bench.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.bench.claims.RunRows;
+import io.brokerbench.bench.latency.LatencyRow;
 import io.brokerbench.bench.row.Row;
 import io.brokerbench.bench.throughput.ThroughputRow;
 import java.nio.file.Path;
@@ -49,13 +50,13 @@ enum Headline {
           + " and tier; a run where the system did not sustain 1,000 msg/s has no figure.",
       "latency.json",
       row ->
-          Double.valueOf(1000).equals(RunRows.number(row, "targetPerSec"))
-              && Double.valueOf(1024).equals(RunRows.number(row, "messageBytes"))
-              && List.of("", "fixed").contains(RunRows.text(row, "arrivals")),
-      row -> RunRows.text(row, "system") + " " + RunRows.text(row, "tier"),
+          Double.valueOf(1000).equals(RunRows.number(row, LatencyRow.TARGET_PER_SEC))
+              && Double.valueOf(1024).equals(RunRows.number(row, LatencyRow.MESSAGE_BYTES))
+              && List.of("", "fixed").contains(RunRows.text(row, LatencyRow.ARRIVALS)),
+      row -> RunRows.text(row, Row.SYSTEM) + " " + RunRows.text(row, LatencyRow.TIER),
       row -> "",
       row -> {
-        Double us = RunRows.number(row, "p99Us");
+        Double us = RunRows.number(row, LatencyRow.P99_US);
         return us == null ? null : us / 1000;
       },
       ms -> String.format(Locale.ROOT, "%,.2f", ms)),

@@ -110,14 +110,19 @@ public record LatencyRow(
     String hlog)
     implements Row {
 
-  /** Names of the JSON fields the claims read, so that a rename reaches them. */
+  /** Names of the JSON fields the claims and bin/compare read, so that a rename reaches them. */
   public static final String TIER = "tier";
 
   public static final String MESSAGE_BYTES = "messageBytes";
   public static final String TARGET_PER_SEC = "targetPerSec";
+  public static final String ARRIVALS = "arrivals";
+  public static final String ACHIEVED_PER_SEC = "achievedPerSec";
+  public static final String P50_US = "p50Us";
   public static final String P99_US = "p99Us";
   public static final String P99_MIN_US = "p99MinUs";
   public static final String P99_MAX_US = "p99MaxUs";
+  public static final String P999_US = "p999Us";
+  public static final String MAX_US = "maxUs";
   public static final String REPEATS_AGREE = "repeatsAgree";
   public static final String AT_HARNESS_FLOOR = "atHarnessFloor";
 
