@@ -139,6 +139,31 @@ class WorkloadLoaderTest {
     assertEquals(List.of("bad.yaml:12: batchSizeBytes: unknown field, ignored"), loaded.warnings());
   }
 
+  /** The largest of the OpenMessaging Benchmark's own files (its 1m-topic-1kb-4p-4c-500k). */
+  @Test
+  void aMillionTopicsOfTheOpenMessagingBenchmarksFilesLoad() {
+    LoadedWorkload loaded =
+        WorkloadLoader.parse(
+            "1m-topic.yaml",
+            String.join(
+                "\n",
+                "name: 1m-topic",
+                "topics: 1000000",
+                "partitionsPerTopic: 1",
+                "messageSize: 1024",
+                "useRandomizedPayloads: true",
+                "randomBytesRatio: 0.5",
+                "randomizedPayloadPoolSize: 1000",
+                "subscriptionsPerTopic: 1",
+                "consumerPerSubscription: 1",
+                "producersPerTopic: 1",
+                "producerRate: 500000",
+                "consumerBacklogSizeGB: 0",
+                "testDurationMinutes: 15"),
+            "1m-topic");
+    assertEquals(1_000_000, loaded.workload().topics());
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
       delimiter = '|',
@@ -155,7 +180,7 @@ class WorkloadLoaderTest {
             + " too large",
         "messageSize|[1, 2]|bad.yaml:4: messageSize: expected a single value, found a list",
         "messageSize|~|bad.yaml:4: messageSize: has no value",
-        "topics|0|bad.yaml:2: topics: 0 is out of range; give 1 to 100000 topics",
+        "topics|0|bad.yaml:2: topics: 0 is out of range; give 1 to 1000000 topics",
         "producersPerTopic|-3|bad.yaml:6: producersPerTopic: -3 is out of range; give 1 to 1000"
             + " producers",
         "consumerPerSubscription|0|bad.yaml:7: consumerPerSubscription: 0 is out of range; give 1"
