@@ -19,4 +19,20 @@ public class DriverException extends Exception {
   public DriverException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The innermost cause of {@code e} as a line, its class and message ({@code ConnectException:
+   * Connection refused}): what a client library's wrappers hide, for the driver's own sentence.
+   */
+  public static String innermost(Throwable e) {
+    if (e == null) {
+      return "no reason given";
+    }
+    Throwable deepest = e;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
+    }
+    String message = deepest.getMessage();
+    return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
 }

@@ -106,7 +106,7 @@ final class RabbitMqConsumer extends DefaultConsumer implements DriverConsumer {
           }
         }
       } catch (IOException | RuntimeException e) {
-        fail("acknowledging a delivery failed: " + RabbitMqDriver.cause(e), e);
+        fail("acknowledging a delivery failed: " + DriverException.innermost(e), e);
       }
     }
   }
@@ -134,7 +134,7 @@ final class RabbitMqConsumer extends DefaultConsumer implements DriverConsumer {
             + " was closed by "
             + (cause.isInitiatedByApplication() ? "the client" : "the broker")
             + ": "
-            + RabbitMqDriver.cause(cause),
+            + DriverException.innermost(cause),
         cause);
   }
 
@@ -162,7 +162,7 @@ final class RabbitMqConsumer extends DefaultConsumer implements DriverConsumer {
         try {
           getChannel().basicAck(lastDeliveryTag, true);
         } catch (IOException | RuntimeException e) {
-          problem = "acknowledging the last deliveries failed: " + RabbitMqDriver.cause(e);
+          problem = "acknowledging the last deliveries failed: " + DriverException.innermost(e);
         }
         unacknowledged = 0;
       }
@@ -175,7 +175,7 @@ final class RabbitMqConsumer extends DefaultConsumer implements DriverConsumer {
       problem =
           (problem == null ? "" : problem + "; ")
               + "closing the connection failed: "
-              + RabbitMqDriver.cause(e);
+              + DriverException.innermost(e);
     }
     if (problem != null) {
       throw new DriverException(name + ": " + problem);

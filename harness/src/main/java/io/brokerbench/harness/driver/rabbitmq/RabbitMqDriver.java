@@ -189,7 +189,8 @@ public final class RabbitMqDriver implements BrokerDriver {
       doing = "closing the set-up channel";
       channel.close();
     } catch (IOException | TimeoutException | RuntimeException e) {
-      throw new DriverException(where + ": " + doing + " failed: " + cause(e), e);
+      throw new DriverException(
+          where + ": " + doing + " failed: " + DriverException.innermost(e), e);
     }
   }
 
@@ -248,7 +249,14 @@ public final class RabbitMqDriver implements BrokerDriver {
     } catch (IOException | RuntimeException e) {
       closeQuietly(connection);
       throw new DriverException(
-          where + ": starting consumer " + name + " on " + queues + " failed: " + cause(e), e);
+          where
+              + ": starting consumer "
+              + name
+              + " on "
+              + queues
+              + " failed: "
+              + DriverException.innermost(e),
+          e);
     }
   }
 
@@ -272,7 +280,8 @@ public final class RabbitMqDriver implements BrokerDriver {
       return created;
     } catch (IOException | RuntimeException e) {
       closeQuietly(connection);
-      throw new DriverException(where + ": creating producer " + name + " failed: " + cause(e), e);
+      throw new DriverException(
+          where + ": creating producer " + name + " failed: " + DriverException.innermost(e), e);
     }
   }
 
@@ -293,7 +302,8 @@ public final class RabbitMqDriver implements BrokerDriver {
       return factory.newConnection(order, name);
     } catch (IOException | TimeoutException | RuntimeException e) {
       throw new DriverException(
-          where + ": could not open a connection for " + role + ": " + cause(e), e);
+          where + ": could not open a connection for " + role + ": " + DriverException.innermost(e),
+          e);
     }
   }
 
@@ -344,7 +354,7 @@ public final class RabbitMqDriver implements BrokerDriver {
       doing = "closing the clean-up channel";
       channel.close();
     } catch (IOException | TimeoutException | RuntimeException e) {
-      problems.add(where + ": " + doing + " failed: " + cause(e));
+      problems.add(where + ": " + doing + " failed: " + DriverException.innermost(e));
     }
   }
 
@@ -356,18 +366,5 @@ public final class RabbitMqDriver implements BrokerDriver {
     } catch (IOException | RuntimeException e) {
       // Closing after a failure: the failure is what the harness reports.
     }
-  }
-
-  /** The most telling message of an amqp-client exception: its shutdown reason, if any. */
-  static String cause(Throwable e) {
-    if (e == null) {
-      return "no reason given";
-    }
-    Throwable deepest = e;
-    while (deepest.getCause() != null && deepest.getCause() != deepest) {
-      deepest = deepest.getCause();
-    }
-    String message = deepest.getMessage();
-    return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

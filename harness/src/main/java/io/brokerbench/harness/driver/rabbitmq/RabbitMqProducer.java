@@ -111,7 +111,7 @@ final class RabbitMqProducer implements DriverProducer, ConfirmListener {
       channel.basicPublish(exchange, routingKeys[partition], false, properties, payload);
     } catch (IOException | RuntimeException e) {
       throw new DriverException(
-          name + ": publishing failed, the connection is gone: " + RabbitMqDriver.cause(e), e);
+          name + ": publishing failed, the connection is gone: " + DriverException.innermost(e), e);
     }
   }
 
@@ -131,7 +131,9 @@ final class RabbitMqProducer implements DriverProducer, ConfirmListener {
     if (!channel.isOpen()) {
       // Woken by onShutdown, which released the permits: nothing more can be sent.
       throw new DriverException(
-          name + ": the connection is gone: " + RabbitMqDriver.cause(channel.getCloseReason()));
+          name
+              + ": the connection is gone: "
+              + DriverException.innermost(channel.getCloseReason()));
     }
   }
 
@@ -191,7 +193,7 @@ final class RabbitMqProducer implements DriverProducer, ConfirmListener {
                 + ": the connection was closed by "
                 + (cause.isInitiatedByApplication() ? "the client" : "the broker")
                 + ": "
-                + RabbitMqDriver.cause(cause),
+                + DriverException.innermost(cause),
             cause);
     acknowledgements.onFailed(failure);
     failUnconfirmed(failure);
@@ -248,7 +250,7 @@ final class RabbitMqProducer implements DriverProducer, ConfirmListener {
         connection.close((int) config.timeout().toMillis());
       }
     } catch (IOException | RuntimeException e) {
-      closeProblem = RabbitMqDriver.cause(e);
+      closeProblem = DriverException.innermost(e);
     }
     if (unsettled > 0 || closeProblem != null) {
       throw new DriverException(

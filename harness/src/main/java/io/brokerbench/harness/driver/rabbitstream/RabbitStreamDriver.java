@@ -100,7 +100,7 @@ public final class RabbitStreamDriver implements BrokerDriver {
               .rpcTimeout(config.timeout())
               .build();
     } catch (RuntimeException e) {
-      throw new DriverException(where + ": cannot connect: " + cause(e), e);
+      throw new DriverException(where + ": cannot connect: " + DriverException.innermost(e), e);
     }
     for (int t = 0; t < topology.topics(); t++) {
       for (int p = 0; p < topology.partitionsPerTopic(); p++) {
@@ -109,7 +109,8 @@ public final class RabbitStreamDriver implements BrokerDriver {
           environment.streamCreator().stream(stream).create();
         } catch (RuntimeException e) {
           throw new DriverException(
-              where + ": creating stream " + stream + " failed: " + cause(e), e);
+              where + ": creating stream " + stream + " failed: " + DriverException.innermost(e),
+              e);
         }
         streams.add(stream);
       }
@@ -139,7 +140,7 @@ public final class RabbitStreamDriver implements BrokerDriver {
                 + " to stream "
                 + stream
                 + " failed: "
-                + cause(e),
+                + DriverException.innermost(e),
             e);
       }
     }
@@ -163,7 +164,7 @@ public final class RabbitStreamDriver implements BrokerDriver {
                 + " on stream "
                 + stream
                 + " failed: "
-                + cause(e),
+                + DriverException.innermost(e),
             e);
       }
     }
@@ -184,26 +185,19 @@ public final class RabbitStreamDriver implements BrokerDriver {
         try {
           environment.deleteStream(stream);
         } catch (RuntimeException e) {
-          problems.add(where + ": could not delete stream " + stream + ": " + cause(e));
+          problems.add(
+              where + ": could not delete stream " + stream + ": " + DriverException.innermost(e));
         }
       }
       try {
         environment.close();
       } catch (RuntimeException e) {
-        problems.add(where + ": closing the connections failed: " + cause(e));
+        problems.add(where + ": closing the connections failed: " + DriverException.innermost(e));
       }
     }
     if (!problems.isEmpty()) {
       throw new DriverException(String.join("; ", problems));
     }
-  }
-
-  private static String cause(Throwable e) {
-    Throwable inner = e;
-    while (inner.getCause() != null && inner.getCause() != inner) {
-      inner = inner.getCause();
-    }
-    return inner.getClass().getSimpleName() + ": " + inner.getMessage();
   }
 
   /** One harness producer: a stream producer per partition of its topic. */
@@ -239,7 +233,7 @@ public final class RabbitStreamDriver implements BrokerDriver {
             });
       } catch (RuntimeException e) {
         unconfirmed.decrementAndGet();
-        throw new DriverException(where + ": send failed: " + cause(e), e);
+        throw new DriverException(where + ": send failed: " + DriverException.innermost(e), e);
       }
     }
 
