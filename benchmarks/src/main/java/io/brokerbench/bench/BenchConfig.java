@@ -3,6 +3,7 @@ package io.brokerbench.bench;
 import io.brokerbench.bench.claims.Messages;
 import io.brokerbench.bench.suite.Profile;
 import io.brokerbench.bench.suite.RunPlan;
+import io.brokerbench.bench.suite.UserWorkloads;
 import io.brokerbench.harness.rig.Arrivals;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.io.PrintStream;
@@ -39,6 +40,8 @@ import java.util.Set;
  *     recorded in the environment block beside it; empty: none
  * @param tiers the guarantee tiers the throughput, latency and durability suites run, from {@code
  *     -Dbench.tiers=none,ack,durable} (default all)
+ * @param workloads the user's workload files, from {@code -Dbench.workloads=FILE_OR_DIR[,...]}
+ *     (instead of the bundled workloads, or beside them after a {@code +}; default none)
  */
 public record BenchConfig(
     Profile profile,
@@ -53,7 +56,8 @@ public record BenchConfig(
     String kafkaBootstrap,
     String kafkaZookeeperBootstrap,
     String zookeeperConnect,
-    Set<GuaranteeTier> tiers) {
+    Set<GuaranteeTier> tiers,
+    UserWorkloads workloads) {
   /** The suites in the order they run. */
   public static final List<String> SUITES =
       List.of("startup", "throughput", "latency", "durability", "footprint", "metadata");
@@ -162,7 +166,7 @@ public record BenchConfig(
   /** What every suite of this run is built from. */
   public RunPlan plan() {
     return new RunPlan(
-        profile, systems, tiers, external(), arrivals, metadataReplicationFactor, lang);
+        profile, systems, tiers, external(), arrivals, metadataReplicationFactor, lang, workloads);
   }
 
   /** Parses {@code --name=value} arguments; every one has a default. */
@@ -180,6 +184,7 @@ public record BenchConfig(
     String kafkaZookeeperBootstrap = "";
     String zookeeperConnect = "";
     Set<GuaranteeTier> tiers = EnumSet.allOf(GuaranteeTier.class);
+    String workloads = "";
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -202,13 +207,15 @@ public record BenchConfig(
         case "kafka-zookeeper-bootstrap" -> kafkaZookeeperBootstrap = value.trim();
         case "zookeeper-connect" -> zookeeperConnect = value.trim();
         case "tiers" -> tiers = parseTiers(value);
+        case "workloads" -> workloads = value;
         default ->
             throw new IllegalArgumentException(
                 "unknown option --"
                     + name
                     + ": expected --profile, --systems, --suites, --results, --repository,"
                     + " --rabbitmq-uri, --kafka-bootstrap, --kafka-zookeeper-bootstrap,"
-                    + " --zookeeper-connect, --tiers, --arrivals, --lang or --metadata-rf");
+                    + " --zookeeper-connect, --tiers, --workloads, --arrivals, --lang or"
+                    + " --metadata-rf");
       }
     }
     return new BenchConfig(
@@ -224,7 +231,8 @@ public record BenchConfig(
         kafkaBootstrap,
         kafkaZookeeperBootstrap,
         zookeeperConnect,
-        tiers);
+        tiers,
+        UserWorkloads.parse(workloads, repository.toAbsolutePath()));
   }
 
   /** {@code all}, or a comma-separated list of {@code none}, {@code ack}, {@code durable}. */

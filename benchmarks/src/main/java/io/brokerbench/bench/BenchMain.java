@@ -74,6 +74,7 @@ public final class BenchMain {
         config.profile(),
         config.systems().stream().map(BenchSystem::label).toList(),
         runDir.finalPath());
+    config.workloads().notes().forEach(note -> out.println("brokerbench: workloads: " + note));
     try {
       Map<String, Object> environment =
           Environment.capture(config.repository(), runDir.run(), config.profile().key());

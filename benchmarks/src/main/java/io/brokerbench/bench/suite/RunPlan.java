@@ -19,6 +19,8 @@ import java.util.Set;
  * @param arrivals how the latency suite spreads intended send times
  * @param metadataReplicationFactor the metadata suite's replicas per partition, 1 to 3
  * @param lang the report's language tag ({@code en}, {@code pt-BR})
+ * @param workloads the user's workload files the throughput suite runs, instead of or beside its
+ *     own
  */
 public record RunPlan(
     Profile profile,
@@ -27,10 +29,15 @@ public record RunPlan(
     External external,
     Arrivals arrivals,
     int metadataReplicationFactor,
-    String lang) {
+    String lang,
+    UserWorkloads workloads) {
 
   public RunPlan {
-    if (profile == null || external == null || arrivals == null || lang == null) {
+    if (profile == null
+        || external == null
+        || arrivals == null
+        || lang == null
+        || workloads == null) {
       throw new IllegalArgumentException(
           "run plan: profile, external, arrivals and lang are required; was profile "
               + profile
@@ -39,7 +46,9 @@ public record RunPlan(
               + ", arrivals "
               + arrivals
               + ", lang "
-              + lang);
+              + lang
+              + ", workloads "
+              + workloads);
     }
     if (systems.isEmpty() || tiers.isEmpty()) {
       throw new IllegalArgumentException(
@@ -57,8 +66,8 @@ public record RunPlan(
 
   /**
    * A plan of {@code profile} over {@code systems} with every default of the command line: all
-   * tiers, no external cluster, fixed-rate arrivals, replication factor 1, English. For tests and
-   * for suites run on their own.
+   * tiers, no external cluster, fixed-rate arrivals, replication factor 1, English, the bundled
+   * workloads. For tests and for suites run on their own.
    */
   public static RunPlan of(Profile profile, Set<BenchSystem> systems) {
     return new RunPlan(
@@ -68,18 +77,19 @@ public record RunPlan(
         External.NONE,
         Arrivals.FIXED_RATE,
         1,
-        "en");
+        "en",
+        UserWorkloads.NONE);
   }
 
   /** This plan at {@code chosen} tiers only. */
   public RunPlan withTiers(Set<GuaranteeTier> chosen) {
     return new RunPlan(
-        profile, systems, chosen, external, arrivals, metadataReplicationFactor, lang);
+        profile, systems, chosen, external, arrivals, metadataReplicationFactor, lang, workloads);
   }
 
   /** This plan with {@code clusters} measured where they are instead of started. */
   public RunPlan withExternal(External clusters) {
     return new RunPlan(
-        profile, systems, tiers, clusters, arrivals, metadataReplicationFactor, lang);
+        profile, systems, tiers, clusters, arrivals, metadataReplicationFactor, lang, workloads);
   }
 }

@@ -95,7 +95,7 @@ public class ConsumerOnlyBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    Workload loaded = WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload();
+    Workload loaded = WorkloadLoader.loadReference(workload).workload();
     if (loaded.topics() != 1 || loaded.subscriptionsPerTopic() != 1) {
       throw new IllegalArgumentException(
           "workload: "

@@ -131,8 +131,7 @@ final class ConsumerOnlyComparison {
   /** Fills a topic of its own through brokerbench's producer, then lets the tool read it. */
   private static VendorResult consumerPerformance(
       String system, Map<String, String> target, String bootstrap, long messages) throws Exception {
-    Workload workload =
-        WorkloadLoader.loadResource("workloads/" + CONSUMER_ONLY + ".yaml").workload();
+    Workload workload = WorkloadLoader.loadReference(CONSUMER_ONLY).workload();
     Topology topology = Topology.of("brokerbench-vendor-consumer-" + System.nanoTime(), workload);
     // Closing the driver deletes the topic.
     try (BrokerDriver driver = SystemUnderTest.parse(system).driver(target)) {

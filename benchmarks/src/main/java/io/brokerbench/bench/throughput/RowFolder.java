@@ -10,6 +10,7 @@ import io.brokerbench.bench.row.Status;
 import io.brokerbench.bench.throughput.ThroughputPlan.Cell;
 import io.brokerbench.bench.throughput.ThroughputPlan.Target;
 import io.brokerbench.harness.workload.GuaranteeTier;
+import io.brokerbench.harness.workload.WorkloadLoader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -142,7 +143,7 @@ final class RowFolder {
             target.system,
             target.mode,
             cell.tier(),
-            cell.workload(),
+            WorkloadLoader.label(cell.workload()),
             bytes,
             round.status(),
             round.failure());
@@ -166,7 +167,7 @@ final class RowFolder {
         target.system,
         target.mode,
         cell.tier(),
-        cell.workload(),
+        WorkloadLoader.label(cell.workload()),
         bytes,
         Status.OK,
         "",

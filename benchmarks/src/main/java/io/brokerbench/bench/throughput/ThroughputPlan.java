@@ -304,7 +304,7 @@ final class ThroughputPlan {
   }
 
   static int bytes(String workload) {
-    return WorkloadLoader.loadResource("workloads/" + workload + ".yaml").workload().messageSize();
+    return WorkloadLoader.loadReference(workload).workload().messageSize();
   }
 
   /** Whether the vendors' tools run at {@code tier}: the run measures it and the profile asks. */
@@ -322,7 +322,7 @@ final class ThroughputPlan {
   static String label(Cell cell) {
     return cell.tier()
         + ", "
-        + cell.workload()
+        + WorkloadLoader.label(cell.workload())
         + (cell.check() ? ", window check (window " + cell.window() + ")" : "");
   }
 

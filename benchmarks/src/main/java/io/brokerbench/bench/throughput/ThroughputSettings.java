@@ -6,8 +6,10 @@ import static io.brokerbench.bench.throughput.ThroughputPlan.MESH;
 import io.brokerbench.bench.BenchSystem;
 import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.suite.Profile;
+import io.brokerbench.bench.suite.UserWorkloads;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -90,6 +92,38 @@ public record ThroughputSettings(
    */
   public Duration warmup() {
     return forkWarmup.plus(warmupSlice.multipliedBy(2));
+  }
+
+  /**
+   * These settings on the user's workload files too ({@code -Dbench.workloads}): after the
+   * profile's own when {@code user} runs them beside; otherwise instead of them, and then without
+   * the vendors' tools, the consumer-only comparison and the 3-node clusters, which measure the
+   * bundled baseline (the in-memory ceiling still runs it: it says what the harness can deliver).
+   */
+  public ThroughputSettings withWorkloads(UserWorkloads user) {
+    if (user.files().isEmpty()) {
+      return this;
+    }
+    List<String> chosen = new ArrayList<>(user.runsBundled() ? workloads : List.of());
+    chosen.addAll(user.files());
+    boolean bundled = user.runsBundled();
+    return new ThroughputSettings(
+        rounds,
+        warmupSlice,
+        warmupTolerance,
+        warmupMax,
+        forkWarmup,
+        brokerWarmup,
+        iterations,
+        iterationTime,
+        settledSpread,
+        chosen,
+        kafkaModes,
+        vendorRecords,
+        bundled ? consumerOnly : null,
+        zeromqProxy,
+        bundled ? parityTiers : Set.of(),
+        bundled && replicated);
   }
 
   /** A trial's measured time in one round, also the vendors' tools' measured time. */

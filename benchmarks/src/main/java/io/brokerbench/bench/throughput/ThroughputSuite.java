@@ -73,7 +73,10 @@ public final class ThroughputSuite implements Suite {
   /** The suite of {@code plan}'s profile. */
   public static ThroughputSuite of(RunPlan plan, Path staging, Progress progress) {
     return new ThroughputSuite(
-        ThroughputSettings.forProfile(plan.profile()), plan, staging, progress);
+        ThroughputSettings.forProfile(plan.profile()).withWorkloads(plan.workloads()),
+        plan,
+        staging,
+        progress);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.brokerbench.bench.throughput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokerbench.harness.measure.DeliveryReport;
+import io.brokerbench.harness.workload.WorkloadLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ final class TrialOutput {
 
   /** A file-name-safe name for a trial: {@code kafka-kraft-ack-1-topic-1-partition-1kb}. */
   static String trialName(String system, String tier, String workload) {
-    return (system + "-" + tier + "-" + workload).replaceAll("[^A-Za-z0-9._-]", "_");
+    return (system + "-" + tier + "-" + WorkloadLoader.label(workload))
+        .replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /**

@@ -15,9 +15,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <p>A file written for the OpenMessaging Benchmark loads: its fields that brokerbench does not use
  * ({@code keyDistributor}, the payload and backlog fields) and fields nobody knows are reported as
  * warnings in the {@link LoadedWorkload}, and so are the defaults applied for what such a file does
- * not say ({@code tier}, the warm-up). A field that is one or two letters off a known field that
- * the file does not set is refused instead, because the default that would replace it could change
- * what is measured without anyone noticing.
+ * not say ({@code tier}, the warm-up). A backlog ({@code consumerBacklogSizeGB} above 0) is
+ * refused: there is no backlog-drain test to honour it. A field that is one or two letters off a
+ * known field that the file does not set is refused instead, because the default that would replace
+ * it could change what is measured without anyone noticing.
  *
  * <p>Everything else that is wrong fails with a {@link WorkloadException} whose message is one line
  * with the file, the line (and column, for syntax errors) and the field.
@@ -60,7 +61,7 @@ public final class WorkloadLoader {
           "payloadFile",
           "not used: a payload is the harness header followed by zeros",
           "consumerBacklogSizeGB",
-          "not used: brokerbench has no backlog-drain test; consumers start before producers",
+          "0 read as no backlog (consumers start before producers); any other size is refused",
           "backlogDrainRatio",
           "not used: brokerbench has no backlog-drain test");
 
@@ -101,6 +102,31 @@ public final class WorkloadLoader {
   }
 
   /**
+   * Reads a workload by the name the suites pass around: a bundled workload's name (e.g. {@code
+   * 1-topic-1-partition-1kb}, read from {@code workloads/<name>.yaml} on the classpath) or the path
+   * of a user's file, which ends in {@code .yaml} or {@code .yml} (a bundled name never does).
+   */
+  public static LoadedWorkload loadReference(String reference) {
+    return isFile(reference)
+        ? load(Path.of(reference))
+        : loadResource("workloads/" + reference + ".yaml");
+  }
+
+  /**
+   * How results name a workload: a bundled workload by its name, a user's file by its file name
+   * with the extension, so a row never holds a path of the machine it ran on and a user's {@code
+   * 1-topic-1-partition-1kb.yaml} never passes for the bundled workload a claim reads.
+   */
+  public static String label(String reference) {
+    return isFile(reference) ? Path.of(reference).getFileName().toString() : reference;
+  }
+
+  /** Whether {@code reference} names a user's file rather than a bundled workload. */
+  public static boolean isFile(String reference) {
+    return reference.endsWith(".yaml") || reference.endsWith(".yml");
+  }
+
+  /**
    * Reads a workload from YAML text.
    *
    * @param source names the text in messages (a file name)
@@ -136,6 +162,14 @@ public final class WorkloadLoader {
         fields.requiredInt(
             "consumerPerSubscription",
             "consumers per subscription, e.g. consumerPerSubscription: 1");
+    if (fields.has("consumerBacklogSizeGB") && fields.intValue("consumerBacklogSizeGB") != 0) {
+      // Running it without the backlog would measure another test under the file's name.
+      throw fields.fieldError(
+          "consumerBacklogSizeGB",
+          "brokerbench has no backlog-drain test yet, so it cannot build a backlog of "
+              + fields.intValue("consumerBacklogSizeGB")
+              + " GB; set it to 0 to measure the workload without one");
+    }
     int producerRate;
     if (fields.has("producerRate")) {
       producerRate = fields.intValue("producerRate");

@@ -57,6 +57,40 @@ class WorkloadLoaderTest {
   }
 
   @Test
+  void aBacklogItCannotBuildIsRefusedNotIgnored() {
+    WorkloadException refused =
+        assertThrows(
+            WorkloadException.class,
+            () ->
+                WorkloadLoader.parse(
+                    "backlog.yaml",
+                    "topics: 1\npartitionsPerTopic: 1\nmessageSize: 1024\n"
+                        + "subscriptionsPerTopic: 1\nproducersPerTopic: 1\n"
+                        + "consumerPerSubscription: 1\ntestDurationMinutes: 1\n"
+                        + "consumerBacklogSizeGB: 100\n",
+                    "backlog"));
+    assertTrue(
+        refused.getMessage().startsWith("backlog.yaml:8: consumerBacklogSizeGB: "),
+        refused.getMessage());
+  }
+
+  @Test
+  void aReferenceIsABundledNameOrAUsersFileNamedInResultsByItsFileNameAlone(@TempDir Path dir)
+      throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("1-topic-1-partition-1kb.yaml"),
+            "topics: 2\npartitionsPerTopic: 1\nmessageSize: 300\nsubscriptionsPerTopic: 1\n"
+                + "producersPerTopic: 1\nconsumerPerSubscription: 1\ntestDurationMinutes: 1\n");
+
+    assertEquals(1, WorkloadLoader.loadReference("1-topic-1-partition-1kb").workload().topics());
+    assertEquals(2, WorkloadLoader.loadReference(file.toString()).workload().topics());
+    assertEquals("1-topic-1-partition-1kb", WorkloadLoader.label("1-topic-1-partition-1kb"));
+    assertEquals("1-topic-1-partition-1kb.yaml", WorkloadLoader.label(file.toString()));
+    assertEquals("mine.yml", WorkloadLoader.label("/any/where/mine.yml"));
+  }
+
+  @Test
   void readsEveryField() {
     LoadedWorkload loaded = parse(String.join("\n", VALID));
     assertEquals(
