@@ -249,6 +249,7 @@ public class ThroughputBenchmark {
               interval.setTag("warmup");
               output.interval(interval);
               rig.publishNs().getIntervalHistogram();
+              rig.sendDelayNs().getIntervalHistogram();
             }));
     return trial;
   }
@@ -318,7 +319,11 @@ public class ThroughputBenchmark {
     Histogram publish = trial.rig.publishNs().getIntervalHistogram();
     boolean measured = iteration.getType() == IterationType.MEASUREMENT;
     interval.setTag(measured ? "measurement" : "warmup");
+    Histogram sendDelay = trial.rig.sendDelayNs().getIntervalHistogram();
+    publish.setTag(interval.getTag());
+    sendDelay.setTag(interval.getTag());
     trial.output.interval(interval);
+    trial.output.sendIntervals(publish, sendDelay);
     if (measured) {
       trial.measuredNs += endNs - iterationStartNs;
       trial.measuredDelivered += trial.completed() - measuredBaseline;

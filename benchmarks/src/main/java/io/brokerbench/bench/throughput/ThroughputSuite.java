@@ -108,10 +108,27 @@ public final class ThroughputSuite implements Suite {
     return json;
   }
 
-  /** The report's tables, one per tier; empty when nothing ran. */
+  /**
+   * The report's tables, one per tier, and the measured rows in the OpenMessaging Benchmark's
+   * result format in {@code omb/}; empty when nothing ran.
+   */
   @Override
   public String report(Path staging) {
-    return rows.isEmpty() ? "" : ThroughputTable.markdown(rows());
+    if (rows.isEmpty()) {
+      return "";
+    }
+    List<String> references = new ArrayList<>(settings.workloads());
+    references.addAll(List.of(ThroughputPlan.BASELINE, ThroughputPlan.PRODUCER_ONLY));
+    int written = OmbResults.write(staging, rows(), references);
+    return ThroughputTable.markdown(rows())
+        + (written == 0
+            ? ""
+            : "\nThe measured rows in the OpenMessaging Benchmark's result format, for its"
+                + " `bin/create_charts.py` beside anyone's OMB results: `"
+                + OmbResults.FOLDER
+                + "/<trial>.json` ("
+                + written
+                + " files; what differs in meaning is in each file's `brokerbench` block).\n");
   }
 
   /** How many progress steps {@link #run} takes for {@code systems}. */

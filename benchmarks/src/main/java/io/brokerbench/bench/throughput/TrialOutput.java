@@ -19,8 +19,10 @@ import org.HdrHistogram.HistogramLogWriter;
 /**
  * What one JMH trial leaves beside JMH's own JSON, in the directory {@code
  * -Dbrokerbench.trial.out}: its end-to-end latency histograms ({@code <trial>.hlog}, one interval
- * per iteration, read by HdrHistogram's {@code HistogramLogProcessor}) and its delivery accounting
- * ({@code <trial>.delivery.json}). Without the property (a trial run by hand) nothing is written.
+ * per iteration, read by HdrHistogram's {@code HistogramLogProcessor}), its publish latencies and
+ * send delays the same way ({@code <trial>.publish.hlog}, {@code <trial>.send-delay.hlog}) and its
+ * delivery accounting ({@code <trial>.delivery.json}). Without the property (a trial run by hand)
+ * nothing is written.
  */
 final class TrialOutput {
   static final String OUT_PROPERTY = "brokerbench.trial.out";
@@ -29,6 +31,10 @@ final class TrialOutput {
   private final String name;
   private final PrintStream log;
   private final HistogramLogWriter writer;
+  private final PrintStream publishLog;
+  private final HistogramLogWriter publishWriter;
+  private final PrintStream sendDelayLog;
+  private final HistogramLogWriter sendDelayWriter;
 
   TrialOutput(String name) throws IOException {
     String out = System.getProperty(OUT_PROPERTY);
@@ -37,14 +43,36 @@ final class TrialOutput {
     if (dir == null) {
       log = null;
       writer = null;
+      publishLog = null;
+      publishWriter = null;
+      sendDelayLog = null;
+      sendDelayWriter = null;
       return;
     }
     Files.createDirectories(dir);
     log = new PrintStream(dir.resolve(name + ".hlog").toFile(), StandardCharsets.UTF_8);
-    writer = new HistogramLogWriter(log);
-    writer.outputLogFormatVersion();
-    writer.outputComment("brokerbench end-to-end latency, nanoseconds, trial " + name);
-    writer.outputLegend();
+    writer = histogramLog(log, "end-to-end latency, nanoseconds");
+    publishLog = new PrintStream(dir.resolve(name + PUBLISH_LOG).toFile(), StandardCharsets.UTF_8);
+    publishWriter =
+        histogramLog(publishLog, "publish latency (send to the system's acknowledgement), ns");
+    sendDelayLog =
+        new PrintStream(dir.resolve(name + SEND_DELAY_LOG).toFile(), StandardCharsets.UTF_8);
+    sendDelayWriter =
+        histogramLog(sendDelayLog, "send delay (actual send behind its intended time), ns");
+  }
+
+  /** The suffix of a trial's publish-latency log beside its end-to-end {@code .hlog}. */
+  static final String PUBLISH_LOG = ".publish.hlog";
+
+  /** The suffix of a trial's send-delay log: recorded only when its workload is paced. */
+  static final String SEND_DELAY_LOG = ".send-delay.hlog";
+
+  private HistogramLogWriter histogramLog(PrintStream out, String what) {
+    HistogramLogWriter log = new HistogramLogWriter(out);
+    log.outputLogFormatVersion();
+    log.outputComment("brokerbench " + what + ", trial " + name);
+    log.outputLegend();
+    return log;
   }
 
   /** A file-name-safe name for a trial: {@code kafka-kraft-ack-1-topic-1-partition-1kb}. */
@@ -104,6 +132,14 @@ final class TrialOutput {
     }
   }
 
+  /** An iteration's publish latencies and send delays, tagged as its end-to-end interval is. */
+  void sendIntervals(Histogram publish, Histogram sendDelay) {
+    if (publishWriter != null) {
+      publishWriter.outputIntervalHistogram(publish);
+      sendDelayWriter.outputIntervalHistogram(sendDelay);
+    }
+  }
+
   /**
    * Writes the delivery accounting, {@code connections} (the TCP connections the trial's workload
    * had open, -1: not counted), the warm-up's slices and the measured iterations' rate, mean
@@ -121,6 +157,8 @@ final class TrialOutput {
       return;
     }
     log.close();
+    publishLog.close();
+    sendDelayLog.close();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("trial", name);
     json.put("allArrived", arrived);
