@@ -32,7 +32,7 @@ import org.HdrHistogram.HistogramLogReader;
  * in milliseconds, send delays in microseconds, as OMB's. Where a figure means something else here
  * the file says so in its {@code brokerbench} block: the end-to-end latency runs from the
  * <em>intended</em> send time (OMB's from the actual send), a consume rate counts first deliveries
- * only, an unpaced workload has no schedule, so no send delay, and a round counts its failed sends
+ * only, an unpaced workload's send delay is 0 by definition, and a round counts its failed sends
  * once, so each of its windows gets the round's rate. Not written: {@code backlog} (the harness
  * does not sample it).
  */
@@ -132,7 +132,7 @@ final class OmbResults {
     json.put("consumeRate", perWindow(endToEnd, OmbResults::perSecond));
     latencies(json, "publishLatency", publish, 1e6, false);
     boolean paced = workload.producerRate() > 0;
-    latencies(json, "publishDelayLatency", paced ? sendDelay : List.of(), 1e3, true);
+    latencies(json, "publishDelayLatency", paced ? sendDelay : onTime(publish), 1e3, true);
     latencies(json, "endToEndLatency", endToEnd, 1e6, false);
     Map<String, Object> ours = new LinkedHashMap<>();
     ours.put("system", row.system());
@@ -149,11 +149,28 @@ final class OmbResults {
             "consumeRate counts first deliveries; duplicates are in the trial's accounting",
             paced
                 ? "publishDelayLatency is the actual send behind its paced schedule"
-                : "publishDelayLatency is empty: an unpaced workload has no schedule",
+                : "publishDelayLatency is 0: an unpaced workload's sends are due when the window"
+                    + " lets them go (the wait at a full window is the row's windowWaitShare)",
             "backlog is not sampled; publishErrorRate is a round's failed sends (its warm-up's"
                 + " included) over its measured time, the same in each of its windows"));
     json.put("brokerbench", ours);
     return json;
+  }
+
+  /**
+   * An unpaced trial's send delays: each send is due the moment the window lets it go, so each
+   * window's sends were 0 behind.
+   */
+  private static List<Histogram> onTime(List<Histogram> publish) {
+    List<Histogram> delays = new ArrayList<>();
+    for (Histogram window : publish) {
+      Histogram zero = new Histogram(3);
+      zero.recordValueWithCount(0, Math.max(1, window.getTotalCount()));
+      zero.setStartTimeStamp(window.getStartTimeStamp());
+      zero.setEndTimeStamp(window.getEndTimeStamp());
+      delays.add(zero);
+    }
+    return delays;
   }
 
   /** The measurement-tagged intervals of a log; none when it is missing. */
