@@ -172,7 +172,7 @@ public record BenchConfig(
   /** Parses {@code --name=value} arguments; every one has a default. */
   public static BenchConfig parse(String... args) {
     Profile profile = Profile.QUICK;
-    Set<BenchSystem> systems = EnumSet.allOf(BenchSystem.class);
+    Set<BenchSystem> systems = BenchSystem.all();
     Path results = Path.of("results");
     Path repository = Path.of(".");
     String rabbitmqUri = "";
@@ -286,7 +286,7 @@ public record BenchConfig(
 
   private static Set<BenchSystem> parseSystems(String value) {
     if (value.isBlank() || value.trim().equalsIgnoreCase("all")) {
-      return EnumSet.allOf(BenchSystem.class);
+      return BenchSystem.all();
     }
     Set<BenchSystem> systems = EnumSet.noneOf(BenchSystem.class);
     for (String label : value.split(",")) {

@@ -36,7 +36,8 @@ public record External(
       case KAFKA_KRAFT -> kafkaKraft;
       case KAFKA_ZOOKEEPER -> kafkaZookeeper;
       case RABBITMQ -> rabbitmq;
-      case ZEROMQ -> "";
+        // Streams run on a node brokerbench starts with the plugin; ZeroMQ has no broker.
+      case RABBITMQ_STREAM, ZEROMQ -> "";
     };
   }
 
@@ -61,7 +62,7 @@ public record External(
       case KAFKA_KRAFT -> "kafka.bootstrap";
       case KAFKA_ZOOKEEPER -> "kafka.zookeeper.bootstrap";
       case RABBITMQ -> "rabbitmq.uri";
-      case ZEROMQ -> "";
+      case RABBITMQ_STREAM, ZEROMQ -> "";
     };
   }
 
@@ -151,7 +152,7 @@ public record External(
               ExternalDefaults.host(ExternalDefaults.RABBITMQ_URI)
                   + ":"
                   + ExternalDefaults.port(ExternalDefaults.RABBITMQ_URI);
-          case ZEROMQ -> "";
+          case RABBITMQ_STREAM, ZEROMQ -> "";
         };
     return property(system)
         + ": no "

@@ -12,6 +12,8 @@ import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriverConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.rabbitstream.RabbitStreamConfig;
+import io.brokerbench.harness.driver.rabbitstream.RabbitStreamDriver;
 import io.brokerbench.harness.driver.zeromq.ZeroMqConfig;
 import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
 import io.brokerbench.harness.workload.GuaranteeTier;
@@ -40,6 +42,15 @@ public enum SystemUnderTest {
   /** RabbitMQ; its 3-node quorum-queue set-up gives tier replicated. */
   RABBITMQ(RabbitMqDriver.SYSTEM, Family.RABBITMQ, EnumSet.allOf(GuaranteeTier.class)),
   /**
+   * RabbitMQ Streams: an append-only log on a RabbitMQ node, read from an offset through the stream
+   * protocol. A family of its own, so that no claim about RabbitMQ's queues reads its rows. Tiers
+   * none and ack: a stream confirms before its fsync, so it has no durable tier of its own.
+   */
+  RABBITMQ_STREAM(
+      RabbitStreamDriver.SYSTEM,
+      Family.RABBITMQ_STREAM,
+      EnumSet.of(GuaranteeTier.NONE, GuaranteeTier.ACK)),
+  /**
    * ZeroMQ brokerless, producers connected straight to consumers: what the claims judge. Tier none
    * only: ZeroMQ has no acknowledgement.
    */
@@ -57,6 +68,7 @@ public enum SystemUnderTest {
   public enum Family {
     KAFKA(KafkaDriver.SYSTEM),
     RABBITMQ(RabbitMqDriver.SYSTEM),
+    RABBITMQ_STREAM(RabbitStreamDriver.SYSTEM),
     ZEROMQ(ZeroMqDriver.SYSTEM),
     IN_MEMORY(InMemoryDriver.SYSTEM);
 
@@ -131,7 +143,7 @@ public enum SystemUnderTest {
     return switch (this) {
       case KAFKA_KRAFT -> Optional.of(KafkaMode.KRAFT);
       case KAFKA_ZOOKEEPER -> Optional.of(KafkaMode.ZOOKEEPER);
-      case IN_MEMORY, RABBITMQ, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
+      case IN_MEMORY, RABBITMQ, RABBITMQ_STREAM, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
     };
   }
 
@@ -145,6 +157,7 @@ public enum SystemUnderTest {
       case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
           Optional.of(kafkaMode().orElseThrow().label() + ", 1 broker");
       case RABBITMQ -> Optional.of("1 node, classic queues");
+      case RABBITMQ_STREAM -> Optional.of("1 node, streams");
       case IN_MEMORY, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
     };
   }
@@ -191,6 +204,7 @@ public enum SystemUnderTest {
                       .withOverrides(deleteAtOnce));
           case RABBITMQ ->
               new RabbitCluster(replicated ? RabbitClusterSpec.of(3) : RabbitClusterSpec.single());
+          case RABBITMQ_STREAM -> new RabbitCluster(RabbitClusterSpec.single().withStreams());
           case IN_MEMORY, ZEROMQ, ZEROMQ_PROXY -> null;
         });
   }
@@ -212,6 +226,13 @@ public enum SystemUnderTest {
       case RABBITMQ ->
           new RabbitMqDriver(
               RabbitMqConfig.of(List.of(Targets.require(target, Targets.RABBITMQ_URI).split(","))));
+      case RABBITMQ_STREAM -> {
+        String where = Targets.require(target, Targets.RABBITMQ_STREAM);
+        int colon = where.lastIndexOf(':');
+        yield new RabbitStreamDriver(
+            RabbitStreamConfig.of(
+                where.substring(0, colon), Integer.parseInt(where.substring(colon + 1))));
+      }
       case ZEROMQ -> ZeroMqDriver.create();
       case ZEROMQ_PROXY ->
           new ZeroMqDriver(ZeroMqConfig.defaults().withPattern(ZeroMqConfig.Pattern.PROXY));

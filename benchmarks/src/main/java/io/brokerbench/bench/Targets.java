@@ -1,6 +1,7 @@
 package io.brokerbench.bench;
 
 import io.brokerbench.brokers.Broker;
+import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.harness.driver.BrokerDriver;
@@ -21,11 +22,21 @@ public final class Targets {
   /** The AMQP URI of the RabbitMQ under test; a cluster's nodes' URIs separated by commas. */
   public static final String RABBITMQ_URI = "brokerbench.target.rabbitmq.uri";
 
+  /** The stream protocol's {@code host:port} of the RabbitMQ under test, when it runs streams. */
+  public static final String RABBITMQ_STREAM = "brokerbench.target.rabbitmq.stream";
+
   private Targets() {}
 
   /** The properties that point a driver at {@code broker}, a started Kafka or RabbitMQ cluster. */
   public static Map<String, String> of(Broker broker) {
     if (broker instanceof RabbitCluster rabbit) {
+      if (rabbit.spec().streams()) {
+        return Map.of(
+            RABBITMQ_URI,
+            String.join(",", rabbit.uris()),
+            RABBITMQ_STREAM,
+            Ports.LOOPBACK + ":" + rabbit.node(1).streamPort());
+      }
       return Map.of(RABBITMQ_URI, String.join(",", rabbit.uris()));
     }
     KafkaCluster kafka = (KafkaCluster) broker;

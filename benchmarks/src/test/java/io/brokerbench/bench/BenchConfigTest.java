@@ -12,11 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class BenchConfigTest {
   @Test
-  void defaultsRunTheQuickProfileOnEverySystemInAFixedOrder() {
+  void defaultsRunTheQuickProfileOnEverySystemButThoseChosenByNameInAFixedOrder() {
     BenchConfig config = BenchConfig.parse();
     assertEquals(Profile.QUICK, config.profile());
     assertEquals(
-        List.of(BenchSystem.values()), List.copyOf(config.systems()), "every system, enum order");
+        List.of(
+            BenchSystem.KAFKA_KRAFT,
+            BenchSystem.KAFKA_ZOOKEEPER,
+            BenchSystem.RABBITMQ,
+            BenchSystem.ZEROMQ),
+        List.copyOf(config.systems()),
+        "every system but RabbitMQ Streams, enum order");
+    assertEquals(config.systems(), BenchConfig.parse("--systems=all").systems());
+    assertEquals(
+        Set.of(BenchSystem.RABBITMQ_STREAM),
+        BenchConfig.parse("--systems=rabbitmq-stream").systems());
     assertEquals("", config.rabbitmqUri());
   }
 
@@ -32,7 +42,8 @@ class BenchConfigTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--systems=kafak"));
     assertTrue(e.getMessage().startsWith("bench.systems: unknown system 'kafak'"), e.getMessage());
-    assertTrue(e.getMessage().contains("kafka-kraft, kafka-zookeeper, rabbitmq, zeromq"));
+    assertTrue(
+        e.getMessage().contains("kafka-kraft, kafka-zookeeper, rabbitmq, rabbitmq-stream, zeromq"));
   }
 
   @Test

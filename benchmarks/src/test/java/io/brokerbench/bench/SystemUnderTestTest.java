@@ -9,6 +9,7 @@ import io.brokerbench.brokers.kafka.KafkaMode;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.rabbitstream.RabbitStreamDriver;
 import io.brokerbench.harness.driver.zeromq.ZeroMqDriver;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.util.Arrays;
@@ -29,6 +30,8 @@ class SystemUnderTestTest {
           "kafka-kraft", Family.KAFKA,
           "kafka-zookeeper", Family.KAFKA,
           "rabbitmq", Family.RABBITMQ,
+          // A family of its own: no claim about RabbitMQ's queues reads a stream's rows.
+          "rabbitmq-stream", Family.RABBITMQ_STREAM,
           "zeromq", Family.ZEROMQ,
           "zeromq-proxy", Family.ZEROMQ);
 
@@ -58,6 +61,7 @@ class SystemUnderTestTest {
   void aFamilyIsWhatItsDriverCallsItself() {
     assertEquals(KafkaDriver.SYSTEM, Family.KAFKA.label());
     assertEquals(RabbitMqDriver.SYSTEM, Family.RABBITMQ.label());
+    assertEquals(RabbitStreamDriver.SYSTEM, Family.RABBITMQ_STREAM.label());
     assertEquals(ZeroMqDriver.SYSTEM, Family.ZEROMQ.label());
     assertEquals(InMemoryDriver.SYSTEM, Family.IN_MEMORY.label());
   }
@@ -70,7 +74,7 @@ class SystemUnderTestTest {
         assertThrows(IllegalArgumentException.class, () -> SystemUnderTest.parse("kafak"));
     assertEquals(
         "system: unknown 'kafak'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq,"
-            + " zeromq or zeromq-proxy",
+            + " rabbitmq-stream, zeromq or zeromq-proxy",
         e.getMessage());
   }
 
@@ -100,6 +104,11 @@ class SystemUnderTestTest {
         assertThrows(
             IllegalStateException.class, () -> SystemUnderTest.RABBITMQ.driver(Map.of()).close());
     assertTrue(e.getMessage().contains(Targets.RABBITMQ_URI), e.getMessage());
+    IllegalStateException stream =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SystemUnderTest.RABBITMQ_STREAM.driver(Map.of()).close());
+    assertTrue(stream.getMessage().contains(Targets.RABBITMQ_STREAM), stream.getMessage());
   }
 
   @Test
@@ -129,7 +138,8 @@ class SystemUnderTestTest {
         Map.of(
             SystemUnderTest.KAFKA_KRAFT, "kraft, 1 broker",
             SystemUnderTest.KAFKA_ZOOKEEPER, "zookeeper, 1 broker",
-            SystemUnderTest.RABBITMQ, "1 node, classic queues"),
+            SystemUnderTest.RABBITMQ, "1 node, classic queues",
+            SystemUnderTest.RABBITMQ_STREAM, "1 node, streams"),
         named);
     for (SystemUnderTest system : SystemUnderTest.values()) {
       assertEquals(system.broker(false).isPresent(), system.singleNodeSetUp().isPresent());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The footprint of one setup (claims K6, R3, Z5): what it takes to run it, measured on this
@@ -80,16 +81,23 @@ public record FootprintRow(
   public static final String DISK_BYTES_AFTER_MILLION = "diskBytesAfterMillion";
   public static final String CONFIG_LINES = "configLines";
 
-  /** The families a footprint row can name: every one with a setup to start (not in-memory). */
+  /**
+   * The families a footprint row can name: every one with a setup to start (not in-memory), and
+   * RabbitMQ Streams, whose row says it has none yet.
+   */
   public static final Set<String> SYSTEMS =
-      Set.of(Family.KAFKA.label(), Family.RABBITMQ.label(), Family.ZEROMQ.label());
+      Set.of(
+          Family.KAFKA.label(),
+          Family.RABBITMQ.label(),
+          Family.RABBITMQ_STREAM.label(),
+          Family.ZEROMQ.label());
 
   public static final Set<Status> STATUSES = Set.of(Status.OK, Status.SKIPPED, Status.FAILED);
 
   public FootprintRow {
     if (!SYSTEMS.contains(system)) {
       throw new IllegalArgumentException(
-          "system: expected kafka, rabbitmq or zeromq, was '" + system + "'");
+          "system: expected one of " + new TreeSet<>(SYSTEMS) + ", was '" + system + "'");
     }
     if (!STATUSES.contains(status)) {
       throw new IllegalArgumentException(

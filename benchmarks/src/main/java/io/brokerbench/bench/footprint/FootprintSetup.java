@@ -39,6 +39,8 @@ abstract class FootprintSetup {
       case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> new KafkaSetup(system);
       case RABBITMQ -> new RabbitSetup();
       case ZEROMQ -> new ZeroMqSetup();
+      case RABBITMQ_STREAM ->
+          throw new IllegalArgumentException(FootprintSuite.NOT_YET + system.label());
     };
   }
 

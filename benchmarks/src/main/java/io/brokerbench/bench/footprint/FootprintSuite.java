@@ -120,6 +120,9 @@ public final class FootprintSuite implements Suite {
     return systems.size();
   }
 
+  /** The reason of a system's row while the suite has no set-up for it. */
+  static final String NOT_YET = "the footprint suite has no set-up yet for ";
+
   /** Measures every setup of the plan's systems. */
   @Override
   public void run() {
@@ -130,7 +133,9 @@ public final class FootprintSuite implements Suite {
           String.format(
               Locale.ROOT, "footprint %s, %,d messages", system.label(), settings.messages()));
       FootprintRow row;
-      if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
+      if (system == BenchSystem.RABBITMQ_STREAM) {
+        row = FootprintRow.skipped(systemOf(system), modeOf(system), NOT_YET + system.label());
+      } else if (system == BenchSystem.RABBITMQ && !rabbitmqUri.isEmpty()) {
         row =
             FootprintRow.skipped(
                 systemOf(system),
@@ -330,6 +335,7 @@ public final class FootprintSuite implements Suite {
       case KAFKA_KRAFT -> "kraft";
       case KAFKA_ZOOKEEPER -> "zookeeper";
       case RABBITMQ -> "classic";
+      case RABBITMQ_STREAM -> "streams";
       case ZEROMQ -> "brokerless";
     };
   }

@@ -200,6 +200,7 @@ public final class StartupScenario implements Suite {
       case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
           new KafkaCluster(KafkaClusterSpec.single(system.underTest().kafkaMode().orElseThrow()));
       case RABBITMQ -> new RabbitCluster(RabbitClusterSpec.single());
+      case RABBITMQ_STREAM -> new RabbitCluster(RabbitClusterSpec.single().withStreams());
       case ZEROMQ -> new ZmqEcho();
     };
   }
@@ -209,6 +210,7 @@ public final class StartupScenario implements Suite {
       case KAFKA_KRAFT -> "kraft, 1 broker+controller";
       case KAFKA_ZOOKEEPER -> "zookeeper, 1 broker + 1 ZooKeeper";
       case RABBITMQ -> "1 node, durable classic queue";
+      case RABBITMQ_STREAM -> "1 node with the stream plugin, round trip over AMQP";
       case ZEROMQ -> "brokerless, echo peer JVM";
     };
   }
@@ -217,7 +219,7 @@ public final class StartupScenario implements Suite {
   private int[] roundTrip(BenchSystem system, Broker broker) throws Exception {
     return switch (system) {
       case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> kafkaRoundTrip((KafkaCluster) broker);
-      case RABBITMQ -> rabbitRoundTrip((RabbitCluster) broker);
+      case RABBITMQ, RABBITMQ_STREAM -> rabbitRoundTrip((RabbitCluster) broker);
       case ZEROMQ -> ((ZmqEcho) broker).roundTrip(messages);
     };
   }

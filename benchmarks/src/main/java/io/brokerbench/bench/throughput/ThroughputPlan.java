@@ -187,6 +187,16 @@ final class ThroughputPlan {
                   uri,
                   uri.isEmpty() ? () -> underTest.broker(false).orElseThrow() : null));
         }
+        case RABBITMQ_STREAM ->
+            targets.add(
+                new Target(
+                    underTest,
+                    underTest.singleNodeSetUp().orElseThrow(),
+                    Map.of(),
+                    single,
+                    "",
+                    "",
+                    () -> underTest.broker(false).orElseThrow()));
         case ZEROMQ -> {
           targets.add(
               new Target(

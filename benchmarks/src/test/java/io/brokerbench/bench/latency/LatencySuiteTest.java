@@ -35,7 +35,7 @@ class LatencySuiteTest {
     int perTier = quick.ratesPerSec().size() + 1;
     // in-memory ack; kafka-kraft none, ack, durable; kafka-zookeeper not in quick; rabbitmq
     // none, ack, durable; zeromq none.
-    assertEquals(8 * perTier, LatencySuite.steps(quick, EnumSet.allOf(BenchSystem.class)));
+    assertEquals(8 * perTier, LatencySuite.steps(quick, BenchSystem.all()));
     assertEquals(2 * perTier, LatencySuite.steps(quick, Set.of(BenchSystem.ZEROMQ)));
   }
 
@@ -47,11 +47,10 @@ class LatencySuiteTest {
     int perTier = full.ratesPerSec().size() + 1;
     // in-memory ack; kafka-kraft and kafka-zookeeper none, ack, durable, and kraft on 3 brokers
     // replicated; rabbitmq none, ack, durable, and 3 nodes replicated; zeromq none.
-    assertEquals(13 * perTier, LatencySuite.steps(full, EnumSet.allOf(BenchSystem.class)));
+    assertEquals(13 * perTier, LatencySuite.steps(full, BenchSystem.all()));
     assertEquals(
         11 * perTier,
-        LatencySuite.steps(
-            full, EnumSet.allOf(BenchSystem.class), EnumSet.copyOf(GuaranteeTier.SINGLE_NODE)),
+        LatencySuite.steps(full, BenchSystem.all(), EnumSet.copyOf(GuaranteeTier.SINGLE_NODE)),
         "not chosen, not swept");
     assertEquals(
         1 + 1,

@@ -36,9 +36,7 @@ class ThroughputPlanTest {
   void theFullProfileMeasuresEverySystemAsItsRowsHaveAlwaysNamedIt() {
     List<Seen> seen =
         ThroughputPlan.targets(
-                ThroughputSettings.forProfile(Profile.FULL),
-                EnumSet.allOf(BenchSystem.class),
-                External.NONE)
+                ThroughputSettings.forProfile(Profile.FULL), BenchSystem.all(), External.NONE)
             .stream()
             .map(Seen::of)
             .toList();
