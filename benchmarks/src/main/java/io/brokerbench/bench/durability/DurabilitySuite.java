@@ -91,6 +91,9 @@ public final class DurabilitySuite implements Suite {
       steps += settings.extras() ? durable : 0;
       steps += settings.clusters() ? replicated : 0;
     }
+    if (systems.contains(BenchSystem.RABBITMQ_STREAM)) {
+      steps += settings.tiers().size(); // a tier a stream does not offer is a row all the same
+    }
     if (systems.contains(BenchSystem.ZEROMQ) && settings.runs(GuaranteeTier.NONE)) {
       steps += 3;
     }
@@ -127,6 +130,9 @@ public final class DurabilitySuite implements Suite {
       if (settings.clusters()) {
         rabbitQuorum();
       }
+    }
+    if (systems.contains(BenchSystem.RABBITMQ_STREAM)) {
+      rabbit.streams();
     }
     if (systems.contains(BenchSystem.ZEROMQ)) {
       zeroMq();

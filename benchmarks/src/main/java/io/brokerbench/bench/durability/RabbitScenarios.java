@@ -1,8 +1,11 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.bench.BenchSystem;
+import io.brokerbench.bench.SystemUnderTest;
 import io.brokerbench.bench.durability.DurabilityRow.Scenario;
 import io.brokerbench.bench.durability.ScenarioRunner.Planned;
+import io.brokerbench.bench.row.Status;
+import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
@@ -10,9 +13,12 @@ import io.brokerbench.brokers.rabbitmq.RabbitConsumerPeer;
 import io.brokerbench.brokers.rabbitmq.RabbitNode;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqConfig;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
+import io.brokerbench.harness.driver.rabbitstream.RabbitStreamConfig;
+import io.brokerbench.harness.driver.rabbitstream.RabbitStreamDriver;
 import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.workload.GuaranteeTier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +88,64 @@ record RabbitScenarios(DurabilitySettings settings, ScenarioRunner runner) {
                   ? consumerCrash(trial, config, crash.acks())
                   : trial.run(Faults.onNode(planned.fault(), node, settings.outage()), null);
             });
+      }
+    } catch (RuntimeException e) {
+      runner.notRun(Planned.scenarios(scenarios), e);
+    } finally {
+      Work.deleteCreated();
+    }
+  }
+
+  private static final String STREAM_SINGLE = "1 node, streams";
+
+  /**
+   * RabbitMQ Streams on one node with the stream plugin: the node killed at each tier a stream
+   * offers, the ledger settled by reading the stream again from its first offset ({@link
+   * StreamLogRead}); tier durable is a row that says why a stream does not offer it.
+   */
+  void streams() {
+    List<Planned> scenarios = new ArrayList<>();
+    for (GuaranteeTier tier : settings.tiers()) {
+      Planned planned =
+          ScenarioRunner.planned(
+              BenchSystem.RABBITMQ_STREAM, STREAM_SINGLE, tier, new Fault.Kill("node"));
+      if (SystemUnderTest.RABBITMQ_STREAM.tiers().contains(tier)) {
+        scenarios.add(planned);
+      } else {
+        runner.skipped(
+            planned.scenario(),
+            Status.NOT_OFFERED,
+            "a stream confirms before it fsyncs (it leaves flushing to the operating system and"
+                + " relies on replicas): no tier "
+                + tier.key()
+                + " on one node");
+      }
+    }
+    if (scenarios.isEmpty()) {
+      return;
+    }
+    try (RabbitCluster rabbit = new RabbitCluster(RabbitClusterSpec.single().withStreams())) {
+      rabbit.start();
+      runner.described(rabbit.describe());
+      RabbitNode node = rabbit.node(1);
+      RabbitStreamConfig config = RabbitStreamConfig.of(Ports.LOOPBACK, node.streamPort());
+      for (Planned planned : scenarios) {
+        GuaranteeTier tier = GuaranteeTier.fromKey(planned.scenario().tier());
+        runner.measure(
+            planned.scenario(),
+            () ->
+                new CrashTrial(
+                        runner.trialId("rabbit-stream", tier),
+                        tier,
+                        () -> new RabbitStreamDriver(config),
+                        // New clients after the restart: a stream producer's sends fail while its
+                        // client reconnects, as a RabbitMQ channel's do.
+                        false,
+                        settings.trial(true))
+                    .run(
+                        Faults.onNode(planned.fault(), node, settings.outage()),
+                        new StreamLogRead(
+                            Ports.LOOPBACK, node.streamPort(), Duration.ofSeconds(60))));
       }
     } catch (RuntimeException e) {
       runner.notRun(Planned.scenarios(scenarios), e);
