@@ -132,11 +132,16 @@ public final class DurabilitySuite implements Suite {
       }
     }
     if (systems.contains(BenchSystem.RABBITMQ_STREAM)) {
-      rabbit.streams();
+      rabbitStreams();
     }
     if (systems.contains(BenchSystem.ZEROMQ)) {
       zeroMq();
     }
+  }
+
+  /** RabbitMQ Streams on one node, every tier of the profile: {@link RabbitScenarios#streams}. */
+  void rabbitStreams() {
+    rabbit.streams();
   }
 
   /** One broker, every tier of the profile: {@link KafkaScenarios#single}. */

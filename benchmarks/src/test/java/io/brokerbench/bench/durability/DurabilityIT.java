@@ -137,6 +137,27 @@ class DurabilityIT {
   }
 
   @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void aStreamKeepsWhatItConfirmedThroughAKillOfItsNodeAndOffersNoDurableTier() {
+    DurabilitySuite suite = new DurabilitySuite(SETTINGS, PLAN, new Progress(System.out, 2));
+    suite.rabbitStreams();
+    List<DurabilityRow> rows = suite.rows();
+    System.out.print(DurabilityTable.markdown(SETTINGS, rows, suite.syncRows()));
+
+    DurabilityRow ack = row(rows, "rabbitmq-stream", "ack", "SIGKILL node");
+    assertEquals(Status.OK, ack.status(), ack.toString());
+    assertTrue(
+        ack.atRisk() >= SETTINGS.backlogMessages() / 2,
+        "confirmed and not consumed at the kill: " + ack);
+    assertFalse(ack.readBack().isEmpty(), "settled by reading the stream again: " + ack);
+    // A killed process leaves the page cache: what the node appended survives its restart.
+    assertEquals(0, ack.ackedLost(), "stream confirms, node killed: " + ack);
+    assertTrue(ack.recoveryMs() != null, "new clients sent and received after it: " + ack);
+    assertEquals(
+        Status.NOT_OFFERED, row(rows, "rabbitmq-stream", "durable", "SIGKILL node").status());
+  }
+
+  @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void replicatedTiersKeepWhatTheyAcknowledgedThroughTheLossOfTheirLeader() {
     DurabilitySuite suite = new DurabilitySuite(SETTINGS, PLAN, new Progress(System.out, 3));
