@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 public enum BenchSystem {
   KAFKA_KRAFT(SystemUnderTest.KAFKA_KRAFT),
   KAFKA_ZOOKEEPER(SystemUnderTest.KAFKA_ZOOKEEPER),
+  /** Kafka 4.2, chosen by name only, as RabbitMQ Streams. */
+  KAFKA_4(SystemUnderTest.KAFKA_4, false),
   RABBITMQ(SystemUnderTest.RABBITMQ),
   /**
    * RabbitMQ Streams, chosen by name only: its rows answer no claim yet, and the quick profile's 30

@@ -36,8 +36,8 @@ public record External(
       case KAFKA_KRAFT -> kafkaKraft;
       case KAFKA_ZOOKEEPER -> kafkaZookeeper;
       case RABBITMQ -> rabbitmq;
-        // Streams run on a node brokerbench starts with the plugin; ZeroMQ has no broker.
-      case RABBITMQ_STREAM, ZEROMQ -> "";
+        // Kafka 4 and streams run on brokers brokerbench starts; ZeroMQ has no broker.
+      case KAFKA_4, RABBITMQ_STREAM, ZEROMQ -> "";
     };
   }
 
@@ -62,7 +62,7 @@ public record External(
       case KAFKA_KRAFT -> "kafka.bootstrap";
       case KAFKA_ZOOKEEPER -> "kafka.zookeeper.bootstrap";
       case RABBITMQ -> "rabbitmq.uri";
-      case RABBITMQ_STREAM, ZEROMQ -> "";
+      case KAFKA_4, RABBITMQ_STREAM, ZEROMQ -> "";
     };
   }
 
@@ -152,7 +152,7 @@ public record External(
               ExternalDefaults.host(ExternalDefaults.RABBITMQ_URI)
                   + ":"
                   + ExternalDefaults.port(ExternalDefaults.RABBITMQ_URI);
-          case RABBITMQ_STREAM, ZEROMQ -> "";
+          case KAFKA_4, RABBITMQ_STREAM, ZEROMQ -> "";
         };
     return property(system)
         + ": no "

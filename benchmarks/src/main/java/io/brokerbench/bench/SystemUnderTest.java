@@ -4,6 +4,7 @@ import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.kafka.KafkaCluster;
 import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaRelease;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
 import io.brokerbench.harness.driver.BrokerDriver;
@@ -39,6 +40,12 @@ public enum SystemUnderTest {
   KAFKA_KRAFT("kafka-kraft", Family.KAFKA, EnumSet.allOf(GuaranteeTier.class)),
   /** Kafka with ZooKeeper: one broker, so no tier replicated (the bench has no 3-node set-up). */
   KAFKA_ZOOKEEPER("kafka-zookeeper", Family.KAFKA, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE)),
+  /**
+   * Kafka 4.2 (KRaft only: 4.0 removed ZooKeeper mode) on one broker, driven by the same 3.9 client
+   * as the others, so that a row against {@code kafka-kraft} compares the brokers. A family of its
+   * own: no claim reads its rows.
+   */
+  KAFKA_4("kafka-4", Family.KAFKA_4, EnumSet.copyOf(GuaranteeTier.SINGLE_NODE)),
   /** RabbitMQ; its 3-node quorum-queue set-up gives tier replicated. */
   RABBITMQ(RabbitMqDriver.SYSTEM, Family.RABBITMQ, EnumSet.allOf(GuaranteeTier.class)),
   /**
@@ -67,6 +74,8 @@ public enum SystemUnderTest {
    */
   public enum Family {
     KAFKA(KafkaDriver.SYSTEM),
+    /** Kafka 4, apart from the 3.9 brokers the claims compare; its driver is Kafka's. */
+    KAFKA_4("kafka-4"),
     RABBITMQ(RabbitMqDriver.SYSTEM),
     RABBITMQ_STREAM(RabbitStreamDriver.SYSTEM),
     ZEROMQ(ZeroMqDriver.SYSTEM),
@@ -141,10 +150,21 @@ public enum SystemUnderTest {
   /** Kafka's metadata mode for a Kafka system ({@code kafka-kraft}, ...); empty for any other. */
   public Optional<KafkaMode> kafkaMode() {
     return switch (this) {
-      case KAFKA_KRAFT -> Optional.of(KafkaMode.KRAFT);
+      case KAFKA_KRAFT, KAFKA_4 -> Optional.of(KafkaMode.KRAFT);
       case KAFKA_ZOOKEEPER -> Optional.of(KafkaMode.ZOOKEEPER);
       case IN_MEMORY, RABBITMQ, RABBITMQ_STREAM, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
     };
+  }
+
+  /** The Kafka release a Kafka system's brokers run; empty for any other system. */
+  public Optional<KafkaRelease> kafkaRelease() {
+    return kafkaMode().map(mode -> this == KAFKA_4 ? KafkaRelease.V4_2 : KafkaRelease.V3_9);
+  }
+
+  /** A single Kafka broker of this system as the suites start it: its metadata mode and release. */
+  public KafkaClusterSpec kafkaSingle() {
+    return KafkaClusterSpec.single(kafkaMode().orElseThrow())
+        .withRelease(kafkaRelease().orElseThrow());
   }
 
   /**
@@ -156,6 +176,7 @@ public enum SystemUnderTest {
     return switch (this) {
       case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
           Optional.of(kafkaMode().orElseThrow().label() + ", 1 broker");
+      case KAFKA_4 -> Optional.of("kraft, 1 broker, Kafka " + KafkaRelease.V4_2.version());
       case RABBITMQ -> Optional.of("1 node, classic queues");
       case RABBITMQ_STREAM -> Optional.of("1 node, streams");
       case IN_MEMORY, ZEROMQ, ZEROMQ_PROXY -> Optional.empty();
@@ -196,11 +217,11 @@ public enum SystemUnderTest {
     Map<String, String> deleteAtOnce = Map.of("file.delete.delay.ms", "1000");
     return Optional.ofNullable(
         switch (this) {
-          case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+          case KAFKA_KRAFT, KAFKA_ZOOKEEPER, KAFKA_4 ->
               new KafkaCluster(
                   (replicated
                           ? KafkaClusterSpec.of(KafkaMode.KRAFT, 3).withControllers(3)
-                          : KafkaClusterSpec.single(kafkaMode().orElseThrow()))
+                          : kafkaSingle())
                       .withOverrides(deleteAtOnce));
           case RABBITMQ ->
               new RabbitCluster(replicated ? RabbitClusterSpec.of(3) : RabbitClusterSpec.single());
@@ -216,7 +237,7 @@ public enum SystemUnderTest {
   public BrokerDriver driver(Map<String, String> target) {
     return switch (this) {
       case IN_MEMORY -> InMemoryDriver.create();
-      case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER, KAFKA_4 ->
           new KafkaDriver(
               KafkaDriverConfig.forCluster(
                   Targets.require(target, Targets.KAFKA_BOOTSTRAP),

@@ -22,7 +22,7 @@ class BenchConfigTest {
             BenchSystem.RABBITMQ,
             BenchSystem.ZEROMQ),
         List.copyOf(config.systems()),
-        "every system but RabbitMQ Streams, enum order");
+        "every system but Kafka 4 and RabbitMQ Streams, enum order");
     assertEquals(config.systems(), BenchConfig.parse("--systems=all").systems());
     assertEquals(
         Set.of(BenchSystem.RABBITMQ_STREAM),
@@ -43,7 +43,8 @@ class BenchConfigTest {
         assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--systems=kafak"));
     assertTrue(e.getMessage().startsWith("bench.systems: unknown system 'kafak'"), e.getMessage());
     assertTrue(
-        e.getMessage().contains("kafka-kraft, kafka-zookeeper, rabbitmq, rabbitmq-stream, zeromq"));
+        e.getMessage()
+            .contains("kafka-kraft, kafka-zookeeper, kafka-4, rabbitmq, rabbitmq-stream, zeromq"));
   }
 
   @Test

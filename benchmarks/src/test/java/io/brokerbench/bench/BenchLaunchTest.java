@@ -37,7 +37,7 @@ class BenchLaunchTest {
     assertEquals(
         List.of(
             "brokerbench: bench.systems: unknown system 'kafkaa': expected one of kafka-kraft,"
-                + " kafka-zookeeper, rabbitmq, rabbitmq-stream, zeromq or all"),
+                + " kafka-zookeeper, kafka-4, rabbitmq, rabbitmq-stream, zeromq or all"),
         lines);
     assertFalse(Files.exists(file), "the bench must not start from an old or partial file");
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokerbench.bench.SystemUnderTest.Family;
 import io.brokerbench.brokers.kafka.KafkaMode;
+import io.brokerbench.brokers.kafka.KafkaRelease;
 import io.brokerbench.harness.driver.inmemory.InMemoryDriver;
 import io.brokerbench.harness.driver.kafka.KafkaDriver;
 import io.brokerbench.harness.driver.rabbitmq.RabbitMqDriver;
@@ -29,6 +30,7 @@ class SystemUnderTestTest {
           "in-memory", Family.IN_MEMORY,
           "kafka-kraft", Family.KAFKA,
           "kafka-zookeeper", Family.KAFKA,
+          "kafka-4", Family.KAFKA_4,
           "rabbitmq", Family.RABBITMQ,
           // A family of its own: no claim about RabbitMQ's queues reads a stream's rows.
           "rabbitmq-stream", Family.RABBITMQ_STREAM,
@@ -73,8 +75,8 @@ class SystemUnderTestTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SystemUnderTest.parse("kafak"));
     assertEquals(
-        "system: unknown 'kafak'; expected in-memory, kafka-kraft, kafka-zookeeper, rabbitmq,"
-            + " rabbitmq-stream, zeromq or zeromq-proxy",
+        "system: unknown 'kafak'; expected in-memory, kafka-kraft, kafka-zookeeper, kafka-4,"
+            + " rabbitmq, rabbitmq-stream, zeromq or zeromq-proxy",
         e.getMessage());
   }
 
@@ -138,6 +140,7 @@ class SystemUnderTestTest {
         Map.of(
             SystemUnderTest.KAFKA_KRAFT, "kraft, 1 broker",
             SystemUnderTest.KAFKA_ZOOKEEPER, "zookeeper, 1 broker",
+            SystemUnderTest.KAFKA_4, "kraft, 1 broker, Kafka 4.2.2",
             SystemUnderTest.RABBITMQ, "1 node, classic queues",
             SystemUnderTest.RABBITMQ_STREAM, "1 node, streams"),
         named);
@@ -150,8 +153,10 @@ class SystemUnderTestTest {
   void aKafkaSystemNamesItsMetadataModeAndNoOtherHasOne() {
     assertEquals(Optional.of(KafkaMode.KRAFT), SystemUnderTest.KAFKA_KRAFT.kafkaMode());
     assertEquals(Optional.of(KafkaMode.ZOOKEEPER), SystemUnderTest.KAFKA_ZOOKEEPER.kafkaMode());
+    assertEquals(Optional.of(KafkaMode.KRAFT), SystemUnderTest.KAFKA_4.kafkaMode());
     for (SystemUnderTest system : SystemUnderTest.values()) {
-      assertEquals(system.family() == Family.KAFKA, system.kafkaMode().isPresent(), system.label());
+      boolean kafka = system.family() == Family.KAFKA || system.family() == Family.KAFKA_4;
+      assertEquals(kafka, system.kafkaMode().isPresent(), system.label());
     }
   }
 
@@ -161,5 +166,14 @@ class SystemUnderTestTest {
     Set<GuaranteeTier> expected = system.tiers();
     expected.remove(GuaranteeTier.REPLICATED);
     assertEquals(expected, system.singleNodeTiers());
+  }
+
+  @Test
+  void aKafkaSystemStartsTheReleaseItIsNamedFor() {
+    assertEquals(KafkaRelease.V4_2, SystemUnderTest.KAFKA_4.kafkaSingle().release());
+    assertEquals(KafkaMode.KRAFT, SystemUnderTest.KAFKA_4.kafkaSingle().mode());
+    assertEquals(KafkaRelease.V3_9, SystemUnderTest.KAFKA_KRAFT.kafkaSingle().release());
+    assertEquals(KafkaRelease.V3_9, SystemUnderTest.KAFKA_ZOOKEEPER.kafkaSingle().release());
+    assertEquals(Optional.empty(), SystemUnderTest.RABBITMQ.kafkaRelease());
   }
 }

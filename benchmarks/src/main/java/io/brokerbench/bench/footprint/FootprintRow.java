@@ -88,6 +88,7 @@ public record FootprintRow(
   public static final Set<String> SYSTEMS =
       Set.of(
           Family.KAFKA.label(),
+          Family.KAFKA_4.label(),
           Family.RABBITMQ.label(),
           Family.RABBITMQ_STREAM.label(),
           Family.ZEROMQ.label());

@@ -5,7 +5,6 @@ import io.brokerbench.brokers.Broker;
 import io.brokerbench.brokers.Ports;
 import io.brokerbench.brokers.ProcessNode;
 import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaNode;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
@@ -36,7 +35,7 @@ abstract class FootprintSetup {
 
   static FootprintSetup of(BenchSystem system) {
     return switch (system) {
-      case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> new KafkaSetup(system);
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER, KAFKA_4 -> new KafkaSetup(system);
       case RABBITMQ -> new RabbitSetup();
       case ZEROMQ -> new ZeroMqSetup();
       case RABBITMQ_STREAM ->
@@ -63,9 +62,7 @@ abstract class FootprintSetup {
     private final KafkaCluster kafka;
 
     KafkaSetup(BenchSystem system) {
-      this(
-          system,
-          new KafkaCluster(KafkaClusterSpec.single(system.underTest().kafkaMode().orElseThrow())));
+      this(system, new KafkaCluster(system.underTest().kafkaSingle()));
     }
 
     private KafkaSetup(BenchSystem system, KafkaCluster kafka) {

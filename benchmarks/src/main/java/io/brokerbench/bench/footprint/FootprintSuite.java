@@ -333,6 +333,7 @@ public final class FootprintSuite implements Suite {
   static String modeOf(BenchSystem system) {
     return switch (system) {
       case KAFKA_KRAFT -> "kraft";
+      case KAFKA_4 -> "kraft, Kafka 4";
       case KAFKA_ZOOKEEPER -> "zookeeper";
       case RABBITMQ -> "classic";
       case RABBITMQ_STREAM -> "streams";

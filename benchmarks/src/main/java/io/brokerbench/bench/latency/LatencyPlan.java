@@ -99,7 +99,7 @@ final class LatencyPlan {
           switch (system) {
             case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
                 settings.kafkaModes().contains(system) ? tiers.size() : 0;
-            case RABBITMQ -> tiers.size();
+            case KAFKA_4, RABBITMQ -> tiers.size();
             case RABBITMQ_STREAM ->
                 (int) tiers.stream().filter(system.underTest().tiers()::contains).count();
             case ZEROMQ -> tiers.contains(GuaranteeTier.NONE) ? 1 : 0;

@@ -238,6 +238,7 @@ public final class LatencyPlots {
       case IN_MEMORY -> new Color(0x80, 0x80, 0x80);
       case KAFKA_KRAFT -> new Color(0x1f, 0x77, 0xb4);
       case KAFKA_ZOOKEEPER -> new Color(0x94, 0x67, 0xbd);
+      case KAFKA_4 -> new Color(0x17, 0xbe, 0xcf);
       case RABBITMQ -> new Color(0xff, 0x7f, 0x0e);
       case RABBITMQ_STREAM -> new Color(0xd6, 0x27, 0x28);
       case ZEROMQ -> new Color(0x2c, 0xa0, 0x2c);

@@ -172,7 +172,7 @@ public final class LatencySuite implements Suite {
           }
         }
         case RABBITMQ -> rabbit(rabbitmqUri);
-        case RABBITMQ_STREAM -> singleNode(system.underTest());
+        case KAFKA_4, RABBITMQ_STREAM -> singleNode(system.underTest());
         case ZEROMQ -> {
           if (tiers.contains(GuaranteeTier.NONE)) {
             tiers(system.label(), "brokerless, PUSH/PULL", Map.of());

@@ -14,7 +14,6 @@ import io.brokerbench.brokers.BrokerUnavailableException;
 import io.brokerbench.brokers.Description;
 import io.brokerbench.brokers.Work;
 import io.brokerbench.brokers.kafka.KafkaCluster;
-import io.brokerbench.brokers.kafka.KafkaClusterSpec;
 import io.brokerbench.brokers.kafka.KafkaRoundTrip;
 import io.brokerbench.brokers.rabbitmq.RabbitCluster;
 import io.brokerbench.brokers.rabbitmq.RabbitClusterSpec;
@@ -197,8 +196,8 @@ public final class StartupScenario implements Suite {
 
   private static Broker create(BenchSystem system) {
     return switch (system) {
-      case KAFKA_KRAFT, KAFKA_ZOOKEEPER ->
-          new KafkaCluster(KafkaClusterSpec.single(system.underTest().kafkaMode().orElseThrow()));
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER, KAFKA_4 ->
+          new KafkaCluster(system.underTest().kafkaSingle());
       case RABBITMQ -> new RabbitCluster(RabbitClusterSpec.single());
       case RABBITMQ_STREAM -> new RabbitCluster(RabbitClusterSpec.single().withStreams());
       case ZEROMQ -> new ZmqEcho();
@@ -209,6 +208,7 @@ public final class StartupScenario implements Suite {
     return switch (system) {
       case KAFKA_KRAFT -> "kraft, 1 broker+controller";
       case KAFKA_ZOOKEEPER -> "zookeeper, 1 broker + 1 ZooKeeper";
+      case KAFKA_4 -> "kraft, 1 broker+controller, Kafka 4.2.2";
       case RABBITMQ -> "1 node, durable classic queue";
       case RABBITMQ_STREAM -> "1 node with the stream plugin, round trip over AMQP";
       case ZEROMQ -> "brokerless, echo peer JVM";
@@ -218,7 +218,7 @@ public final class StartupScenario implements Suite {
   /** {acknowledged, acknowledged and read back}. */
   private int[] roundTrip(BenchSystem system, Broker broker) throws Exception {
     return switch (system) {
-      case KAFKA_KRAFT, KAFKA_ZOOKEEPER -> kafkaRoundTrip((KafkaCluster) broker);
+      case KAFKA_KRAFT, KAFKA_ZOOKEEPER, KAFKA_4 -> kafkaRoundTrip((KafkaCluster) broker);
       case RABBITMQ, RABBITMQ_STREAM -> rabbitRoundTrip((RabbitCluster) broker);
       case ZEROMQ -> ((ZmqEcho) broker).roundTrip(messages);
     };

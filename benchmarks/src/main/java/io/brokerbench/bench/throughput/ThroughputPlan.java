@@ -187,7 +187,7 @@ final class ThroughputPlan {
                   uri,
                   uri.isEmpty() ? () -> underTest.broker(false).orElseThrow() : null));
         }
-        case RABBITMQ_STREAM ->
+        case KAFKA_4, RABBITMQ_STREAM ->
             targets.add(
                 new Target(
                     underTest,
