@@ -91,6 +91,10 @@ public final class DurabilitySuite implements Suite {
       steps += settings.extras() ? durable : 0;
       steps += settings.clusters() ? replicated : 0;
     }
+    if (systems.contains(BenchSystem.KAFKA_4)) {
+      steps += settings.tiers().size() + syncCount;
+      steps += settings.extras() ? durable : 0;
+    }
     if (systems.contains(BenchSystem.RABBITMQ_STREAM)) {
       steps += settings.tiers().size(); // a tier a stream does not offer is a row all the same
     }
@@ -131,6 +135,9 @@ public final class DurabilitySuite implements Suite {
         rabbitQuorum();
       }
     }
+    if (systems.contains(BenchSystem.KAFKA_4)) {
+      kafka.single(BenchSystem.KAFKA_4);
+    }
     if (systems.contains(BenchSystem.RABBITMQ_STREAM)) {
       rabbitStreams();
     }
@@ -146,7 +153,7 @@ public final class DurabilitySuite implements Suite {
 
   /** One broker, every tier of the profile: {@link KafkaScenarios#single}. */
   void kafkaSingle() {
-    kafka.single();
+    kafka.single(BenchSystem.KAFKA_KRAFT);
   }
 
   /** Three brokers that lose a partition leader: {@link KafkaScenarios#cluster}. */

@@ -56,21 +56,27 @@ record KafkaScenarios(DurabilitySettings settings, ScenarioRunner runner) {
    */
   static final Duration FOLLOWERS_BEHIND = Duration.ofSeconds(1);
 
-  void single() {
-    List<Planned> scenarios =
-        runner.singleNodeScenarios(BenchSystem.KAFKA_KRAFT, KAFKA_SINGLE, new Fault.Kill("broker"));
+  /** One broker of {@code system} ({@code kafka-kraft} or {@code kafka-4}), every tier. */
+  void single(BenchSystem system) {
+    String mode =
+        system == BenchSystem.KAFKA_KRAFT
+            ? KAFKA_SINGLE
+            : "1 broker (KRaft, Kafka "
+                + system.underTest().kafkaRelease().orElseThrow().version()
+                + ")";
+    List<Planned> scenarios = runner.singleNodeScenarios(system, mode, new Fault.Kill("broker"));
     if (scenarios.isEmpty()) {
       return;
     }
-    try (KafkaCluster kafka = new KafkaCluster(KafkaClusterSpec.single(KafkaMode.KRAFT))) {
+    try (KafkaCluster kafka = new KafkaCluster(system.underTest().kafkaSingle())) {
       kafka.start();
       runner.described(kafka.describe());
       KafkaDriverConfig config =
           KafkaDriverConfig.single(kafka.bootstrapServers())
               .withProducerOverrides(KAFKA_PRODUCER_THROUGH_OUTAGE);
       runner.countSyncCalls(
-          BenchSystem.KAFKA_KRAFT,
-          KAFKA_SINGLE,
+          system,
+          mode,
           kafka.nodes().get(0),
           tier ->
               new CrashTrial(
