@@ -47,6 +47,8 @@ public final class ClaimsReport {
   public String markdown(String report) {
     StringBuilder md = new StringBuilder();
     md.append("## ").append(messages.get("report.claims.heading")).append("\n\n");
+    // At a glance first: each claim's verdict in a line, the deciding figures in the table below.
+    md.append(new Glance(results, messages, null).markdown()).append("\n");
     md.append(messages.get("report.claims.intro")).append("\n\n");
     // The bundle holds the header as a table row, so a translator sees the columns in place.
     Markdown.Table table =
@@ -254,12 +256,25 @@ public final class ClaimsReport {
 
   /** {@code report.html}: the whole report, self-contained, in the report's language. */
   public String html(String report, Path runDir, String run) {
+    String title = messages.get("report.html.title", run);
+    String firstScreen =
+        new Glance(results, messages, RunRows.of(runDir))
+            .html(
+                title,
+                (file, section) -> {
+                  String heading = heading(report, section);
+                  return heading == null
+                      ? null
+                      : new String[] {"#" + HtmlReport.slug(heading), heading};
+                });
     return HtmlReport.render(
         report,
         runDir,
-        messages.get("report.html.title", run),
+        title,
         messages.tag(),
-        messages.get("report.plots.heading"));
+        messages.get("report.plots.heading"),
+        firstScreen,
+        messages.get("glance.full"));
   }
 
   /**
