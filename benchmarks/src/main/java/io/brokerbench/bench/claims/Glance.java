@@ -251,9 +251,11 @@ public final class Glance {
    */
   String line(ClaimResult result) {
     if (result.verdict() == Verdict.NOT_MEASURED) {
+      // A sentence: capitalized, unless it opens with a file's name (throughput.json is missing).
       String reason = messages.get(result.reason());
-      return reason.isEmpty()
-          ? reason
+      boolean file = reason.split(" ", 2)[0].contains(".");
+      return reason.isEmpty() || file
+          ? reason + "."
           : reason.substring(0, 1).toUpperCase(messages.locale()) + reason.substring(1) + ".";
     }
     int forClaim = 0;

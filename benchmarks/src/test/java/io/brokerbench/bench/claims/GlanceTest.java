@@ -39,6 +39,16 @@ class GlanceTest {
     return new ClaimsReport(Claims.evaluate(folder().rows()), Messages.forTag(lang));
   }
 
+  private ClaimsReport throughputOnly() {
+    return new ClaimsReport(
+        Claims.evaluate(
+            new RunFolder(dir)
+                .write(
+                    "throughput.json", tp("kafka-kraft", "ack", 90_000), tp("rabbitmq", "ack", 1))
+                .rows()),
+        Messages.english());
+  }
+
   @Test
   void everyClaimHasABadgeWithSignAndWordOnTheFirstScreen() {
     ClaimsReport claims = claims("en");
@@ -120,7 +130,7 @@ class GlanceTest {
 
   @Test
   void reportMdOpensWithTheVerdictList() {
-    String report = claims("en").insertInto(REPORT);
+    String report = throughputOnly().insertInto(REPORT);
     List<String> lines = report.lines().filter(line -> line.startsWith("- ")).toList();
     assertEquals(
         "- 🟢 **K1** Kafka has high throughput: **supported**."
@@ -131,6 +141,11 @@ class GlanceTest {
             "- ⚪ **K3** Kafka scales out (partitions, consumers): **not measured**. No Kafka"),
         report);
     assertTrue(report.contains("- 🔴 **"), report);
+    assertTrue(
+        report.contains(
+            "- ⚪ **K2** Kafka is durable: **not measured**. durability.json is missing: the"
+                + " durability suite did not run.\n"),
+        report);
   }
 
   private static int count(String text, String part) {
