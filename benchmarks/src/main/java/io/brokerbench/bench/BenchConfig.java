@@ -28,7 +28,9 @@ import java.util.Set;
  *     (default all)
  * @param arrivals how the latency suite spreads intended send times, from {@code
  *     -Dbench.arrivals=fixed} (the default) or {@code poisson}
- * @param lang the report's language, from {@code -Dbench.lang=en} (the default) or {@code pt-BR}
+ * @param lang the report's language, from {@code -Dbench.lang=en} or {@code pt-BR}; when not set,
+ *     the machine's locale decides ({@link Messages#tagForLocale}: {@code pt_BR.UTF-8} gives {@code
+ *     pt-BR}, any other English)
  * @param metadataReplicationFactor the metadata suite's replicas per partition, from {@code
  *     -Dbench.metadata.rf=1} (the default: the size sweep) or up to 3 (leadership moves on shutdown
  *     and failover, three times the replicas per broker)
@@ -178,7 +180,7 @@ public record BenchConfig(
     String rabbitmqUri = "";
     Set<String> suites = Set.copyOf(SUITES);
     Arrivals arrivals = Arrivals.FIXED_RATE;
-    String lang = "en";
+    String lang = "";
     int metadataReplicationFactor = 1;
     String kafkaBootstrap = "";
     String kafkaZookeeperBootstrap = "";
@@ -217,6 +219,9 @@ public record BenchConfig(
                     + " --zookeeper-connect, --tiers, --workloads, --arrivals, --lang or"
                     + " --metadata-rf");
       }
+    }
+    if (lang.isBlank()) {
+      lang = Messages.tagForLocale(System.getenv(), Locale.getDefault());
     }
     return new BenchConfig(
         profile,

@@ -49,7 +49,57 @@ public final class HtmlReport {
       code{background:#f6f8fa;padding:1px 4px;border-radius:4px;font-size:90%}
       img{max-width:100%;height:auto;border:1px solid #eee}
       a{color:#0969da}
+      @media (max-width:600px){main{padding:12px}}
+      @media (min-width:1600px){html{font-size:125%}main{max-width:1400px}}
+      .glance .lede{font-size:1.1em;margin-top:0}
+      .strip{display:flex;flex-wrap:wrap;gap:6px;margin:12px 0}
+      .badge{display:inline-block;padding:2px 10px;border-radius:999px;font-weight:600;      white-space:nowrap;text-decoration:none;border:2px solid transparent}
+      a.badge{color:#fff}
+      .v-supported{background:#1a7f37;color:#fff}
+      .v-refuted{background:#cf222e;color:#fff}
+      .v-nuanced{background:#f2cc60;color:#3b2300;border-color:#9a6700}
+      a.v-nuanced{color:#3b2300}
+      .v-not-measured{background:#eaeef2;color:#424a53;border-color:#8c959f;border-style:dashed}
+      a.v-not-measured{color:#424a53}
+      .legend .badge{font-weight:400;font-size:.9em}
+      .group{margin-top:24px}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,420px),1fr));      gap:16px}
+      .chart{margin:0;padding:12px;border:1px solid #d0d7de;border-radius:8px;min-width:0}
+      .chart figcaption{font-weight:600;margin-bottom:8px}
+      .chart img{border:0}
+      .bars{display:grid;grid-template-columns:auto minmax(40px,1fr) auto;gap:3px 8px;\
+      align-items:center;font-size:.85em}
+      .bar{display:contents}
+      .tier{grid-column:1/-1;margin:6px 0 0;font-weight:600}
+      .bar .label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:22em}
+      .bar .track{background:#f6f8fa;height:1em;border-radius:3px}
+      .bar .fill{display:block;height:100%;border-radius:3px;background:#8c959f}
+      .bar .fill.sys-kafka{background:#0969da}.bar .fill.sys-rabbitmq{background:#bc4c00}
+      .bar .fill.sys-zeromq{background:#8250df}
+      .bar .fill.lost-acked{background:#cf222e}.bar .fill.lost-unacked{background:#8c959f}
+      .bar .value{white-space:nowrap;font-variant-numeric:tabular-nums}
+      .note{font-size:.85em;color:#57606a}
+      .claims{list-style:none;padding:0;display:grid;gap:10px;      grid-template-columns:repeat(auto-fit,minmax(min(100%,320px),1fr))}
+      .claim{border:1px solid #d0d7de;border-radius:8px;padding:10px 12px}
+      .claim .head{margin:0}.claim .why{margin:6px 0}
+      .claim details{font-size:.9em}.claim summary{cursor:pointer;color:#0969da}
+      .claim details ul{padding-left:1.2em}
+      .side{font-size:.85em;color:#57606a}
+      h2.full{margin-top:40px}
+      @media (max-width:600px){.bar .label{max-width:8em}.bars{font-size:.8em}}
       """;
+
+  /**
+   * No network, no script: the page shows only what is in the file, and a browser refuses (and
+   * reports) anything that would reach out, should a link to the outside ever slip in.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+  /**
+   * The screenshot a browser test saves next to the report; not a plot of the run, so not embedded.
+   */
+  public static final String SCREENSHOT = "report-screenshot.png";
 
   private HtmlReport() {}
 
@@ -60,6 +110,26 @@ public final class HtmlReport {
    */
   public static String render(
       String markdown, Path runDir, String title, String lang, String otherPlotsHeading) {
+    return render(markdown, runDir, title, lang, otherPlotsHeading, "", "");
+  }
+
+  /**
+   * As {@link #render(String, Path, String, String, String)}, with {@code firstScreen} (HTML, which
+   * brings its own title) before the report: the Markdown's {@code # } title is then dropped and
+   * the report follows under an {@code h2} heading {@code restHeading}.
+   */
+  public static String render(
+      String markdown,
+      Path runDir,
+      String title,
+      String lang,
+      String otherPlotsHeading,
+      String firstScreen,
+      String restHeading) {
+    if (!firstScreen.isEmpty() && markdown.startsWith("# ")) {
+      int end = markdown.indexOf('\n');
+      markdown = end < 0 ? "" : markdown.substring(end + 1);
+    }
     Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     Set<String> shown = new LinkedHashSet<>();
     parser
@@ -105,11 +175,18 @@ public final class HtmlReport {
     return "<!DOCTYPE html>\n<html lang=\""
         + escape(lang)
         + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\""
+        + CONTENT_SECURITY_POLICY
+        + "\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
         + escape(title)
         + "</title>\n<style>\n"
         + STYLE
         + "</style>\n</head>\n<body>\n<main>\n"
+        + firstScreen
+        + (firstScreen.isEmpty()
+            ? ""
+            : "<h2 class=\"full\" id=\"report\">" + escape(restHeading) + "</h2>\n")
         + renderer.render(document)
         + "</main>\n</body>\n</html>\n";
   }
@@ -144,6 +221,7 @@ public final class HtmlReport {
       return files
           .filter(Files::isRegularFile)
           .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+          .filter(file -> !file.getFileName().toString().equals(SCREENSHOT))
           .map(file -> runDir.relativize(file).toString().replace('\\', '/'))
           .sorted()
           .toList();
@@ -173,7 +251,18 @@ public final class HtmlReport {
     return text.toString();
   }
 
-  static String escape(String text) {
+  /** The PNG {@code file} as a {@code data:} URI, to embed. */
+  public static String dataUri(Path file) {
+    try {
+      return "data:image/png;base64,"
+          + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot embed the plot " + file + ": " + e, e);
+    }
+  }
+
+  /** {@code text} with HTML's five special characters escaped, for text and attribute values. */
+  public static String escape(String text) {
     return text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -202,14 +291,8 @@ public final class HtmlReport {
               && destination.toLowerCase(Locale.ROOT).endsWith(".png")
               && Files.isRegularFile(file);
       if (local) {
-        try {
-          image.setDestination(
-              "data:image/png;base64,"
-                  + Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-          return;
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot embed the plot " + file + ": " + e, e);
-        }
+        image.setDestination(dataUri(file));
+        return;
       }
       unwrap(image, "[" + text(image) + "]");
     }

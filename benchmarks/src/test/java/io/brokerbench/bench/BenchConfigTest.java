@@ -78,8 +78,12 @@ class BenchConfigTest {
   }
 
   @Test
-  void theReportLanguageIsEnglishUnlessAsked() {
-    assertEquals("en", BenchConfig.parse().lang());
+  void theReportLanguageIsTheLocalesUnlessAsked() {
+    assertEquals(
+        io.brokerbench.bench.claims.Messages.tagForLocale(
+            System.getenv(), java.util.Locale.getDefault()),
+        BenchConfig.parse().lang());
+    assertEquals("en", BenchConfig.parse("--lang=en").lang());
     assertEquals("pt-BR", BenchConfig.parse("--lang=pt-br").lang());
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> BenchConfig.parse("--lang=klingon"))

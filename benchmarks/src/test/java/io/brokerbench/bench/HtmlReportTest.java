@@ -85,6 +85,13 @@ class HtmlReportTest {
   }
 
   @Test
+  void theBrowserTestsScreenshotIsNoPlotOfTheRun() throws Exception {
+    png(HtmlReport.SCREENSHOT);
+    png("latency-spectrum.png");
+    assertEquals(List.of("latency-spectrum.png"), HtmlReport.pngs(dir));
+  }
+
+  @Test
   void slugsFollowGithub() {
     assertEquals(
         "brokers-start-round-trip-stop", HtmlReport.slug("Brokers: start, round trip, stop"));

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The claims part of a run's report: the table of verdicts that opens {@code REPORT.md}, the rules
@@ -45,6 +47,8 @@ public final class ClaimsReport {
   public String markdown(String report) {
     StringBuilder md = new StringBuilder();
     md.append("## ").append(messages.get("report.claims.heading")).append("\n\n");
+    // At a glance first: each claim's verdict in a line, the deciding figures in the table below.
+    md.append(new Glance(results, messages, null).markdown()).append("\n");
     md.append(messages.get("report.claims.intro")).append("\n\n");
     // The bundle holds the header as a table row, so a translator sees the columns in place.
     Markdown.Table table =
@@ -151,15 +155,44 @@ public final class ClaimsReport {
     return messages.find("heading." + HtmlReport.slug(heading)).orElse(heading);
   }
 
-  /** The report with the suites' headings in the report's language. */
+  /**
+   * The words of the report's own lines (profile, machine, wall times, the closing note) and the
+   * bundle keys of their translations, longest first where one contains another. Only lines that
+   * start with one of the first words are touched; the values (CPU, kernel, JVM) stay as they are.
+   */
+  private static final List<Map.Entry<String, String>> LINE_WORDS =
+      List.of(
+          Map.entry("Machine, JVM, limits and every broker's configuration:", "line.environment"),
+          Map.entry("Profile `", "line.profile"),
+          Map.entry(", revision `", "line.revision"),
+          Map.entry("(with uncommitted changes)", "line.dirty"),
+          Map.entry("Machine: ", "line.machine"),
+          Map.entry(" cores, ", "line.cores"),
+          Map.entry("Wall time per suite: ", "line.wallTime"));
+
+  /** The report with the suites' headings and the report's own lines in the report's language. */
   String localizeHeadings(String report) {
     StringBuilder out = new StringBuilder();
     for (String line : report.split("\n", -1)) {
       Matcher heading = Pattern.compile("^(#{1,3} )(.+)$").matcher(line);
-      out.append(heading.matches() ? heading.group(1) + localized(heading.group(2)) : line);
+      out.append(heading.matches() ? heading.group(1) + localized(heading.group(2)) : words(line));
       out.append('\n');
     }
     return out.substring(0, out.length() - 1);
+  }
+
+  private String words(String line) {
+    if (Stream.of("Profile `", "Machine", "Wall time per suite: ").noneMatch(line::startsWith)) {
+      return line;
+    }
+    String translated = line;
+    for (Map.Entry<String, String> word : LINE_WORDS) {
+      Optional<String> translation = messages.find(word.getValue());
+      if (translation.isPresent()) {
+        translated = translated.replace(word.getKey(), translation.get());
+      }
+    }
+    return translated;
   }
 
   /** The first "## " or "### " heading of the report that starts with {@code section}, or null. */
@@ -223,12 +256,25 @@ public final class ClaimsReport {
 
   /** {@code report.html}: the whole report, self-contained, in the report's language. */
   public String html(String report, Path runDir, String run) {
+    String title = messages.get("report.html.title", run);
+    String firstScreen =
+        new Glance(results, messages, RunRows.of(runDir))
+            .html(
+                title,
+                (file, section) -> {
+                  String heading = heading(report, section);
+                  return heading == null
+                      ? null
+                      : new String[] {"#" + HtmlReport.slug(heading), heading};
+                });
     return HtmlReport.render(
         report,
         runDir,
-        messages.get("report.html.title", run),
+        title,
         messages.tag(),
-        messages.get("report.plots.heading"));
+        messages.get("report.plots.heading"),
+        firstScreen,
+        messages.get("glance.full"));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.brokerbench.bench.claims;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -53,6 +54,32 @@ public final class Messages {
           throw new IllegalArgumentException(
               "bench.lang: unknown language '" + tag + "'; expected one of " + LANGUAGES);
     };
+  }
+
+  /**
+   * The report's language when {@code -Dbench.lang} is not set: the machine's locale, as the C
+   * library reads it for messages: the first of {@code LC_ALL}, {@code LC_MESSAGES} and {@code
+   * LANG} that is set and not empty ({@code pt_BR.UTF-8} gives {@code pt-BR}), else the JVM's
+   * default locale. A language the report does not speak ({@code de_DE}, {@code C}) gives English:
+   * a class's machine set to any locale still gets a report.
+   *
+   * @param env the process environment, e.g. {@link System#getenv()}
+   * @param jvmDefault the JVM's default locale, e.g. {@link Locale#getDefault()}
+   */
+  public static String tagForLocale(Map<String, String> env, Locale jvmDefault) {
+    for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+      String value = env.get(variable);
+      if (value != null && !value.isBlank()) {
+        // pt_BR.UTF-8@euro: the language and region are what comes before '.' and '@'.
+        return languageOf(value.trim().split("[.@]", 2)[0].replace('_', '-'));
+      }
+    }
+    return languageOf(jvmDefault.toLanguageTag());
+  }
+
+  private static String languageOf(String localeTag) {
+    String language = localeTag.split("-", 2)[0].toLowerCase(Locale.ROOT);
+    return language.equals("pt") ? "pt-BR" : "en";
   }
 
   /** The tag, e.g. {@code pt-BR}. */

@@ -51,7 +51,7 @@ import java.util.TreeMap;
  */
 final class MetadataClaims {
   static final String FILE = "metadata-scaling.json";
-  static final Evidence EVIDENCE = new Evidence(FILE, "ZooKeeper against KRaft");
+  static final Evidence EVIDENCE = new Evidence(FILE, "ZooKeeper vs KRaft");
 
   /** The claim's own figure: the rule needs a point at or past it. */
   static final int PAST_PARTITIONS = 10_000;

@@ -119,6 +119,42 @@ class ClaimsReportTest {
   }
 
   @Test
+  void k5LinksTheMetadataSectionInBothLanguages() {
+    String withMetadata = REPORT + "\n## ZooKeeper vs KRaft: metadata as partitions grow\n\nrows\n";
+    String english = new ClaimsReport(results(), Messages.english()).insertInto(withMetadata);
+    assertTrue(
+        english.contains(
+            "[ZooKeeper vs KRaft: metadata as partitions grow]"
+                + "(#zookeeper-vs-kraft-metadata-as-partitions-grow), `metadata-scaling.json`"),
+        english);
+    String portuguese =
+        new ClaimsReport(results(), Messages.forTag("pt-BR")).insertInto(withMetadata);
+    assertTrue(
+        portuguese.contains(
+            "(#zookeeper-contra-kraft-metadados-conforme-as-partições-crescem),"
+                + " `metadata-scaling.json`"),
+        portuguese);
+  }
+
+  @Test
+  void brazilianPortugueseTranslatesTheLinesUnderTheTitle() {
+    String header =
+        "# brokerbench run r\n\nProfile `quick`, revision `abc` (with uncommitted changes).\n\n"
+            + "Machine: AMD EPYC, 2 cores, 23.5 GiB; Debian, kernel 6.1; JVM OpenJDK 17.\n\n"
+            + "Wall time per suite: startup 0:59.\n\n## Throughput at matched guarantees\n\nrows\n"
+            + "\nMachine, JVM, limits and every broker's configuration: `environment.json`.\n";
+    String report = new ClaimsReport(results(), Messages.forTag("pt-BR")).insertInto(header);
+    assertTrue(
+        report.contains("Perfil `quick`, revisão `abc` (com mudanças não registradas)."), report);
+    assertTrue(
+        report.contains("Máquina: AMD EPYC, 2 núcleos, 23.5 GiB; Debian, kernel 6.1;"), report);
+    assertTrue(report.contains("Tempo de cada suíte: startup 0:59."), report);
+    assertTrue(report.contains("Máquina, JVM, limites e a configuração de cada broker:"), report);
+    String english = new ClaimsReport(results(), Messages.english()).insertInto(header);
+    assertTrue(english.contains("Profile `quick`, revision `abc`"), english);
+  }
+
+  @Test
   void everyKeyOfTheEnglishBundleIsTranslated() throws Exception {
     java.util.Properties en = load("claims.properties");
     java.util.Properties pt = load("claims_pt_BR.properties");
