@@ -104,8 +104,12 @@ public final class ClaimsReport {
     return String.join("; ", parts);
   }
 
-  /** A ratio's interval as the report shows it, " [1.21–2.63]"; nothing for a fact. */
   private String interval(Comparison comparison) {
+    return interval(messages, comparison);
+  }
+
+  /** A ratio's interval as the report shows it, " [1.21–2.63]"; nothing for a fact. */
+  static String interval(Messages messages, Comparison comparison) {
     if (comparison.low() == null || comparison.high() == null) {
       return "";
     }

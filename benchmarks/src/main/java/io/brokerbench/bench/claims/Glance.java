@@ -276,14 +276,7 @@ public final class Glance {
   }
 
   private String interval(Comparison comparison) {
-    if (comparison.low() == null || comparison.high() == null) {
-      return "";
-    }
-    return " ["
-        + messages.format(comparison.low())
-        + "–"
-        + (comparison.high().isInfinite() ? "∞" : messages.format(comparison.high()))
-        + "]";
+    return ClaimsReport.interval(messages, comparison);
   }
 
   // ---- the headline charts ----

@@ -49,6 +49,18 @@ public final class CrashTrial {
   @FunctionalInterface
   public interface FinalRead {
     SequenceTracker readAll(Topology topology) throws Exception;
+
+    /** Notes one payload the read found: its producer's sequence number, or a foreign one. */
+    static void record(SequenceTracker tracker, byte[] payload) {
+      if (PayloadHeader.isHeader(payload)) {
+        tracker.record(
+            PayloadHeader.producerId(payload),
+            PayloadHeader.partition(payload),
+            PayloadHeader.sequence(payload));
+      } else {
+        tracker.recordForeign();
+      }
+    }
   }
 
   /**

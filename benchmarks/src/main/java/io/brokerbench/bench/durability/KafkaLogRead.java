@@ -1,7 +1,6 @@
 package io.brokerbench.bench.durability;
 
 import io.brokerbench.harness.driver.Topology;
-import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.measure.SequenceTracker;
 import java.time.Duration;
 import java.util.List;
@@ -60,15 +59,7 @@ final class KafkaLogRead implements CrashTrial.FinalRead {
                   + ")");
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          byte[] payload = record.value();
-          if (PayloadHeader.isHeader(payload)) {
-            tracker.record(
-                PayloadHeader.producerId(payload),
-                PayloadHeader.partition(payload),
-                PayloadHeader.sequence(payload));
-          } else {
-            tracker.recordForeign();
-          }
+          CrashTrial.FinalRead.record(tracker, record.value());
         }
       }
     }

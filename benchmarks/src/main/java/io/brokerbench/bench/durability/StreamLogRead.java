@@ -5,7 +5,6 @@ import com.rabbitmq.stream.Environment;
 import com.rabbitmq.stream.OffsetSpecification;
 import io.brokerbench.harness.driver.Topology;
 import io.brokerbench.harness.driver.rabbitstream.RabbitStreamDriver;
-import io.brokerbench.harness.measure.PayloadHeader;
 import io.brokerbench.harness.measure.SequenceTracker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,16 +42,8 @@ final class StreamLogRead implements CrashTrial.FinalRead {
               .offset(OffsetSpecification.first())
               .messageHandler(
                   (context, message) -> {
-                    byte[] payload = message.getBodyAsBinary();
                     synchronized (tracker) {
-                      if (PayloadHeader.isHeader(payload)) {
-                        tracker.record(
-                            PayloadHeader.producerId(payload),
-                            PayloadHeader.partition(payload),
-                            PayloadHeader.sequence(payload));
-                      } else {
-                        tracker.recordForeign();
-                      }
+                      CrashTrial.FinalRead.record(tracker, message.getBodyAsBinary());
                     }
                     lastArrivalNs.set(System.nanoTime());
                   })

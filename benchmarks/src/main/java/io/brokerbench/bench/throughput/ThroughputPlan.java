@@ -164,15 +164,7 @@ final class ThroughputPlan {
                     "",
                     null));
           } else if (settings.kafkaModes().contains(system)) {
-            targets.add(
-                new Target(
-                    underTest,
-                    underTest.singleNodeSetUp().orElseThrow(),
-                    Map.of(),
-                    single,
-                    "",
-                    "",
-                    () -> underTest.broker(false).orElseThrow()));
+            targets.add(startedSingleNode(underTest, single));
           }
         }
         case RABBITMQ -> {
@@ -187,16 +179,7 @@ final class ThroughputPlan {
                   uri,
                   uri.isEmpty() ? () -> underTest.broker(false).orElseThrow() : null));
         }
-        case KAFKA_4, RABBITMQ_STREAM ->
-            targets.add(
-                new Target(
-                    underTest,
-                    underTest.singleNodeSetUp().orElseThrow(),
-                    Map.of(),
-                    single,
-                    "",
-                    "",
-                    () -> underTest.broker(false).orElseThrow()));
+        case KAFKA_4, RABBITMQ_STREAM -> targets.add(startedSingleNode(underTest, single));
         case ZEROMQ -> {
           targets.add(
               new Target(
@@ -238,6 +221,18 @@ final class ThroughputPlan {
       }
     }
     return targets;
+  }
+
+  /** {@code underTest}'s single node, which the suite starts. */
+  private static Target startedSingleNode(SystemUnderTest underTest, Set<GuaranteeTier> single) {
+    return new Target(
+        underTest,
+        underTest.singleNodeSetUp().orElseThrow(),
+        Map.of(),
+        single,
+        "",
+        "",
+        () -> underTest.broker(false).orElseThrow());
   }
 
   private static Map<String, String> kafkaTarget(String bootstrap) {
