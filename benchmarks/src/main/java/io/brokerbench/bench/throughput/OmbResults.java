@@ -10,11 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.EncodableHistogram;
@@ -90,16 +92,15 @@ final class OmbResults {
     try (Stream<Path> files = Files.list(trials)) {
       return files
           .filter(file -> round.matcher(file.getFileName().toString()).matches())
-          .sorted(
-              (a, b) -> Integer.compare(roundOf(round, a.toString()), roundOf(round, b.toString())))
+          .sorted(Comparator.comparingInt(file -> roundOf(round, file)))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + trials, e);
     }
   }
 
-  private static int roundOf(Pattern round, String path) {
-    var matcher = round.matcher(Path.of(path).getFileName().toString());
+  private static int roundOf(Pattern round, Path file) {
+    Matcher matcher = round.matcher(file.getFileName().toString());
     return matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
   }
 

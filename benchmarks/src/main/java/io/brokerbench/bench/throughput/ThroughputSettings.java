@@ -104,9 +104,9 @@ public record ThroughputSettings(
     if (user.files().isEmpty()) {
       return this;
     }
-    List<String> chosen = new ArrayList<>(user.runsBundled() ? workloads : List.of());
-    chosen.addAll(user.files());
     boolean bundled = user.runsBundled();
+    List<String> chosen = new ArrayList<>(bundled ? workloads : List.of());
+    chosen.addAll(user.files());
     return new ThroughputSettings(
         rounds,
         warmupSlice,
