@@ -16,15 +16,23 @@ import javax.management.openmbean.CompositeData;
  * What else happened while a point was measured, so that a tail can be put down to what coincided
  * with it: the bench JVM's garbage-collection pauses (the producer, the consumer and the harness
  * all live in it; from the JVM's own GC notifications), the run queue (runnable threads
- * machine-wide, {@code procs_running} in {@code /proc/stat}, sampled every {@value #SAMPLE_MS} ms)
- * and the CPU time stolen by the hypervisor over the window. The brokers' own JVMs and the Erlang
- * node are not watched here: a tail with nothing recorded beside it may still be theirs.
+ * machine-wide, {@code procs_running} in {@code /proc/stat}, sampled every {@value #SAMPLE_MS} ms),
+ * the CPU time stolen by the hypervisor over the window, and how late the sampler itself woke. The
+ * last is the one that explains the tails of a small shared machine: on the 2-core virtual machines
+ * brokerbench was developed on, a thread that wakes while both cores are busy can wait about 100 ms
+ * for one (a Python process sleeping 1 ms beside two busy loops saw 100.4-100.9 ms gaps; beside two
+ * loops that yield, none), with no steal recorded, and a producer that must send at its time waits
+ * the same way. The brokers' own JVMs and the Erlang node are not watched here: a tail with nothing
+ * recorded beside it may still be theirs.
  *
  * <p>Watching costs one thread that wakes every {@value #SAMPLE_MS} ms to read one small file: a
  * few microseconds of a core per wake.
  */
 final class Conditions {
   static final long SAMPLE_MS = 10;
+
+  /** A wake later than this counts as the machine holding the sampler, not a park's overshoot. */
+  static final long LATE_MS = 1;
 
   /** GC notifications come on their own thread, milliseconds after the pause. */
   private static final long NOTIFICATION_WAIT_MS = 20;
@@ -50,9 +58,30 @@ final class Conditions {
    *     readable
    * @param stealPct CPU time stolen by the hypervisor over the window, percent of all CPU time;
    *     null where /proc is not readable
+   * @param wakeLateMaxMs how late the sampler, asking to wake after {@value #SAMPLE_MS} ms, woke at
+   *     worst: the time the machine kept a thread that was ready to run off every core (the
+   *     producer waits the same way). Milliseconds; 0 with no window
+   * @param wakeLateMs the sampler's lateness summed over the window, counting only wakes more than
+   *     {@value #LATE_MS} ms late: how long the machine held it in all
+   * @param windowMs how long the watch lasted, milliseconds
    */
-  record Seen(int gcPauses, double gcPauseMaxMs, Integer runQueueMax, Double stealPct) {
-    static final Seen NOTHING = new Seen(0, 0, null, null);
+  record Seen(
+      int gcPauses,
+      double gcPauseMaxMs,
+      Integer runQueueMax,
+      Double stealPct,
+      double wakeLateMaxMs,
+      double wakeLateMs,
+      double windowMs) {
+    static final Seen NOTHING = new Seen(0, 0, null, null, 0, 0, 0);
+
+    /**
+     * The share of the window in which the machine held a thread that was ready to run: on a
+     * machine with more ready threads than cores, the share of sends it could have made late.
+     */
+    double heldShare() {
+      return windowMs <= 0 ? 0 : Math.min(1, wakeLateMs / windowMs);
+    }
   }
 
   private final long fromNs;
@@ -60,6 +89,8 @@ final class Conditions {
   private final Thread sampler;
   private volatile boolean running = true;
   private volatile int runQueueMax = -1;
+  private volatile long wakeLateMaxNs;
+  private volatile long wakeLateNs;
 
   private Conditions() {
     listen();
@@ -108,7 +139,14 @@ final class Conditions {
       }
       steal = total <= 0 ? 0.0 : Math.round(1000.0 * (cpuAfter[7] - cpuBefore[7]) / total) / 10.0;
     }
-    return new Seen(count, longest, runQueueMax < 0 ? null : runQueueMax, steal);
+    return new Seen(
+        count,
+        longest,
+        runQueueMax < 0 ? null : runQueueMax,
+        steal,
+        wakeLateMaxNs / 1e6,
+        wakeLateNs / 1e6,
+        (toNs - fromNs) / 1e6);
   }
 
   private void sample() {
@@ -117,7 +155,13 @@ final class Conditions {
       if (runnable > runQueueMax) {
         runQueueMax = runnable;
       }
+      long parkedNs = System.nanoTime();
       LockSupport.parkNanos(SAMPLE_MS * 1_000_000);
+      long lateNs = System.nanoTime() - parkedNs - SAMPLE_MS * 1_000_000;
+      if (running && lateNs > LATE_MS * 1_000_000) {
+        wakeLateNs += lateNs;
+        wakeLateMaxNs = Math.max(wakeLateMaxNs, lateNs);
+      }
     }
   }
 

@@ -68,6 +68,9 @@ import org.HdrHistogram.Histogram;
  *     10 ms from /proc/stat); null where not known. More than the cores means threads waited for
  *     one
  * @param stealPct CPU time the hypervisor stole during the repeats, percent; null where not known
+ * @param wakeLateMaxMs the longest the machine kept a thread that was ready to run off every core
+ *     during the repeats (a sampler asking to wake after 10 ms, how late it woke), milliseconds;
+ *     null when nothing was measured or in a file written before it was recorded
  * @param hlog the point's interval histograms, relative to the run's folder: {@code
  *     latency/<point>.hlog}; empty when nothing was measured
  */
@@ -107,6 +110,7 @@ public record LatencyRow(
     Double gcPauseMaxMs,
     Integer runQueueMax,
     Double stealPct,
+    Double wakeLateMaxMs,
     String hlog)
     implements Row {
 
@@ -188,6 +192,7 @@ public record LatencyRow(
         null,
         null,
         null,
+        null,
         "");
   }
 
@@ -250,6 +255,7 @@ public record LatencyRow(
         point.repeats().isEmpty() ? null : point.conditions().gcPauseMaxMs(),
         point.conditions().runQueueMax(),
         point.conditions().stealPct(),
+        point.repeats().isEmpty() ? null : point.conditions().wakeLateMaxMs(),
         hlog);
   }
 
@@ -311,6 +317,7 @@ public record LatencyRow(
         gcPauseMaxMs,
         runQueueMax,
         stealPct,
+        wakeLateMaxMs,
         hlog);
   }
 
@@ -351,8 +358,12 @@ public record LatencyRow(
         gcPauseMaxMs,
         runQueueMax,
         stealPct,
+        wakeLateMaxMs,
         hlog);
   }
+
+  /** A sampler woken this late saw the machine, not a park's overshoot; milliseconds. */
+  static final double WAKE_LATE_WORTH_SAYING_MS = 5;
 
   /** A tail is worth explaining when p99 is more than this multiple of p50. */
   public static final double TAIL_RATIO = 10;
@@ -379,6 +390,9 @@ public record LatencyRow(
     }
     if (stealPct != null && stealPct >= 1) {
       seen.add(String.format("%.1f%% CPU steal", stealPct));
+    }
+    if (wakeLateMaxMs != null && wakeLateMaxMs >= WAKE_LATE_WORTH_SAYING_MS) {
+      seen.add(String.format("a ready thread kept off the cores for up to %.0f ms", wakeLateMaxMs));
     }
     String tail = String.format("tail p99 %.0fx p50", p99Us / Math.max(0.1, p50Us));
     return seen.isEmpty()

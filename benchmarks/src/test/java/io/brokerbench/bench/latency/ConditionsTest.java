@@ -34,5 +34,8 @@ class ConditionsTest {
     Conditions.Seen seen = watch.stop();
     // Nothing here allocates enough to collect; a JIT-triggered collection would be rare luck.
     assertEquals(0, seen.gcPauses(), "no collection in a quiet 50 ms: " + seen);
+    assertTrue(seen.windowMs() >= 50, "the window's length: " + seen);
+    assertTrue(seen.wakeLateMs() >= seen.wakeLateMaxMs(), "the sum holds the longest: " + seen);
+    assertTrue(seen.heldShare() >= 0 && seen.heldShare() <= 1, "a share: " + seen);
   }
 }

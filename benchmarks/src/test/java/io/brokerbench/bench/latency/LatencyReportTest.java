@@ -60,6 +60,7 @@ class LatencyReportTest {
         0.0,
         2,
         0.0,
+        0.4,
         "latency/" + TierSweep.pointName(system, tier, rate) + ".hlog");
   }
 
@@ -106,6 +107,7 @@ class LatencyReportTest {
             12.0,
             3,
             0.0,
+            100.2,
             "latency/rabbitmq-durable-20000.hlog"),
         LatencyRow.notMeasured(
             "zeromq",
@@ -197,6 +199,7 @@ class LatencyReportTest {
             31.0,
             7,
             0.0,
+            98.3,
             "");
     assertFalse(disagreeing.repeatsAgree());
     assertTrue(
@@ -205,10 +208,12 @@ class LatencyReportTest {
         LatencyTable.remarks(disagreeing));
     assertEquals(
         "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms),"
-            + " a run queue of up to 7 on 2 cores",
+            + " a run queue of up to 7 on 2 cores, a ready thread kept off the cores for up to 98"
+            + " ms",
         disagreeing.tailAttribution(2));
     assertEquals(
-        "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms)",
+        "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms),"
+            + " a ready thread kept off the cores for up to 98 ms",
         disagreeing.tailAttribution(8),
         "7 runnable threads on 8 cores waited for none");
     assertEquals("", ok("kafka-kraft", "ack", 1_000, 4_000).tailAttribution(2), "p99 10x p50");
