@@ -37,8 +37,9 @@ final class LatencyComparisons {
    * as saturated (unbounded when none was), so a ratio of two is between the lower bound of one
    * over the upper bound of the other and the reverse. A p99 is known between its lowest and
    * highest repeat; a point whose repeats disagree ({@code repeatsAgree: false}) counts as between,
-   * and two points that both sit at the harness's own floor ({@code atHarnessFloor}) are not
-   * compared: the harness, not the systems, set both.
+   * so does one whose long tail the machine's holds may have made alone ({@link
+   * LatencyRow#tailHeldByMachine}), and two points that both sit at the harness's own floor ({@code
+   * atHarnessFloor}) are not compared: the harness, not the systems, set both.
    */
   static void compareLatency(
       RunRows run,
@@ -132,11 +133,21 @@ final class LatencyComparisons {
     if (!agrees(bestA) || !agrees(bestB)) {
       side = Comparison.Side.BETWEEN; // a point whose repeats disagree decides nothing
     }
+    if (heldTail(bestA) || heldTail(bestB)) {
+      side = Comparison.Side.BETWEEN; // nor one whose tail the machine's holds may have made
+    }
     tally.compare(at + "p99 " + systemA + "/" + systemB, ratio, side);
   }
 
   private static boolean atFloor(JsonNode row) {
     return row.path(LatencyRow.AT_HARNESS_FLOOR).asBoolean(false);
+  }
+
+  private static boolean heldTail(JsonNode row) {
+    return LatencyRow.tailHeldByMachine(
+        number(row, LatencyRow.P50_US),
+        number(row, LatencyRow.P99_US),
+        number(row, LatencyRow.WAKE_LATE_MAX_MS));
   }
 
   private static boolean agrees(JsonNode row) {

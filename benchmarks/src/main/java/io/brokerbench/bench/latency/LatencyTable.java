@@ -50,7 +50,10 @@ public final class LatencyTable {
                 + " repeat), deliveries kept up (at least %.0f%% of the scheduled rate delivered,"
                 + " a backlog counted from the schedule that neither grew by more than %.0f%% of"
                 + " the rate nor was left over %.0f s after the last send), and p99 stayed within"
-                + " %.0fx the same system and tier's p99 at its lowest rate (or under %s);"
+                + " %.0fx the same system and tier's p99 at its lowest rate (or under %s, or"
+                + " within the longest time the machine kept a ready thread off its cores beside"
+                + " the point, plus the median: such a tail may be the machine's alone, the row"
+                + " says so and its p99 ranks nothing);"
                 + " otherwise it is `saturated`, the reason names the rule, and it has no latency"
                 + " figures: they would describe how long the run lasted, not the system. The"
                 + " highest rate is the one the search proved sustained by a full measurement"
@@ -228,6 +231,9 @@ public final class LatencyTable {
               : String.format(
                   "repeats disagree (p99 %.1fx apart)",
                   row.p99MaxUs() / Math.max(0.1, row.p99MinUs())));
+    }
+    if (row.tailHeldByMachine()) {
+      remarks.add("tail within the machine's holds: its p99 ranks nothing");
     }
     String tail = row.tailAttribution(Runtime.getRuntime().availableProcessors());
     if (!tail.isEmpty()) {

@@ -9,6 +9,7 @@ import io.brokerbench.harness.rig.SendPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * A short search for the highest rate a system sustains, open-loop, on a running rig, to a
@@ -95,12 +96,18 @@ final class RateSearch {
       }
       SendPlan plan = SendPlan.timed(messageBytes, probeTime, next).withArrivals(arrivals);
       rig.endToEndNs().reset();
+      Conditions watch = Conditions.watch();
       PacedResult probe = PacedPhase.run(rig, plan, drainTimeout);
+      Conditions.Seen seen = watch.stop();
       String why = probe.saturation();
       if (why.isEmpty() && probe.drained()) {
+        Histogram endToEnd = rig.endToEndNs().getIntervalHistogram();
         why =
             TailRule.judge(
-                rig.endToEndNs().getIntervalHistogram().getValueAtPercentile(99) / 1e3, tailBasis);
+                endToEnd.getValueAtPercentile(99) / 1e3,
+                endToEnd.getValueAtPercentile(50) / 1e3,
+                tailBasis,
+                seen.wakeLateMaxMs());
       }
       boolean saturated = !why.isEmpty();
       probes.add(new SearchRow.Probe(next, probe.achievedPerSec(), saturated, why));

@@ -16,6 +16,16 @@ package io.brokerbench.bench.latency;
  * sub-millisecond bound, and on a 2-core machine shared by a broker, its clients and the harness a
  * thread woken while both cores are busy waits a scheduler slice (milliseconds) for its turn. A
  * tail under 2 ms is the scheduler's, not a queue's.
+ *
+ * <p>Why a tail within the machine's holds passes: on the 2-core virtual machines brokerbench runs
+ * on, a thread that becomes ready while both cores are busy can wait about 100 ms for one (see
+ * {@link Conditions}). A producer held that long sends the next messages late, each measured from
+ * its intended time, so a tail no longer than the longest hold seen beside it (plus the point's
+ * median) may be the machine's alone. Before this exception the harness's own in-memory driver was
+ * judged saturated at 5,000 msg/s in both reference runs of 2026-12-04 (p99 89.5 ms and 41.5 ms,
+ * with the producer 100 ms late), and the searches' highest rates moved 70-fold between runs. Such
+ * a point counts as sustained, says so, and its p99 decides no comparison ({@link
+ * LatencyRow#tailHeldByMachine}).
  */
 final class TailRule {
   static final double MAX_MULTIPLE = 10;
@@ -49,7 +59,17 @@ final class TailRule {
    * no basis (the lowest rate was not sustained: nothing to judge against).
    */
   static String judge(double p99Us, Basis basis) {
-    if (basis == null || p99Us <= basis.boundUs()) {
+    return judge(p99Us, 0, basis, null);
+  }
+
+  /**
+   * The same, for a point whose median was {@code p50Us} and beside which the machine held a ready
+   * thread for up to {@code wakeLateMaxMs} (null when not watched): a tail within that hold passes.
+   */
+  static String judge(double p99Us, double p50Us, Basis basis, Double wakeLateMaxMs) {
+    if (basis == null
+        || p99Us <= basis.boundUs()
+        || LatencyRow.heldByMachine(p50Us, p99Us, wakeLateMaxMs)) {
       return "";
     }
     return String.format(

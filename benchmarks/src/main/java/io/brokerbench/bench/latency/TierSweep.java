@@ -288,7 +288,8 @@ final class TierSweep {
               false,
               measured,
               logs == null ? "" : "latency/" + name + ".hlog");
-      String tail = row.ok() ? TailRule.judge(row.p99Us(), tailBasis) : "";
+      String tail =
+          row.ok() ? TailRule.judge(row.p99Us(), row.p50Us(), tailBasis, row.wakeLateMaxMs()) : "";
       if (!tail.isEmpty()) {
         row = row.asSaturated(tail);
       }

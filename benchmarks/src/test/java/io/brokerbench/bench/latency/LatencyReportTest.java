@@ -204,7 +204,9 @@ class LatencyReportTest {
     assertFalse(disagreeing.repeatsAgree());
     assertTrue(
         LatencyTable.remarks(disagreeing)
-            .startsWith("repeats disagree (p99 7.7x apart); tail p99 17x p50 coincided with"),
+            .startsWith(
+                "repeats disagree (p99 7.7x apart); tail within the machine's holds: its p99"
+                    + " ranks nothing; tail p99 17x p50 coincided with"),
         LatencyTable.remarks(disagreeing));
     assertEquals(
         "tail p99 17x p50 coincided with 2 GC pauses of the bench JVM (longest 31 ms),"

@@ -29,6 +29,26 @@ class SustainedRulesTest {
   }
 
   @Test
+  void aTailWithinTheMachinesHoldBesideThePointPassesAndRanksNothing() {
+    // The in-memory driver at 5,000 msg/s on 2026-12-04: p99 89.5 ms beside a 1.39 ms basis,
+    // with the producer held 100 ms.
+    TailRule.Basis basis = new TailRule.Basis(1_000, 1_390);
+    assertEquals("", TailRule.judge(89_500, 3, basis, 96.2), "within the 96 ms hold");
+    assertEquals("", TailRule.judge(96_203, 3, basis, 96.2), "the hold plus the median");
+    assertTrue(
+        TailRule.judge(96_210, 3, basis, 96.2).startsWith("tail: p99 96.2 ms"),
+        "longer than the hold and the median: the system's");
+    assertTrue(TailRule.judge(89_500, 3, basis, null).startsWith("tail:"), "no watch, no pass");
+    assertTrue(
+        TailRule.judge(4_500, 3, new TailRule.Basis(1_000, 40), 4.9).startsWith("tail:"),
+        "a hold under 5 ms is a park's overshoot, not the machine");
+    assertTrue(LatencyRow.tailHeldByMachine(3.0, 89_500.0, 96.2));
+    assertFalse(LatencyRow.tailHeldByMachine(3.0, 25.0, 96.2), "no long tail, nothing to explain");
+    assertFalse(
+        LatencyRow.tailHeldByMachine(3.0, 89_500.0, null), "a row written before the watch");
+  }
+
+  @Test
   void theSearchStepsUpByTheResolutionUntilSaturatedThenBisects() {
     assertEquals(44_000, RateSearch.nextProbe(40_000, 0), "up by 1.1x, rounded down");
     assertTrue(RateSearch.converged(40_000, 44_000), "the first saturated step closes it");
