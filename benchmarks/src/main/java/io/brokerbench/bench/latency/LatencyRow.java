@@ -69,7 +69,7 @@ import org.HdrHistogram.Histogram;
  *     one
  * @param stealPct CPU time the hypervisor stole during the repeats, percent; null where not known
  * @param wakeLateMaxMs the longest the machine kept a thread that was ready to run off every core
- *     during the repeats (a sampler asking to wake after 10 ms, how late it woke), milliseconds;
+ *     during the repeats (a sampler asking to wake after 1 ms, how late it woke), milliseconds;
  *     null when nothing was measured or in a file written before it was recorded
  * @param hlog the point's interval histograms, relative to the run's folder: {@code
  *     latency/<point>.hlog}; empty when nothing was measured
