@@ -64,12 +64,14 @@ final class TailRule {
 
   /**
    * The same, for a point whose median was {@code p50Us} and beside which the machine held a ready
-   * thread for up to {@code wakeLateMaxMs} (null when not watched): a tail within that hold passes.
+   * thread for up to {@code wakeLateMaxMs} (null when not watched): a long tail (p99 over {@value
+   * LatencyRow#TAIL_RATIO}x p50) within that hold passes. A p99 close to its median is a queue's,
+   * not a hold's: a hold delays a few messages, a queue all of them.
    */
   static String judge(double p99Us, double p50Us, Basis basis, Double wakeLateMaxMs) {
     if (basis == null
         || p99Us <= basis.boundUs()
-        || LatencyRow.heldByMachine(p50Us, p99Us, wakeLateMaxMs)) {
+        || LatencyRow.tailHeldByMachine(p50Us, p99Us, wakeLateMaxMs)) {
       return "";
     }
     return String.format(

@@ -42,6 +42,9 @@ class SustainedRulesTest {
     assertTrue(
         TailRule.judge(4_500, 3, new TailRule.Basis(1_000, 40), 4.9).startsWith("tail:"),
         "a hold under 5 ms is a park's overshoot, not the machine");
+    assertTrue(
+        TailRule.judge(89_500, 20_000, basis, 96.2).startsWith("tail:"),
+        "a median that grew too is a queue's");
     assertTrue(LatencyRow.tailHeldByMachine(3.0, 89_500.0, 96.2));
     assertFalse(LatencyRow.tailHeldByMachine(3.0, 25.0, 96.2), "no long tail, nothing to explain");
     assertFalse(
