@@ -367,32 +367,27 @@ public record LatencyRow(
   static final double WAKE_LATE_WORTH_SAYING_MS = 5;
 
   /**
-   * Whether a tail may be the machine's alone: beside the point the machine held a ready thread for
-   * at least {@value #WAKE_LATE_WORTH_SAYING_MS} ms at once, and the p99 is no longer than that
-   * hold plus the point's median (a message sent that late waits out the hold, then travels as
-   * usual). False when the hold was not watched.
-   */
-  public static boolean heldByMachine(Double p50Us, Double p99Us, Double wakeLateMaxMs) {
-    return p99Us != null
-        && wakeLateMaxMs != null
-        && wakeLateMaxMs >= WAKE_LATE_WORTH_SAYING_MS
-        && p99Us <= wakeLateMaxMs * 1_000 + (p50Us == null ? 0 : p50Us);
-  }
-
-  /**
    * A sustained point whose long tail (p99 over {@value #TAIL_RATIO}x p50) may be the machine's
-   * holds alone ({@link #heldByMachine}): its p99 ranks nothing.
+   * holds alone: its p99 ranks nothing.
    */
   public boolean tailHeldByMachine() {
     return ok() && tailHeldByMachine(p50Us, p99Us, wakeLateMaxMs);
   }
 
-  /** The rule of {@link #tailHeldByMachine()} on a row's three figures, as its JSON holds them. */
+  /**
+   * The rule of {@link #tailHeldByMachine()} on a row's three figures, as its JSON holds them: the
+   * tail is long (p99 over {@value #TAIL_RATIO}x p50), beside the point the machine held a ready
+   * thread for at least {@value #WAKE_LATE_WORTH_SAYING_MS} ms at once, and the p99 is no longer
+   * than that hold plus the median (a message sent that late waits out the hold, then travels as
+   * usual). False when the hold was not watched.
+   */
   public static boolean tailHeldByMachine(Double p50Us, Double p99Us, Double wakeLateMaxMs) {
     return p50Us != null
         && p99Us != null
+        && wakeLateMaxMs != null
         && p99Us > TAIL_RATIO * Math.max(0.1, p50Us)
-        && heldByMachine(p50Us, p99Us, wakeLateMaxMs);
+        && wakeLateMaxMs >= WAKE_LATE_WORTH_SAYING_MS
+        && p99Us <= wakeLateMaxMs * 1_000 + p50Us;
   }
 
   /** A tail is worth explaining when p99 is more than this multiple of p50. */

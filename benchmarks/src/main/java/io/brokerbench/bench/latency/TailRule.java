@@ -56,17 +56,11 @@ final class TailRule {
 
   /**
    * Why a p99 of {@code p99Us} fails the rule, one sentence; empty when it passes or when there is
-   * no basis (the lowest rate was not sustained: nothing to judge against).
-   */
-  static String judge(double p99Us, Basis basis) {
-    return judge(p99Us, 0, basis, null);
-  }
-
-  /**
-   * The same, for a point whose median was {@code p50Us} and beside which the machine held a ready
-   * thread for up to {@code wakeLateMaxMs} (null when not watched): a long tail (p99 over {@value
-   * LatencyRow#TAIL_RATIO}x p50) within that hold passes. A p99 close to its median is a queue's,
-   * not a hold's: a hold delays a few messages, a queue all of them.
+   * no basis (the lowest rate was not sustained: nothing to judge against). The point's median was
+   * {@code p50Us}, and beside it the machine held a ready thread for up to {@code wakeLateMaxMs}
+   * (null when not watched): a long tail (p99 over {@value LatencyRow#TAIL_RATIO}x p50) within that
+   * hold passes. A p99 close to its median is a queue's, not a hold's: a hold delays a few
+   * messages, a queue all of them.
    */
   static String judge(double p99Us, double p50Us, Basis basis, Double wakeLateMaxMs) {
     if (basis == null

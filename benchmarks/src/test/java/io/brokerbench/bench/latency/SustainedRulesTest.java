@@ -13,19 +13,20 @@ class SustainedRulesTest {
   @Test
   void theTailRulePassesWithin10xOfTheLowestRatesP99AndFailsBeyond() {
     TailRule.Basis basis = new TailRule.Basis(1_000, 4_000);
-    assertEquals("", TailRule.judge(40_000, basis), "10x is the bound, inclusive");
+    assertEquals("", TailRule.judge(40_000, 0, basis, null), "10x is the bound, inclusive");
     assertEquals(
         "tail: p99 40.1 ms, over 10x the p99 at 1,000 msg/s (4.00 ms) and over 2.00 ms",
-        TailRule.judge(40_100, basis));
-    assertEquals("", TailRule.judge(1e9, null), "no basis (the lowest rate saturated): no rule");
+        TailRule.judge(40_100, 0, basis, null));
+    assertEquals(
+        "", TailRule.judge(1e9, 0, null, null), "no basis (the lowest rate saturated): no rule");
   }
 
   @Test
   void belowTheSchedulersFloorTheTailRuleDoesNotApply() {
     // A 40 µs p99 at the lowest rate: 10x would be 400 µs, inside a scheduler's slice.
     TailRule.Basis basis = new TailRule.Basis(1_000, 40);
-    assertEquals("", TailRule.judge(1_900, basis));
-    assertTrue(TailRule.judge(2_100, basis).startsWith("tail: p99 2.10 ms"));
+    assertEquals("", TailRule.judge(1_900, 0, basis, null));
+    assertTrue(TailRule.judge(2_100, 0, basis, null).startsWith("tail: p99 2.10 ms"));
   }
 
   @Test
